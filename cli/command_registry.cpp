@@ -1,0 +1,26 @@
+#include "command_registry.h"
+
+#include <algorithm>
+
+namespace assay::cli {
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> all = [] {
+        std::vector<Command> list;
+        addWorkspaceCommands(list);
+        addTableCommands(list);
+        return list;
+    }();
+    return all;
+}
+
+const Command *findCommand(const std::string &name)
+{
+    const auto &all = commands();
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const Command &c) { return c.name == name; });
+    return it == all.end() ? nullptr : &*it;
+}
+
+} // namespace assay::cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "command.h"
+
+#include <vector>
+
+namespace assay::cli {
+
+// Every `assay` subcommand, in the order `assay help` lists them.
+const std::vector<Command> &commands();
+const Command *findCommand(const std::string &name);
+
+// Each area registers its commands through one function (see commands/*.cpp).
+void addWorkspaceCommands(std::vector<Command> &into);
+void addTableCommands(std::vector<Command> &into);
+
+} // namespace assay::cli

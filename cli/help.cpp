@@ -1,0 +1,63 @@
+#include "help.h"
+
+#include "command_registry.h"
+#include "output.h"
+
+#include <cstdio>
+
+namespace assay::cli {
+
+void printOverview()
+{
+    std::string text = "assay " ASSAY_VERSION
+                       " — the machine-learning lifecycle, from data to compliance report\n\n"
+                       "usage: assay [--workspace DIR] [--json] COMMAND [ARGS...]\n\n"
+                       "commands:\n";
+    for (const Command &command : commands()) {
+        std::string name = command.name;
+        name.resize(std::max<std::size_t>(name.size(), 16), ' ');
+        text += "  " + name + "  " + command.summary + "\n";
+    }
+    text += "\nglobal options:\n"
+            "  --workspace DIR   the workspace (default: the nearest folder upward holding .assay/)\n"
+            "  --json            print one JSON document on stdout\n"
+            "  --version         print the version\n\n"
+            "exit codes: 0 success, 1 a check found a problem, 2 bad usage or unreadable input,\n"
+            "130 interrupted. `assay help COMMAND` explains a command with an example.";
+    printLine(text);
+}
+
+int runHelp(const std::vector<std::string> &words)
+{
+    if (words.empty()) {
+        printOverview();
+        return ExitOk;
+    }
+    std::string name;
+    for (const auto &word : words)
+        name += (name.empty() ? "" : " ") + word;
+    const Command *command = findCommand(name);
+    if (!command) {
+        std::fprintf(stderr, "assay help: unknown command '%s'\n", name.c_str());
+        return ExitUsage;
+    }
+    std::string text = "usage: assay " + command->name + " " + command->usage + "\n\n" +
+                       command->summary + "\n";
+    if (!command->details.empty())
+        text += "\n" + command->details + "\n";
+    if (!command->options.empty()) {
+        text += "\noptions:\n";
+        for (const OptionSpec &option : command->options) {
+            std::string left = "--" + option.name + (option.takesValue ? " " + option.valueName : "");
+            left.resize(std::max<std::size_t>(left.size(), 20), ' ');
+            text += "  " + left + "  " + option.help + "\n";
+        }
+    }
+    text += "  --json                printed on stdout as one JSON document\n";
+    if (!command->example.empty())
+        text += "\nexample:\n  " + command->example;
+    printLine(text);
+    return ExitOk;
+}
+
+} // namespace assay::cli

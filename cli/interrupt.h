@@ -1,0 +1,11 @@
+#pragma once
+
+#include "common/progress.h"
+
+namespace assay::cli {
+
+// The first Ctrl-C cancels `token` (work stops at its next check and the command exits 130
+// with nothing half-written); a second Ctrl-C ends the process at once.
+void cancelOnInterrupt(const CancellationToken &token);
+
+} // namespace assay::cli

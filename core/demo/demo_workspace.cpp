@@ -1,0 +1,108 @@
+#include "demo/demo_workspace.h"
+
+#include "common/atomic_file.h"
+#include "demo/credit_data.h"
+#include "version/dvc_add.h"
+#include "version/git_repository.h"
+#include "workspace/workspace.h"
+
+namespace assay::demo {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kReadme = R"(# Assay demo workspace
+
+A credit-risk example made by `assay demo`. `data/credit.csv` holds loan applications with
+a binary target `defaulted`; it is tracked DVC-style (`data/credit.csv.dvc`) and has two
+versions in git history: the first quarter's applications, and a later, drifted quarter
+(older applicants, lower incomes, higher rates, a new loan purpose).
+
+Open it with `assay-workbench .`, or try `assay inspect data/credit.csv`.
+)";
+
+// Fixed author and dates so the demo's commits have the same ids on every machine.
+version::GitIdentity demoAuthor(std::int64_t time)
+{
+    return {"Assay Demo", "demo@assay.invalid", time, 0};
+}
+
+constexpr std::int64_t kFirstCommitTime = 1743465600;  // 2025-04-01T00:00:00Z
+constexpr std::int64_t kSecondCommitTime = 1751328000; // 2025-07-01T00:00:00Z
+
+Status commitVersion(const fs::path &root, version::GitRepository &repo, CreditVintage vintage,
+                     const DemoOptions &options, const std::string &message, std::int64_t time,
+                     std::vector<std::string> extraFiles)
+{
+    const std::string dataset = "data/credit.csv";
+    ASSAY_TRY(writeFileAtomically(root / dataset,
+                                  generateCreditCsv(vintage, options.rows, options.seed)));
+    auto added = version::addFile(root, dataset);
+    if (!added)
+        return added.error();
+    std::vector<std::string> toStage = std::move(extraFiles);
+    toStage.insert(toStage.end(), added->changedFiles.begin(), added->changedFiles.end());
+    ASSAY_TRY(repo.stage(toStage));
+    auto commit = repo.commit(message, demoAuthor(time));
+    if (!commit)
+        return commit.error();
+    return {};
+}
+
+Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress &progress)
+{
+    auto workspace = workspace::Workspace::init(dir);
+    if (!workspace)
+        return workspace.error();
+    const fs::path root = workspace->root();
+    std::error_code error;
+    fs::create_directories(root / "data", error);
+    if (error)
+        return Error::io((root / "data").string() + ": cannot create: " + error.message());
+    ASSAY_TRY(writeFileAtomically(root / "README.md", kReadme));
+
+    auto repo = version::GitRepository::open(root);
+    if (!repo)
+        return repo.error();
+    progress.report(0.1, "first version");
+    if (progress.isCancelled())
+        return Error::cancelled();
+    ASSAY_TRY(commitVersion(root, *repo, CreditVintage::Reference, options,
+                            "Add credit applications, first quarter", kFirstCommitTime,
+                            {".dvc/config", ".dvc/.gitignore", ".dvcignore", ".assay/.gitignore",
+                             "README.md"}));
+    progress.report(0.55, "drifted version");
+    if (progress.isCancelled())
+        return Error::cancelled();
+    ASSAY_TRY(commitVersion(root, *repo, CreditVintage::Drifted, options,
+                            "Update credit applications to the second quarter", kSecondCommitTime,
+                            {}));
+    progress.report(1.0, "done");
+    return {};
+}
+
+} // namespace
+
+Status createDemoWorkspace(const fs::path &dir, const DemoOptions &options,
+                           const Progress &progress)
+{
+    std::error_code error;
+    if (fs::exists(dir) && !fs::is_empty(dir, error))
+        return Error::invalidInput(dir.string() + ": folder is not empty; the demo needs a new "
+                                                  "or empty folder");
+    const bool folderExisted = fs::exists(dir);
+    Status built = buildDemo(dir, options, progress);
+    if (!built.ok()) {
+        // Leave no half-made workspace behind: the folder is as it was, new or empty.
+        if (folderExisted) {
+            for (const auto &entry : fs::directory_iterator(dir, error))
+                fs::remove_all(entry.path(), error);
+        } else {
+            fs::remove_all(dir, error);
+        }
+    }
+    return built;
+}
+
+} // namespace assay::demo

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string_view>
+#include <system_error>
+
+// Field-level scalar parsing shared by the CSV and JSON Lines readers. Inline because it
+// runs once per field on the hot path.
+namespace assay::table {
+
+// Missing values: an empty field and exactly these spellings (a quoted empty string too).
+inline bool isMissingToken(std::string_view text)
+{
+    switch (text.size()) {
+    case 0:
+        return true;
+    case 2:
+        return text == "NA";
+    case 3:
+        return text == "NaN";
+    case 4:
+        return text == "null" || text == "None";
+    default:
+        return false;
+    }
+}
+
+// Surrounding spaces and a leading '+' are accepted around numbers.
+inline std::string_view trimForNumber(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    if (text.size() > 1 && text.front() == '+' && text[1] != '-' && text[1] != '+')
+        text.remove_prefix(1);
+    return text;
+}
+
+enum class IntParse { Ok, Overflow, NotInt };
+
+inline IntParse parseInt64(std::string_view text, std::int64_t &value)
+{
+    text = trimForNumber(text);
+    if (text.empty())
+        return IntParse::NotInt;
+    const char *end = text.data() + text.size();
+    const auto [ptr, error] = std::from_chars(text.data(), end, value);
+    if (ptr != end)
+        return IntParse::NotInt;
+    if (error == std::errc::result_out_of_range)
+        return IntParse::Overflow;
+    return error == std::errc() ? IntParse::Ok : IntParse::NotInt;
+}
+
+// Decimal and exponent forms and inf/infinity; "nan" spellings are not numbers here
+// (NaN itself is a missing token).
+inline bool parseDouble(std::string_view text, double &value)
+{
+    text = trimForNumber(text);
+    if (text.empty())
+        return false;
+    const char *end = text.data() + text.size();
+    const auto [ptr, error] = std::from_chars(text.data(), end, value,
+                                              std::chars_format::general);
+    if (ptr != end)
+        return false;
+    if (error == std::errc::result_out_of_range) {
+        // from_chars leaves the value unchanged on range errors; follow strtod instead.
+        double sign = text.front() == '-' ? -1.0 : 1.0;
+        const auto exponent = text.find_first_of("eE");
+        const bool tiny = exponent != std::string_view::npos && text[exponent + 1] == '-';
+        value = tiny ? sign * 0.0 : sign * HUGE_VAL;
+        return true;
+    }
+    return error == std::errc() && !std::isnan(value);
+}
+
+inline bool parseBool(std::string_view text, bool &value)
+{
+    if (text == "true" || text == "True" || text == "TRUE") {
+        value = true;
+        return true;
+    }
+    if (text == "false" || text == "False" || text == "FALSE") {
+        value = false;
+        return true;
+    }
+    return false;
+}
+
+} // namespace assay::table

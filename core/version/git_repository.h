@@ -1,0 +1,49 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct git_repository;
+
+namespace assay::version {
+
+struct GitIdentity {
+    std::string name;
+    std::string email;
+    std::optional<std::int64_t> time; // seconds since the epoch; now when unset
+    int utcOffsetMinutes = 0;
+};
+
+struct GitHead {
+    std::string branch;  // empty when detached or unborn
+    std::string commit;  // full hex id; empty in a repository without commits
+};
+
+// A git repository through libgit2. Assay commits only when the user asks it to.
+class GitRepository {
+public:
+    static Result<GitRepository> init(const std::filesystem::path &dir);
+    // Opens the repository whose work tree is exactly `dir`.
+    static Result<GitRepository> open(const std::filesystem::path &dir);
+    static bool exists(const std::filesystem::path &dir);
+
+    // Adds files (paths relative to the work tree) to the index and writes it.
+    Status stage(const std::vector<std::string> &relativePaths);
+    // Commits the index on HEAD's branch; the author is `identity` or the one in git config
+    // (user.name/user.email), falling back to "Assay <assay@localhost>". Returns the new id.
+    Result<std::string> commit(const std::string &message,
+                               const std::optional<GitIdentity> &identity = std::nullopt);
+    Result<GitHead> head() const;
+
+private:
+    explicit GitRepository(git_repository *repo);
+    std::shared_ptr<git_repository> m_repo;
+};
+
+} // namespace assay::version

@@ -1,0 +1,105 @@
+#include "demo/demo_workspace.h"
+#include "table/reader.h"
+#include "version/dvc_pointer.h"
+#include "version/git_repository.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace assay;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+} // namespace
+
+class TestDemo : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaultDemoIsBigEnough()
+    {
+        QVERIFY(demo::DemoOptions{}.rows >= 20000);
+    }
+
+    void sameOptionsGiveSameBytesAndCommits()
+    {
+        QTemporaryDir a, b;
+        demo::DemoOptions options;
+        options.rows = 800;
+        const fs::path rootA = fs::path(a.path().toStdString()) / "demo";
+        const fs::path rootB = fs::path(b.path().toStdString()) / "demo";
+        QVERIFY(demo::createDemoWorkspace(rootA, options).ok());
+        QVERIFY(demo::createDemoWorkspace(rootB, options).ok());
+        QCOMPARE(slurp(rootA / "data/credit.csv"), slurp(rootB / "data/credit.csv"));
+        auto headA = version::GitRepository::open(rootA)->head();
+        auto headB = version::GitRepository::open(rootB)->head();
+        QVERIFY(headA.ok() && headB.ok());
+        QCOMPARE(headA->commit, headB->commit);
+        QCOMPARE(headA->branch, std::string("main"));
+    }
+
+    void trackedDatasetHasTypedColumnsAndMissingValues()
+    {
+        QTemporaryDir dir;
+        demo::DemoOptions options;
+        options.rows = 3000;
+        const fs::path root = fs::path(dir.path().toStdString()) / "demo";
+        QVERIFY(demo::createDemoWorkspace(root, options).ok());
+
+        auto pointer = version::readDvcFile(root / "data/credit.csv.dvc");
+        QVERIFY(pointer.ok());
+        QCOMPARE(pointer->size, fs::file_size(root / "data/credit.csv"));
+        QVERIFY(fs::exists(root / ".dvc/cache/files/md5" / pointer->md5.substr(0, 2) /
+                           pointer->md5.substr(2)));
+
+        auto read = table::readTable(root / "data/credit.csv");
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message.c_str());
+        const table::Table &t = read->table;
+        QCOMPARE(t.rowCount(), std::size_t(3000));
+        auto typeOf = [&](const char *name) { return t.column(*t.indexOf(name)).type(); };
+        QCOMPARE(typeOf("application_date"), table::ColumnType::Datetime);
+        QCOMPARE(typeOf("annual_income"), table::ColumnType::Float);
+        QCOMPARE(typeOf("age"), table::ColumnType::Int);
+        QCOMPARE(typeOf("sex"), table::ColumnType::String);
+        QCOMPARE(typeOf("has_cosigner"), table::ColumnType::Bool);
+        QCOMPARE(typeOf("defaulted"), table::ColumnType::Int);
+        QVERIFY(t.column(*t.indexOf("annual_income")).missingCount() > 0);
+        QVERIFY(t.column(*t.indexOf("credit_score")).missingCount() > 0);
+        const auto &target = t.column(*t.indexOf("defaulted")).ints();
+        const auto positives = std::count(target.begin(), target.end(), 1);
+        QVERIFY(positives > 100 && positives < 1500);
+    }
+
+    void refusesAFolderThatIsNotEmpty()
+    {
+        QTemporaryDir dir;
+        std::ofstream(fs::path(dir.path().toStdString()) / "keep.txt") << "mine";
+        auto made = demo::createDemoWorkspace(dir.path().toStdString());
+        QVERIFY(!made.ok());
+        QCOMPARE(made.error().kind, ErrorKind::InvalidInput);
+        QCOMPARE(slurp(fs::path(dir.path().toStdString()) / "keep.txt"), std::string("mine"));
+    }
+
+    void cancelledDemoLeavesNothingBehind()
+    {
+        QTemporaryDir dir;
+        const fs::path root = fs::path(dir.path().toStdString()) / "demo";
+        CancellationToken token;
+        token.cancel();
+        auto made = demo::createDemoWorkspace(root, {}, Progress({}, token));
+        QCOMPARE(made.error().kind, ErrorKind::Cancelled);
+        QVERIFY(!fs::exists(root));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemo)
+#include "test_demo.moc"

@@ -1,0 +1,198 @@
+#include "data/data_area.h"
+
+#include "common/empty_state.h"
+#include "common/icons.h"
+#include "data/dataset_list_panel.h"
+#include "data/dataset_pane.h"
+#include "shell/job_runner.h"
+#include "shell/workspace_session.h"
+#include "table/reader.h"
+
+#include <QDesktopServices>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QUrl>
+
+namespace assay::ui {
+
+namespace {
+const auto splitterKey = QStringLiteral("splitter");
+const auto selectionsKey = QStringLiteral("selectedDatasets");
+} // namespace
+
+DataArea::DataArea(const AreaContext &context, QWidget *parent)
+    : Area(parent)
+    , m_context(context)
+    , m_stack(new QStackedWidget(parent))
+    , m_splitter(new QSplitter(Qt::Horizontal, m_stack))
+    , m_list(new DatasetListPanel(m_splitter))
+    , m_pane(new DatasetPane(m_splitter))
+    , m_empty(new EmptyState(m_stack))
+{
+    m_stack->setObjectName(QStringLiteral("dataArea"));
+    m_stack->setContentsMargins(8, 8, 8, 4);
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_pane);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({300, 900});
+    m_stack->addWidget(m_splitter);
+    m_stack->addWidget(m_empty);
+
+    m_empty->setContent(tr("No datasets yet"),
+                        tr("`assay data add FILE` tracks a CSV, TSV or JSON Lines file in this "
+                           "workspace; files you copy into the folder are listed too.\n"
+                           "Press F5 to look again."));
+    connect(m_empty->addButton(tr("Refresh")), &QPushButton::clicked, this, &DataArea::refresh);
+    connect(m_empty->addButton(tr("Open Folder")), &QPushButton::clicked, this, [this] {
+        if (m_session)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(m_session->rootPath()));
+    });
+
+    m_pane->showMessage(tr("No dataset selected"), tr("Choose a dataset in the list."));
+    connect(m_list, &DatasetListPanel::currentDatasetChanged, this, &DataArea::openDataset);
+}
+
+DataArea::~DataArea() = default;
+
+QIcon DataArea::icon() const
+{
+    return workbenchIcon(QStringLiteral("data"));
+}
+
+QWidget *DataArea::widget()
+{
+    return m_stack;
+}
+
+bool DataArea::isShowingEmptyState() const
+{
+    return m_stack->currentWidget() == m_empty;
+}
+
+void DataArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)
+{
+    if (m_scanJob)
+        m_scanJob->cancel();
+    if (m_loadJob)
+        m_loadJob->cancel();
+    ++m_loadGeneration;
+    m_session = std::move(session);
+    m_list->setDatasets({});
+    m_pane->showMessage(tr("No dataset selected"), tr("Choose a dataset in the list."));
+    if (m_session)
+        scan();
+}
+
+void DataArea::focusFilter()
+{
+    m_list->focusFilter();
+}
+
+void DataArea::refresh()
+{
+    if (!m_session)
+        return;
+    m_reloadAfterScan = true;
+    scan();
+}
+
+void DataArea::scan()
+{
+    const std::filesystem::path root = m_session->root();
+    m_scanJob = m_context.jobs->run(
+        tr("Looking for datasets"), this,
+        [root](const Progress &) { return workspace::findDatasets(root); },
+        [this](std::vector<workspace::DatasetEntry> datasets) {
+            showDatasets(std::move(datasets));
+        });
+}
+
+void DataArea::showDatasets(std::vector<workspace::DatasetEntry> datasets)
+{
+    if (datasets.empty()) {
+        m_list->setDatasets({});
+        m_stack->setCurrentWidget(m_empty);
+        return;
+    }
+    m_stack->setCurrentWidget(m_splitter);
+    const QString before = m_list->currentDataset();
+    m_list->setDatasets(std::move(datasets));
+    if (!m_list->currentDataset().isEmpty()) {
+        if (m_reloadAfterScan && m_list->currentDataset() == before)
+            openDataset(before);
+    } else if (!m_list->selectDataset(m_selections.value(m_session->rootPath()).toString())) {
+        m_list->selectFirst();
+    }
+    m_reloadAfterScan = false;
+}
+
+void DataArea::openDataset(const QString &relativePath)
+{
+    if (m_loadJob)
+        m_loadJob->cancel();
+    ++m_loadGeneration;
+    if (relativePath.isEmpty() || !m_session) {
+        m_pane->showMessage(tr("No dataset selected"), tr("Choose a dataset in the list."));
+        return;
+    }
+    m_selections.insert(m_session->rootPath(), relativePath);
+    const auto &datasets = m_list->model()->datasets();
+    for (const workspace::DatasetEntry &entry : datasets) {
+        if (QString::fromStdString(entry.relativePath) == relativePath) {
+            load(entry);
+            return;
+        }
+    }
+}
+
+void DataArea::load(const workspace::DatasetEntry &entry)
+{
+    const QString path = QString::fromStdString(entry.relativePath);
+    if (!entry.presentInWorkspace) {
+        m_pane->showMessage(
+            tr("%1 is not checked out").arg(path),
+            tr("Only its pointer file `%1.dvc` is in the workspace. `assay data checkout %1` "
+               "restores the file from the content store.")
+                .arg(path));
+        return;
+    }
+    const std::filesystem::path file = m_session->root() / std::filesystem::path(entry.relativePath);
+    const quint64 generation = m_loadGeneration;
+    m_loadJob = m_context.jobs->run(
+        tr("Reading %1").arg(path), this,
+        [file](const Progress &progress) { return table::readTable(file, {}, progress); },
+        [this, entry, path, generation](Result<table::ReadOutcome> outcome) {
+            if (generation != m_loadGeneration)
+                return; // another dataset was chosen meanwhile
+            if (!outcome.ok()) {
+                if (outcome.error().kind == ErrorKind::Cancelled) {
+                    m_pane->showMessage(tr("Loading %1 was cancelled").arg(path),
+                                        tr("Select it again or press F5 to read it."));
+                } else {
+                    m_pane->showError(path, QString::fromStdString(outcome.error().message));
+                }
+                return;
+            }
+            m_pane->showTable(entry,
+                              std::make_shared<const table::Table>(std::move(outcome->table)));
+        });
+    m_pane->showLoading(path, m_loadJob);
+}
+
+void DataArea::saveState(QSettings &settings) const
+{
+    settings.setValue(splitterKey, m_splitter->saveState());
+    settings.setValue(selectionsKey, m_selections);
+}
+
+void DataArea::restoreState(QSettings &settings)
+{
+    m_splitter->restoreState(settings.value(splitterKey).toByteArray());
+    m_selections = settings.value(selectionsKey).toMap();
+}
+
+} // namespace assay::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "shell/area.h"
+#include "workspace/dataset_catalog.h"
+
+#include <QPointer>
+#include <QVariantMap>
+
+#include <memory>
+#include <vector>
+
+class QSplitter;
+class QStackedWidget;
+
+namespace assay::ui {
+
+class DatasetListPanel;
+class DatasetPane;
+class EmptyState;
+class Job;
+
+// The Data area: the workspace's datasets on the left, the selected one on the right.
+// Scanning the workspace and reading a table both run on the job runner.
+class DataArea : public Area {
+    Q_OBJECT
+public:
+    DataArea(const AreaContext &context, QWidget *parent);
+    ~DataArea() override;
+
+    QString id() const override { return QStringLiteral("data"); }
+    QString title() const override { return tr("Data"); }
+    QIcon icon() const override;
+    QWidget *widget() override;
+
+    void setWorkspace(std::shared_ptr<WorkspaceSession> session) override;
+    void focusFilter() override;
+    void refresh() override;
+    void saveState(QSettings &settings) const override;
+    void restoreState(QSettings &settings) override;
+
+    DatasetListPanel *listPanel() const { return m_list; }
+    DatasetPane *pane() const { return m_pane; }
+    bool isShowingEmptyState() const;
+
+private:
+    void scan();
+    void showDatasets(std::vector<workspace::DatasetEntry> datasets);
+    void openDataset(const QString &relativePath);
+    void load(const workspace::DatasetEntry &entry);
+
+    AreaContext m_context;
+    std::shared_ptr<WorkspaceSession> m_session;
+    QStackedWidget *m_stack;
+    QSplitter *m_splitter;
+    DatasetListPanel *m_list;
+    DatasetPane *m_pane;
+    EmptyState *m_empty;
+    QPointer<Job> m_scanJob;
+    QPointer<Job> m_loadJob;
+    quint64 m_loadGeneration = 0;
+    bool m_reloadAfterScan = false;
+    // Selected dataset per workspace root, kept across switches and restarts.
+    QVariantMap m_selections;
+};
+
+} // namespace assay::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "table/table.h"
+#include "workspace/dataset_catalog.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QStackedWidget;
+
+namespace assay::ui {
+
+class DataTableView;
+class EmptyState;
+class Job;
+class TableModel;
+
+// The right side of the Data area: the selected dataset's one-line summary over its table,
+// or a message saying what the pane waits for, what went wrong, or what to do next.
+class DatasetPane : public QWidget {
+    Q_OBJECT
+public:
+    explicit DatasetPane(QWidget *parent = nullptr);
+
+    void showMessage(const QString &title, const QString &body);
+    // Follows `job`'s progress until showTable() or showError() replaces it.
+    void showLoading(const QString &relativePath, Job *job);
+    void showError(const QString &relativePath, const QString &message);
+    void showTable(const workspace::DatasetEntry &entry, std::shared_ptr<const table::Table> table);
+
+    bool isShowingTable() const;
+    QString summaryText() const;
+    EmptyState *message() const { return m_message; }
+    DataTableView *tableView() const { return m_view; }
+    TableModel *tableModel() const { return m_model; }
+
+private:
+    void setHeading(const QString &path, const QString &summary);
+
+    QLabel *m_path;
+    QLabel *m_summary;
+    QStackedWidget *m_stack;
+    EmptyState *m_message;
+    DataTableView *m_view;
+    TableModel *m_model;
+    QPointer<Job> m_job;
+};
+
+} // namespace assay::ui
