@@ -68,6 +68,22 @@ std::uint32_t DictionaryIndex::intern(std::string_view text, std::vector<std::st
     return code;
 }
 
+std::int64_t DictionaryIndex::find(std::string_view text,
+                                   const std::vector<std::string> &dictionary) const
+{
+    if (m_slots.empty())
+        return -1;
+    const std::uint32_t hashValue = hash(text);
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hashValue & mask;; i = (i + 1) & mask) {
+        const Slot &slot = m_slots[i];
+        if (slot.codePlusOne == 0)
+            return -1;
+        if (slot.hash == hashValue && dictionary[slot.codePlusOne - 1] == text)
+            return slot.codePlusOne - 1;
+    }
+}
+
 void DictionaryIndex::rebuild(const std::vector<std::string> &dictionary)
 {
     std::size_t slotCount = 64;

@@ -14,6 +14,8 @@ class DictionaryIndex {
 public:
     // The code of `text`, appending it to `dictionary` when it is new.
     std::uint32_t intern(std::string_view text, std::vector<std::string> &dictionary);
+    // The code of `text`, or -1 when it is not in `dictionary`.
+    std::int64_t find(std::string_view text, const std::vector<std::string> &dictionary) const;
     // Rebuilds the index for an existing dictionary.
     void rebuild(const std::vector<std::string> &dictionary);
 
