@@ -42,7 +42,8 @@ int runInit(CommandContext &context)
         text += "\n  created a git repository";
     for (const auto &file : report.addedFiles)
         text += "\n  added " + file;
-    text += "\nNext: `assay data add FILE` to track a dataset, or `assay-workbench " + root + "`.";
+    text += "\nNext: put CSV, TSV or JSON Lines files in it and open it with `assay-workbench " +
+            root + "`.";
     printLine(text);
     return ExitOk;
 }

@@ -52,6 +52,9 @@ Status commitVersion(const fs::path &root, version::GitRepository &repo, CreditV
 
 Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress &progress)
 {
+    // The demo has its own repository even when made inside someone's git project.
+    if (auto repo = version::GitRepository::init(dir); !repo)
+        return repo.error();
     auto workspace = workspace::Workspace::init(dir);
     if (!workspace)
         return workspace.error();

@@ -48,7 +48,6 @@ ChunkResult JsonlChunkParser::parse(std::string_view bytes,
     ChunkColumns columns;
     JsonLineScanner scanner;
     std::vector<JsonMember> members;
-    std::vector<std::size_t> memberColumns;
     std::uint64_t rows = 0;
     std::uint64_t lineIndex = 0;
     std::uint64_t rowStamp = 0;
@@ -158,8 +157,10 @@ ChunkResult JsonlChunkParser::parse(std::string_view bytes,
         std::vector<std::uint8_t> rebuild(columns.builders.size(), 0);
         bool anyRebuild = false;
         for (std::size_t c = 0; c < columns.builders.size(); ++c)
-            if (columns.builders[c].needsTextPass())
-                rebuild[c] = 1, anyRebuild = true;
+            if (columns.builders[c].needsTextPass()) {
+                rebuild[c] = 1;
+                anyRebuild = true;
+            }
         if (anyRebuild) {
             ChunkResult text = parse(bytes, &rebuild);
             for (std::size_t c = 0; c < rebuild.size(); ++c) {

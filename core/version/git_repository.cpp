@@ -49,7 +49,26 @@ GitRepository::GitRepository(git_repository *repo) : m_repo(repo, git_repository
 
 bool GitRepository::exists(const std::filesystem::path &dir)
 {
-    return std::filesystem::exists(dir / ".git");
+    return discover(dir).ok();
+}
+
+Result<GitRepository> GitRepository::discover(const std::filesystem::path &dir)
+{
+    ensureLibgit2();
+    git_repository *repo = nullptr;
+    if (git_repository_open_ext(&repo, dir.c_str(), 0, nullptr) != 0)
+        return gitError(dir.string() + ": not inside a git repository");
+    if (git_repository_is_bare(repo)) {
+        git_repository_free(repo);
+        return Error::invalidInput(dir.string() + ": inside a bare git repository");
+    }
+    return GitRepository(repo);
+}
+
+std::filesystem::path GitRepository::workdir() const
+{
+    const char *path = git_repository_workdir(m_repo.get());
+    return path ? std::filesystem::path(path).lexically_normal() : std::filesystem::path();
 }
 
 Result<GitRepository> GitRepository::init(const std::filesystem::path &dir)

@@ -31,7 +31,12 @@ public:
     static Result<GitRepository> init(const std::filesystem::path &dir);
     // Opens the repository whose work tree is exactly `dir`.
     static Result<GitRepository> open(const std::filesystem::path &dir);
+    // Opens the repository that contains `dir`, searching parent folders as git does.
+    static Result<GitRepository> discover(const std::filesystem::path &dir);
     static bool exists(const std::filesystem::path &dir);
+
+    // The work tree's root folder.
+    std::filesystem::path workdir() const;
 
     // Adds files (paths relative to the work tree) to the index and writes it.
     Status stage(const std::vector<std::string> &relativePaths);

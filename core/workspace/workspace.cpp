@@ -72,10 +72,14 @@ Result<Workspace> Workspace::init(const fs::path &dir, InitReport *report)
         out.addedFiles.emplace_back(".assay/assay.db");
 
     // Like `dvc init`, stage the new configuration files; committing stays the user's call.
+    // The repository may be a parent folder's, so paths are made relative to its work tree.
     if (!toStage.empty()) {
-        auto repo = version::GitRepository::open(root);
+        auto repo = version::GitRepository::discover(root);
         if (!repo)
             return repo.error();
+        const fs::path workdir = fs::canonical(repo->workdir());
+        for (auto &file : toStage)
+            file = fs::relative(root / file, workdir).generic_string();
         ASSAY_TRY(repo->stage(toStage));
     }
     return Workspace(root, std::move(*database));

@@ -94,6 +94,17 @@ private slots:
         QVERIFY(fs::exists(root / ".dvc" / ".gitignore"));
     }
 
+    void subfolderOfAGitRepositoryGetsNoNestedRepository()
+    {
+        QTemporaryDir dir;
+        QVERIFY(version::GitRepository::init(pathOf(dir)).ok());
+        workspace::InitReport report;
+        QVERIFY(workspace::Workspace::init(pathOf(dir) / "project", &report).ok());
+        QVERIFY(!report.createdGitRepository);
+        QVERIFY(!fs::exists(pathOf(dir) / "project" / ".git"));
+        QVERIFY(fs::exists(pathOf(dir) / "project" / ".dvc" / "config"));
+    }
+
     void newerSchemaIsRefused()
     {
         QTemporaryDir dir;

@@ -2,6 +2,7 @@
 
 #include "common/empty_state.h"
 #include "common/icons.h"
+#include "data/dataset_list_model.h"
 #include "data/dataset_list_panel.h"
 #include "data/dataset_pane.h"
 #include "shell/job_runner.h"

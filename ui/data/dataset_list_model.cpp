@@ -4,6 +4,7 @@
 #include "common/theme.h"
 
 #include <QGuiApplication>
+#include <QIcon>
 #include <QPainter>
 #include <QPixmap>
 

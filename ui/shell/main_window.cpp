@@ -234,7 +234,7 @@ void MainWindow::chooseFolderToInit()
 void MainWindow::openDemoWorkspace()
 {
     const QString dir =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/demo";
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
     if (QDir(dir).exists(QStringLiteral(".assay"))) {
         openOrReport(dir);
         return;
