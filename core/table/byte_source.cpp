@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace assay::table {
 
 FileByteSource::~FileByteSource()
@@ -36,16 +38,27 @@ Result<std::unique_ptr<FileByteSource>> FileByteSource::open(const std::filesyst
         new FileByteSource(fd, static_cast<std::uint64_t>(info.st_size), name));
 }
 
-Status FileByteSource::readInto(std::uint64_t offset, std::size_t length, std::string &out) const
+Status ByteSource::readInto(std::uint64_t offset, std::size_t length, std::string &out) const
 {
-    if (offset >= m_size)
-        return {};
-    length = static_cast<std::size_t>(std::min<std::uint64_t>(length, m_size - offset));
     const std::size_t start = out.size();
     out.resize(start + length);
+    Result<std::size_t> got = read(offset, out.data() + start, length);
+    if (!got) {
+        out.resize(start);
+        return got.error();
+    }
+    out.resize(start + *got);
+    return {};
+}
+
+Result<std::size_t> FileByteSource::read(std::uint64_t offset, char *out, std::size_t length) const
+{
+    if (offset >= m_size)
+        return std::size_t{0};
+    length = static_cast<std::size_t>(std::min<std::uint64_t>(length, m_size - offset));
     std::size_t done = 0;
     while (done < length) {
-        const ssize_t got = ::pread(m_fd, out.data() + start + done, length - done,
+        const ssize_t got = ::pread(m_fd, out + done, length - done,
                                     static_cast<off_t>(offset + done));
         if (got < 0 && errno == EINTR)
             continue;
@@ -55,16 +68,16 @@ Status FileByteSource::readInto(std::uint64_t offset, std::size_t length, std::s
             break; // the file shrank while we read it
         done += static_cast<std::size_t>(got);
     }
-    out.resize(start + done);
-    return {};
+    return done;
 }
 
-Status BufferByteSource::readInto(std::uint64_t offset, std::size_t length, std::string &out) const
+Result<std::size_t> BufferByteSource::read(std::uint64_t offset, char *out, std::size_t length) const
 {
     if (offset >= m_bytes.size())
-        return {};
-    out.append(m_bytes.substr(static_cast<std::size_t>(offset), length));
-    return {};
+        return std::size_t{0};
+    const std::string_view part = m_bytes.substr(static_cast<std::size_t>(offset), length);
+    std::memcpy(out, part.data(), part.size());
+    return part.size();
 }
 
 } // namespace assay::table

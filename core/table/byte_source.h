@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,8 +16,11 @@ class ByteSource {
 public:
     virtual ~ByteSource() = default;
     virtual std::uint64_t size() const = 0;
-    // Appends up to `length` bytes starting at `offset` to `out`; fewer only at the end.
-    virtual Status readInto(std::uint64_t offset, std::size_t length, std::string &out) const = 0;
+    // Copies up to `length` bytes starting at `offset` to `out`; fewer only at the end.
+    virtual Result<std::size_t> read(std::uint64_t offset, char *out, std::size_t length) const = 0;
+
+    // Appends up to `length` bytes starting at `offset` to `out`.
+    Status readInto(std::uint64_t offset, std::size_t length, std::string &out) const;
 };
 
 class FileByteSource final : public ByteSource {
@@ -28,7 +32,7 @@ public:
     static Result<std::unique_ptr<FileByteSource>> open(const std::filesystem::path &path);
 
     std::uint64_t size() const override { return m_size; }
-    Status readInto(std::uint64_t offset, std::size_t length, std::string &out) const override;
+    Result<std::size_t> read(std::uint64_t offset, char *out, std::size_t length) const override;
 
 private:
     FileByteSource(int fd, std::uint64_t size, std::string name)
@@ -44,7 +48,7 @@ public:
     explicit BufferByteSource(std::string_view bytes) : m_bytes(bytes) {}
 
     std::uint64_t size() const override { return m_bytes.size(); }
-    Status readInto(std::uint64_t offset, std::size_t length, std::string &out) const override;
+    Result<std::size_t> read(std::uint64_t offset, char *out, std::size_t length) const override;
 
 private:
     std::string_view m_bytes;

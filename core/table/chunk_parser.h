@@ -1,6 +1,7 @@
 #pragma once
 
 #include "table/chunk_result.h"
+#include "table/column_storage_pool.h"
 
 #include <cstdint>
 #include <string_view>
@@ -20,8 +21,10 @@ public:
     // textColumns: when given, only the columns flagged 1 are built, and as strings holding
     // each value's original text (used when a column turns out to be a string column after
     // earlier chunks were converted to numbers); the other columns are left empty.
+    // pool: where builders take value storage from (may be null).
     virtual ChunkResult parse(std::string_view bytes,
-                              const std::vector<std::uint8_t> *textColumns = nullptr) const = 0;
+                              const std::vector<std::uint8_t> *textColumns = nullptr,
+                              ColumnStoragePool *pool = nullptr) const = 0;
 };
 
 } // namespace assay::table

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -14,16 +16,38 @@ namespace assay::table {
 
 namespace {
 
+// A block of file bytes. Not a std::string: no zero-filling before the read, and blocks
+// are recycled between chunks so their pages stay resident instead of faulting anew.
+struct Block {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    std::size_t capacity = 0;
+
+    std::string_view view() const { return {data.get(), size}; }
+    void reserve(std::size_t wanted)
+    {
+        if (wanted <= capacity)
+            return;
+        wanted += wanted / 8; // slack for the next carried-over row tails, so blocks recycle
+        auto bigger = std::make_unique_for_overwrite<char[]>(wanted);
+        if (size > 0)
+            std::memcpy(bigger.get(), data.get(), size);
+        data = std::move(bigger);
+        capacity = wanted;
+    }
+};
+
 struct ChunkJob {
     std::uint64_t index = 0;
     std::uint64_t offset = 0;
-    std::string bytes;
+    Block block;
 };
 
 // Worker threads taking jobs from a queue and filing results by chunk index.
 class ParseWorkers {
 public:
-    ParseWorkers(const ChunkParser &parser, unsigned threads) : m_parser(parser)
+    ParseWorkers(const ChunkParser &parser, ColumnStoragePool *pool, unsigned threads)
+        : m_parser(parser), m_pool(pool)
     {
         for (unsigned i = 0; i < threads; ++i)
             m_threads.emplace_back([this] { run(); });
@@ -56,6 +80,18 @@ public:
         return std::move(node.mapped());
     }
 
+    // A recycled block when there is one.
+    Block freeBlock()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_freeBlocks.empty())
+            return {};
+        Block block = std::move(m_freeBlocks.back());
+        m_freeBlocks.pop_back();
+        block.size = 0;
+        return block;
+    }
+
 private:
     void run()
     {
@@ -69,25 +105,27 @@ private:
                 job = std::move(m_jobs.front());
                 m_jobs.pop_front();
             }
-            ChunkResult result = m_parser.parse(job.bytes);
+            ChunkResult result = m_parser.parse(job.block.view(), nullptr, m_pool);
             result.index = job.index;
             result.sourceOffset = job.offset;
-            result.sourceLength = job.bytes.size();
-            job.bytes = std::string(); // free the block before queueing the result
+            result.sourceLength = job.block.size;
             {
                 std::lock_guard lock(m_mutex);
                 m_results.emplace(job.index, std::move(result));
+                m_freeBlocks.push_back(std::move(job.block));
             }
             m_resultReady.notify_all();
         }
     }
 
     const ChunkParser &m_parser;
+    ColumnStoragePool *m_pool;
     std::mutex m_mutex;
     std::condition_variable m_jobReady;
     std::condition_variable m_resultReady;
     std::deque<ChunkJob> m_jobs;
     std::map<std::uint64_t, ChunkResult> m_results;
+    std::vector<Block> m_freeBlocks;
     bool m_stopping = false;
     std::vector<std::jthread> m_threads; // last: joined before the rest is destroyed
 };
@@ -101,7 +139,7 @@ Status runChunkPipeline(const ByteSource &source, const ChunkParser &parser,
     const unsigned threads = std::max(1U, options.threads);
     const std::size_t blockBytes = std::max<std::size_t>(options.blockBytes, 1);
     const std::uint64_t total = source.size();
-    ParseWorkers workers(parser, threads);
+    ParseWorkers workers(parser, options.pool, threads);
 
     std::uint64_t submitted = 0;
     std::uint64_t delivered = 0;
@@ -128,36 +166,43 @@ Status runChunkPipeline(const ByteSource &source, const ChunkParser &parser,
         return sink(std::move(chunk));
     };
 
-    std::string carry;
+    Block carry;
     std::uint64_t carryOffset = options.start;
     std::uint64_t readOffset = options.start;
     for (;;) {
         if (progress.isCancelled())
             return Error::cancelled();
-        std::string block = std::move(carry);
-        carry = std::string();
+        Block block = workers.freeBlock();
         const std::uint64_t blockOffset = carryOffset;
-        block.reserve(block.size() + blockBytes);
+        block.reserve(carry.size + blockBytes);
+        if (carry.size > 0)
+            std::memcpy(block.data.get(), carry.data.get(), carry.size);
+        block.size = carry.size;
         bool atEnd = false;
         std::size_t boundary = 0;
         for (;;) {
-            const std::size_t before = block.size();
-            ASSAY_TRY(source.readInto(readOffset, blockBytes, block));
-            readOffset += block.size() - before;
-            atEnd = readOffset >= total || block.size() == before;
-            boundary = atEnd ? block.size() : parser.lastRowBoundary(block);
+            block.reserve(block.size + blockBytes);
+            Result<std::size_t> got = source.read(readOffset, block.data.get() + block.size,
+                                                  blockBytes);
+            if (!got)
+                return got.error();
+            block.size += *got;
+            readOffset += *got;
+            atEnd = readOffset >= total || *got == 0;
+            boundary = atEnd ? block.size : parser.lastRowBoundary(block.view());
             if (atEnd || boundary > 0)
                 break; // otherwise a row longer than the block: read on
         }
         if (total > 0)
             progress.report(static_cast<double>(readOffset) / static_cast<double>(total),
                             "reading");
-        if (boundary < block.size()) {
-            carry.assign(block, boundary);
-            block.resize(boundary);
-        }
+        carry.reserve(block.size - boundary);
+        carry.size = block.size - boundary;
+        if (carry.size > 0)
+            std::memcpy(carry.data.get(), block.data.get() + boundary, carry.size);
+        block.size = boundary;
         carryOffset = blockOffset + boundary;
-        if (!block.empty())
+        if (block.size > 0)
             workers.submit({submitted++, blockOffset, std::move(block)});
         while (submitted - delivered > threads)
             ASSAY_TRY(deliverNext());

@@ -12,7 +12,7 @@
 
 namespace assay::table {
 
-inline constexpr std::size_t kDefaultBlockBytes = std::size_t{4} << 20;
+inline constexpr std::size_t kDefaultBlockBytes = std::size_t{2} << 20;
 
 struct PipelineOptions {
     std::string displayName;          // the file name used in messages
@@ -20,6 +20,7 @@ struct PipelineOptions {
     std::size_t blockBytes = kDefaultBlockBytes;
     std::uint64_t start = 0;          // source offset of the first data row
     std::uint64_t firstLine = 1;      // its 1-based line number
+    ColumnStoragePool *pool = nullptr; // recycled storage for the chunks' columns
 };
 
 // Receives each chunk on the calling thread, in file order, with firstLine set.

@@ -29,7 +29,8 @@ Result<std::vector<std::string>> collectKeys(const ByteSource &source, ReadSetup
         {
             return m_inner.lastRowBoundary(bytes);
         }
-        ChunkResult parse(std::string_view bytes, const std::vector<std::uint8_t> *) const override
+        ChunkResult parse(std::string_view bytes, const std::vector<std::uint8_t> *,
+                          ColumnStoragePool *) const override
         {
             static const std::vector<std::uint8_t> kNone;
             return m_inner.parse(bytes, &kNone);

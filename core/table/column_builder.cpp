@@ -15,8 +15,10 @@ void ColumnBuilder::reserve(std::size_t rows)
 
 void ColumnBuilder::appendMissing()
 {
-    if (m_missing.empty())
+    if (m_missing.empty()) {
+        startVector(m_missing);
         m_missing.assign(m_rows, 0);
+    }
     m_missing.push_back(1);
     ++m_rows;
     if (m_needsTextPass)
@@ -52,7 +54,7 @@ void ColumnBuilder::appendString(std::string_view text)
     markPresent();
 }
 
-void ColumnBuilder::appendField(std::string_view text)
+void ColumnBuilder::appendFieldSlow(std::string_view text)
 {
     if (isMissingToken(text)) {
         appendMissing();
@@ -251,20 +253,20 @@ void ColumnBuilder::becomeType(InferredType type)
     m_type = type;
     switch (type) {
     case InferredType::Bool:
-        m_bools.reserve(m_reserve);
+        startVector(m_bools);
         m_bools.assign(m_rows, 0);
         break;
     case InferredType::Int:
     case InferredType::Datetime:
-        m_ints.reserve(m_reserve);
+        startVector(m_ints);
         m_ints.assign(m_rows, 0);
         break;
     case InferredType::Float:
-        m_floats.reserve(m_reserve);
+        startVector(m_floats);
         m_floats.assign(m_rows, std::numeric_limits<double>::quiet_NaN());
         break;
     case InferredType::String:
-        m_codes.reserve(m_reserve);
+        startVector(m_codes);
         m_codes.assign(m_rows, 0);
         break;
     case InferredType::Unknown:

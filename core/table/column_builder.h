@@ -1,7 +1,9 @@
 #pragma once
 
 #include "table/column.h"
+#include "table/column_storage_pool.h"
 #include "table/dictionary_index.h"
+#include "table/number_parse.h"
 #include "table/type_inference.h"
 
 #include <cstdint>
@@ -18,7 +20,9 @@ namespace assay::table {
 class ColumnBuilder {
 public:
     // textOnly: every non-missing value is kept as its text (no inference).
-    explicit ColumnBuilder(bool textOnly = false) : m_textOnly(textOnly)
+    // pool: where to take value storage from (may be null).
+    explicit ColumnBuilder(bool textOnly = false, ColumnStoragePool *pool = nullptr)
+        : m_textOnly(textOnly), m_pool(pool)
     {
         if (textOnly)
             m_type = InferredType::String;
@@ -28,8 +32,27 @@ public:
     void appendMissing();
     void appendMissing(std::size_t count);
 
-    // CSV: missing tokens, then the current type, then inference.
-    void appendField(std::string_view text);
+    // CSV: missing tokens, then the current type, then inference. Inline for the common
+    // case of a number column getting another number.
+    void appendField(std::string_view text)
+    {
+        if (m_type == InferredType::Float && !isMissingToken(text)) {
+            double value = 0;
+            if (parseDouble(text, value)) {
+                m_floats.push_back(value);
+                markPresent();
+                return;
+            }
+        } else if (m_type == InferredType::Int && !isMissingToken(text)) {
+            std::int64_t value = 0;
+            if (parseInt64(text, value) == IntParse::Ok) {
+                m_ints.push_back(value);
+                markPresent();
+                return;
+            }
+        }
+        appendFieldSlow(text);
+    }
 
     // JSON Lines: the value's JSON kind decides; `raw` is the source text kept when the
     // column ends up as strings.
@@ -46,6 +69,7 @@ public:
     Column finish(std::string name);
 
 private:
+    void appendFieldSlow(std::string_view text);
     void appendString(std::string_view text);
     void appendTyped(InferredType kind, std::int64_t intValue, double floatValue,
                      std::string_view text);
@@ -57,7 +81,20 @@ private:
         ++m_rows;
     }
 
+    template <typename T>
+    void startVector(std::vector<T> &values)
+    {
+        // Rounded up so that recycled vectors from similar chunks fit the next request.
+        constexpr std::size_t kGranule = 8192;
+        const std::size_t rounded = (m_reserve + kGranule - 1) / kGranule * kGranule;
+        if (m_pool && m_reserve > 0)
+            values = m_pool->take<T>(rounded);
+        else
+            values.reserve(m_reserve);
+    }
+
     bool m_textOnly = false;
+    ColumnStoragePool *m_pool = nullptr;
     bool m_needsTextPass = false;
     InferredType m_type = InferredType::Unknown;
     std::size_t m_rows = 0;

@@ -6,6 +6,7 @@
 #include "table/text_position.h"
 #include "table/utf8_check.h"
 
+#include <algorithm>
 #include <string>
 
 namespace assay::table {
@@ -84,13 +85,19 @@ bool CsvChunkParser::parsePass(std::string_view bytes,
 }
 
 ChunkResult CsvChunkParser::parse(std::string_view bytes,
-                                  const std::vector<std::uint8_t> *textColumns) const
+                                  const std::vector<std::uint8_t> *textColumns,
+                                  ColumnStoragePool *pool) const
 {
     ChunkResult result;
     std::vector<ColumnBuilder> builders;
     builders.reserve(m_columnCount);
-    for (std::size_t c = 0; c < m_columnCount; ++c)
-        builders.emplace_back(textColumns != nullptr);
+    // Newlines bound the row count (quoted newlines only make it larger).
+    const auto rowsBound =
+        static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
+    for (std::size_t c = 0; c < m_columnCount; ++c) {
+        builders.emplace_back(textColumns != nullptr, pool);
+        builders.back().reserve(rowsBound);
+    }
     if (!parsePass(bytes, textColumns, true, result, builders))
         return result;
 

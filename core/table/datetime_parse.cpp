@@ -130,7 +130,9 @@ std::optional<std::int64_t> parseIsoDatetime(std::string_view text)
                     || !readDigits(text, pos, 2, offsetMinutes) || offsetHours > 23
                     || offsetMinutes > 59)
                     return std::nullopt;
-                offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (sign == '-' ? -1 : 1);
+                offsetSeconds = static_cast<std::int64_t>(offsetHours * 3600 + offsetMinutes * 60);
+                if (sign == '-')
+                    offsetSeconds = -offsetSeconds;
             } else {
                 return std::nullopt;
             }

@@ -39,7 +39,8 @@ std::size_t JsonlChunkParser::lastRowBoundary(std::string_view bytes) const
 }
 
 ChunkResult JsonlChunkParser::parse(std::string_view bytes,
-                                    const std::vector<std::uint8_t> *textColumns) const
+                                    const std::vector<std::uint8_t> *textColumns,
+                                    ColumnStoragePool *pool) const
 {
     ChunkResult result;
     const auto build = [&](std::size_t column) {
@@ -108,7 +109,7 @@ ChunkResult JsonlChunkParser::parse(std::string_view bytes,
             const std::size_t column = columns.index.intern(scanner.view(member.key), columns.names);
             if (column == before) {
                 columns.lastRowSet.push_back(rowStamp);
-                columns.builders.emplace_back(textColumns != nullptr);
+                columns.builders.emplace_back(textColumns != nullptr, pool);
                 if (build(column))
                     columns.builders.back().appendMissing(rows);
             }
@@ -162,7 +163,7 @@ ChunkResult JsonlChunkParser::parse(std::string_view bytes,
                 anyRebuild = true;
             }
         if (anyRebuild) {
-            ChunkResult text = parse(bytes, &rebuild);
+            ChunkResult text = parse(bytes, &rebuild, pool);
             for (std::size_t c = 0; c < rebuild.size(); ++c) {
                 if (rebuild[c]) {
                     result.columns[c] = std::move(text.columns[c]);

@@ -12,7 +12,8 @@ public:
 
     std::size_t lastRowBoundary(std::string_view bytes) const override;
     ChunkResult parse(std::string_view bytes,
-                      const std::vector<std::uint8_t> *textColumns = nullptr) const override;
+                      const std::vector<std::uint8_t> *textColumns = nullptr,
+                      ColumnStoragePool *pool = nullptr) const override;
 
 private:
     bool m_lenient;

@@ -43,6 +43,23 @@ enum class IntParse { Ok, Overflow, NotInt };
 
 inline IntParse parseInt64(std::string_view text, std::int64_t &value)
 {
+    // Fast path: an optional '-' and up to 18 digits cannot overflow.
+    if (!text.empty() && text.size() <= 19) {
+        const char *p = text.data();
+        const char *const end = p + text.size();
+        const bool negative = *p == '-';
+        if (negative)
+            ++p;
+        if (p < end && end - p <= 18) {
+            std::int64_t result = 0;
+            while (p < end && static_cast<unsigned>(*p - '0') < 10)
+                result = result * 10 + (*p++ - '0');
+            if (p == end) {
+                value = negative ? -result : result;
+                return IntParse::Ok;
+            }
+        }
+    }
     text = trimForNumber(text);
     if (text.empty())
         return IntParse::NotInt;
@@ -55,10 +72,51 @@ inline IntParse parseInt64(std::string_view text, std::int64_t &value)
     return error == std::errc() ? IntParse::Ok : IntParse::NotInt;
 }
 
+// Plain decimals such as -12.345 with at most 15 significant digits: the digits as an
+// integer are exact in a double, and so is 10^k for k <= 22, so one IEEE division gives
+// the correctly rounded value (Clinger's fast path). False when the text is not that form.
+inline bool parseSimpleDecimal(std::string_view text, double &value)
+{
+    static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                              1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                              1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char *p = text.data();
+    const char *const end = p + text.size();
+    const bool negative = p < end && *p == '-';
+    if (negative)
+        ++p;
+    std::uint64_t digits = 0;
+    int digitCount = 0;
+    int fractionDigits = 0;
+    const char *const start = p;
+    while (p < end && static_cast<unsigned>(*p - '0') < 10) {
+        digits = digits * 10 + static_cast<unsigned>(*p - '0');
+        ++p;
+    }
+    digitCount = static_cast<int>(p - start);
+    if (p < end && *p == '.') {
+        ++p;
+        const char *const fractionStart = p;
+        while (p < end && static_cast<unsigned>(*p - '0') < 10) {
+            digits = digits * 10 + static_cast<unsigned>(*p - '0');
+            ++p;
+        }
+        fractionDigits = static_cast<int>(p - fractionStart);
+        digitCount += fractionDigits;
+    }
+    if (p != end || digitCount == 0 || digitCount > 15)
+        return false;
+    const double magnitude = static_cast<double>(digits) / kPowersOfTen[fractionDigits];
+    value = negative ? -magnitude : magnitude;
+    return true;
+}
+
 // Decimal and exponent forms and inf/infinity; "nan" spellings are not numbers here
 // (NaN itself is a missing token).
 inline bool parseDouble(std::string_view text, double &value)
 {
+    if (parseSimpleDecimal(text, value))
+        return true;
     text = trimForNumber(text);
     if (text.empty())
         return false;

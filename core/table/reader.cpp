@@ -18,8 +18,11 @@ Result<ReadOutcome> readFromSource(const ByteSource &source, std::string_view di
     if (progress.isCancelled())
         return Error::cancelled();
 
+    ColumnStoragePool pool;
+    setup.pipeline.pool = &pool;
     TableAssembler assembler(source, *setup.parser, setup.names);
     assembler.reserveRows(setup.estimatedRows);
+    assembler.setStoragePool(&pool);
     ASSAY_TRY(runChunkPipeline(source, *setup.parser, setup.pipeline, progress, setup.report,
                                [&](ChunkResult &&chunk) { return assembler.append(std::move(chunk)); }));
     ReadOutcome outcome{assembler.finish(), std::move(setup.report)};

@@ -21,7 +21,7 @@ struct ReadOptions {
     HeaderMode header = HeaderMode::Auto;
     bool lenient = false;                 // skip bad rows and count them instead of failing
     unsigned threads = 0;                 // 0: hardware concurrency; results do not depend on it
-    std::size_t blockBytes = 0;           // 0: 4 MiB blocks; tests use tiny blocks to cross chunk borders
+    std::size_t blockBytes = 0;           // 0: 2 MiB blocks; tests use tiny blocks to cross chunk borders
 };
 
 // A row that lenient mode skipped.

@@ -1,8 +1,25 @@
 #include "table/table_assembler.h"
 
+#include "table/memory_hints.h"
+
 #include <limits>
 
 namespace assay::table {
+
+namespace {
+
+// Room for `extra` more values, grown by half when the estimate was short, with the pages
+// about to be written faulted in at once.
+template <typename T>
+void prepareAppend(std::vector<T> &values, std::size_t extra)
+{
+    const std::size_t needed = values.size() + extra;
+    if (needed > values.capacity())
+        values.reserve(std::max(needed, values.capacity() + values.capacity() / 2));
+    prefaultAppend(values, extra);
+}
+
+} // namespace
 
 TableAssembler::TableAssembler(const ByteSource &source, const ChunkParser &parser,
                                std::vector<std::string> names)
@@ -94,14 +111,17 @@ void TableAssembler::appendSameType(Target &target, Column &&values)
     const std::size_t count = values.size();
     switch (target.type) {
     case InferredType::Bool:
+        prepareAppend(column.bools(), count);
         column.bools().insert(column.bools().end(), values.bools().begin(), values.bools().end());
         break;
     case InferredType::Int:
     case InferredType::Datetime:
+        prepareAppend(column.ints(), count);
         column.ints().insert(column.ints().end(), values.ints().begin(), values.ints().end());
         break;
     case InferredType::Unknown:
     case InferredType::Float:
+        prepareAppend(column.floats(), count);
         if (values.type() == ColumnType::Int) {
             for (std::size_t row = 0; row < count; ++row)
                 column.floats().push_back(values.isMissing(row)
@@ -117,18 +137,25 @@ void TableAssembler::appendSameType(Target &target, Column &&values)
         for (std::size_t code = 0; code < remap.size(); ++code)
             remap[code] = target.index.intern(values.dictionary()[code], column.dictionary());
         auto &codes = column.codes();
+        prepareAppend(codes, count);
         for (std::size_t row = 0; row < count; ++row)
             codes.push_back(values.isMissing(row) ? 0 : remap[values.codes()[row]]);
         break;
     }
     }
-    if (!values.missing().empty()) {
-        column.missing().resize(before, 0);
-        column.missing().insert(column.missing().end(), values.missing().begin(),
-                                values.missing().end());
-    } else if (!column.missing().empty()) {
-        column.missing().resize(before + count, 0);
+    auto &missing = column.missing();
+    if (!values.missing().empty() || !missing.empty()) {
+        if (missing.capacity() < m_reserveRows)
+            missing.reserve(static_cast<std::size_t>(m_reserveRows));
+        missing.resize(before, 0);
+        prepareAppend(missing, count);
+        if (!values.missing().empty())
+            missing.insert(missing.end(), values.missing().begin(), values.missing().end());
+        else
+            missing.resize(before + count, 0);
     }
+    if (m_pool)
+        m_pool->recycle(std::move(values));
 }
 
 Result<Column> TableAssembler::readChunkText(const MergedChunk &chunk, std::size_t local) const

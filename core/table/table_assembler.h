@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "table/byte_source.h"
 #include "table/chunk_parser.h"
+#include "table/column_storage_pool.h"
 #include "table/dictionary_index.h"
 #include "table/table.h"
 
@@ -26,6 +27,8 @@ public:
 
     // Capacity to reserve per column once its type is known (an estimate; may be exceeded).
     void reserveRows(std::uint64_t rows) { m_reserveRows = rows; }
+    // Where appended chunk columns go back for reuse (may be null).
+    void setStoragePool(ColumnStoragePool *pool) { m_pool = pool; }
 
     Status append(ChunkResult &&chunk);
     std::uint64_t rowCount() const { return m_rows; }
@@ -59,6 +62,7 @@ private:
     std::vector<MergedChunk> m_merged;
     std::uint64_t m_rows = 0;
     std::uint64_t m_reserveRows = 0;
+    ColumnStoragePool *m_pool = nullptr;
 };
 
 } // namespace assay::table

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace assay::table {
@@ -16,11 +17,6 @@ struct TextPosition {
 TextPosition positionOf(std::string_view chunk, std::size_t lineStart,
                         std::uint64_t newlinesBefore, std::size_t offset);
 
-} // namespace assay::table
-
-#include <string>
-
-namespace assay::table {
 
 // "FILE:LINE:COL: reason", the shape of every reader error.
 inline std::string locatedMessage(std::string_view file, std::uint64_t line, std::uint32_t column,

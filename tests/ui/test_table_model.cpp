@@ -39,8 +39,7 @@ std::shared_ptr<const Table> sampleTable()
     constexpr std::int64_t day = 86'400'000'000'000;
     seen.ints() = {19'000 * day, 19'001 * day, 19'002 * day + 3'600'000'000'000, 0};
 
-    return std::make_shared<const Table>(
-        std::vector<Column>{income, age, city, member, seen});
+    return std::make_shared<const Table>(std::vector<Column>{income, age, city, member, seen});
 }
 
 } // namespace
@@ -92,8 +91,8 @@ void TestTableModel::numbersAreRightAlignedWithFourDigits()
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("34"));
 
     const auto alignment = [&](int row, int column) {
-        return model.index(row, column).data(Qt::TextAlignmentRole).value<Qt::Alignment>()
-            & Qt::AlignHorizontal_Mask;
+        return model.index(row, column).data(Qt::TextAlignmentRole).value<Qt::Alignment>() &
+               Qt::AlignHorizontal_Mask;
     };
     QCOMPARE(alignment(0, 0), Qt::AlignRight);
     QCOMPARE(alignment(0, 1), Qt::AlignRight);

@@ -23,22 +23,31 @@ QString withCodeSpans(const QString &text)
 }
 
 EmptyState::EmptyState(QWidget *parent)
-    : QWidget(parent)
-    , m_title(new QLabel(this))
-    , m_body(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_buttons(new QHBoxLayout)
+    : QWidget(parent), m_title(new QLabel(this)), m_body(new QLabel(this)),
+      m_progress(new QProgressBar(this)), m_buttons(new QHBoxLayout)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 32, 32, 32);
+    // A fixed-width centred column: word-wrapped labels need a definite width to know
+    // their height.
+    auto *column = new QWidget(this);
+    column->setFixedWidth(560);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(10);
-    layout->addStretch(2);
     layout->addWidget(m_title);
     layout->addWidget(m_body);
     layout->addWidget(m_progress, 0, Qt::AlignHCenter);
     layout->addSpacing(6);
     layout->addLayout(m_buttons);
-    layout->addStretch(3);
+
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(column);
+    row->addStretch();
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(24, 24, 24, 24);
+    outer->addStretch(2);
+    outer->addLayout(row);
+    outer->addStretch(3);
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -50,8 +59,6 @@ EmptyState::EmptyState(QWidget *parent)
     m_body->setWordWrap(true);
     m_body->setTextFormat(Qt::RichText);
     m_body->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_body->setMaximumWidth(620);
-    layout->setAlignment(m_body, Qt::AlignHCenter);
     m_progress->setFixedWidth(260);
     m_progress->setTextVisible(false);
     m_progress->setVisible(false);
@@ -64,9 +71,9 @@ void EmptyState::setContent(const QString &title, const QString &body, Tone tone
     m_title->setText(title);
     m_body->setText(withCodeSpans(body));
     QPalette palette = m_title->palette();
-    palette.setColor(QPalette::WindowText,
-                     tone == Tone::Error ? statusColor(StatusTone::Failed, this->palette())
-                                         : this->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText, tone == Tone::Error
+                                               ? statusColor(StatusTone::Failed, this->palette())
+                                               : this->palette().color(QPalette::WindowText));
     m_title->setPalette(palette);
     QPalette bodyPalette = m_body->palette();
     bodyPalette.setColor(QPalette::WindowText, tone == Tone::Error

@@ -64,8 +64,8 @@ QString formatBytes(std::uint64_t bytes)
         ++unit;
     }
     const int decimals = value < 10.0 ? 1 : 0;
-    return QStringLiteral("%1 %2")
-        .arg(QString::number(value, 'f', decimals), QString::fromUtf16(units[unit]));
+    return QStringLiteral("%1 %2").arg(QString::number(value, 'f', decimals),
+                                       QString::fromUtf16(units[unit]));
 }
 
 } // namespace assay::ui

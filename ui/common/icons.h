@@ -5,8 +5,7 @@
 
 namespace assay::ui {
 
-// An icon from resources/icons/NAME.svg. Without Qt's SVG plugin (package qt6-svg) the
-// same drawing is painted in code, so the rail and the window icon never go blank.
+// An icon from resources/icons/NAME.svg (rendered by Qt's SVG plugin, package libqt6svg6).
 // Known names: "assay" (the application), "data".
 QIcon workbenchIcon(const QString &name);
 

@@ -24,13 +24,9 @@ const auto selectionsKey = QStringLiteral("selectedDatasets");
 } // namespace
 
 DataArea::DataArea(const AreaContext &context, QWidget *parent)
-    : Area(parent)
-    , m_context(context)
-    , m_stack(new QStackedWidget(parent))
-    , m_splitter(new QSplitter(Qt::Horizontal, m_stack))
-    , m_list(new DatasetListPanel(m_splitter))
-    , m_pane(new DatasetPane(m_splitter))
-    , m_empty(new EmptyState(m_stack))
+    : Area(parent), m_context(context), m_stack(new QStackedWidget(parent)),
+      m_splitter(new QSplitter(Qt::Horizontal, m_stack)), m_list(new DatasetListPanel(m_splitter)),
+      m_pane(new DatasetPane(m_splitter)), m_empty(new EmptyState(m_stack))
 {
     m_stack->setObjectName(QStringLiteral("dataArea"));
     m_stack->setContentsMargins(8, 8, 8, 4);
@@ -161,7 +157,8 @@ void DataArea::load(const workspace::DatasetEntry &entry)
                 .arg(path));
         return;
     }
-    const std::filesystem::path file = m_session->root() / std::filesystem::path(entry.relativePath);
+    const std::filesystem::path file =
+        m_session->root() / std::filesystem::path(entry.relativePath);
     const quint64 generation = m_loadGeneration;
     m_loadJob = m_context.jobs->run(
         tr("Reading %1").arg(path), this,

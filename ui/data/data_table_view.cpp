@@ -2,6 +2,7 @@
 
 #include "common/tsv.h"
 #include "data/table_model.h"
+#include "data/typed_header_view.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,8 +20,7 @@ constexpr int maxColumnWidth = 320;
 constexpr int cellPadding = 18;
 } // namespace
 
-DataTableView::DataTableView(QWidget *parent)
-    : QTableView(parent)
+DataTableView::DataTableView(QWidget *parent) : QTableView(parent)
 {
     setSelectionBehavior(QAbstractItemView::SelectItems);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -37,6 +37,7 @@ DataTableView::DataTableView(QWidget *parent)
     rows->setDefaultSectionSize(fontMetrics().height() + 8);
     rows->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
+    setHorizontalHeader(new TypedHeaderView(this));
     QHeaderView *columns = horizontalHeader();
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -71,9 +72,9 @@ void DataTableView::fitColumnsToSample()
 
 void DataTableView::copySelection() const
 {
-    const QString text = selectionToTsv(selectionModel() ? selectionModel()->selectedIndexes()
-                                                         : QModelIndexList(),
-                                        TableModel::ExportTextRole);
+    const QString text =
+        selectionToTsv(selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList(),
+                       TableModel::ExportTextRole);
     if (!text.isEmpty())
         QApplication::clipboard()->setText(text);
 }

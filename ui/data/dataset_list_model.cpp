@@ -32,17 +32,13 @@ const QIcon &trackedIcon()
 
 const QIcon &missingIcon()
 {
-    static const QIcon icon =
-        dotIcon(statusColor(StatusTone::Warning, QGuiApplication::palette()));
+    static const QIcon icon = dotIcon(statusColor(StatusTone::Warning, QGuiApplication::palette()));
     return icon;
 }
 
 } // namespace
 
-DatasetListModel::DatasetListModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+DatasetListModel::DatasetListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void DatasetListModel::setDatasets(std::vector<workspace::DatasetEntry> datasets)
 {
@@ -149,8 +145,8 @@ QVariant DatasetListModel::headerData(int section, Qt::Orientation orientation, 
         }
     }
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue((section == SizeColumn ? Qt::AlignRight : Qt::AlignLeft)
-                                   | Qt::AlignVCenter);
+        return QVariant::fromValue((section == SizeColumn ? Qt::AlignRight : Qt::AlignLeft) |
+                                   Qt::AlignVCenter);
     return {};
 }
 

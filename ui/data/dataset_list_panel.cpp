@@ -11,11 +11,9 @@
 namespace assay::ui {
 
 DatasetListPanel::DatasetListPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_model(new DatasetListModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
-    , m_filter(new QLineEdit(this))
-    , m_view(new QTreeView(this))
+    : QWidget(parent), m_model(new DatasetListModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_filter(new QLineEdit(this)),
+      m_view(new QTreeView(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterKeyColumn(DatasetListModel::PathColumn);
@@ -25,8 +23,7 @@ DatasetListPanel::DatasetListPanel(QWidget *parent)
     m_filter->setObjectName(QStringLiteral("datasetFilter"));
     m_filter->setPlaceholderText(tr("Filter datasets (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            [this](const QString &text) { m_proxy->setFilterFixedString(text); });
+    connect(m_filter, &QLineEdit::textChanged, this, &DatasetListPanel::applyFilter);
 
     m_view->setObjectName(QStringLiteral("datasetList"));
     m_view->setModel(m_proxy);
@@ -73,8 +70,8 @@ bool DatasetListPanel::selectDataset(const QString &relativePath)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
     if (!index.isValid())
         return false;
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     emitCurrent();
     return true;
@@ -98,8 +95,27 @@ void DatasetListPanel::focusFilter()
     m_filter->selectAll();
 }
 
+void DatasetListPanel::applyFilter(const QString &text)
+{
+    // Hiding the selected row moves the selection model's current index to a neighbour;
+    // that is not the user choosing another dataset, so the open one stays open.
+    m_filtering = true;
+    m_proxy->setFilterFixedString(text);
+    const int sourceRow = m_model->rowOf(m_current);
+    const QModelIndex visible =
+        sourceRow < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (visible.isValid())
+        m_view->selectionModel()->setCurrentIndex(visible, QItemSelectionModel::ClearAndSelect |
+                                                               QItemSelectionModel::Rows);
+    else
+        m_view->selectionModel()->clear();
+    m_filtering = false;
+}
+
 void DatasetListPanel::emitCurrent()
 {
+    if (m_filtering)
+        return;
     // Filtering can hide the selected row; the dataset stays open until another is chosen.
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     if (!current.isValid())

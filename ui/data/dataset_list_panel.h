@@ -38,6 +38,7 @@ signals:
     void currentDatasetChanged(const QString &relativePath);
 
 private:
+    void applyFilter(const QString &text);
     void emitCurrent();
 
     DatasetListModel *m_model;
@@ -45,6 +46,7 @@ private:
     QLineEdit *m_filter;
     QTreeView *m_view;
     QString m_current;
+    bool m_filtering = false;
 };
 
 } // namespace assay::ui

@@ -15,13 +15,9 @@
 namespace assay::ui {
 
 DatasetPane::DatasetPane(QWidget *parent)
-    : QWidget(parent)
-    , m_path(new QLabel(this))
-    , m_summary(new QLabel(this))
-    , m_stack(new QStackedWidget(this))
-    , m_message(new EmptyState(this))
-    , m_view(new DataTableView(this))
-    , m_model(new TableModel(this))
+    : QWidget(parent), m_path(new QLabel(this)), m_summary(new QLabel(this)),
+      m_stack(new QStackedWidget(this)), m_message(new EmptyState(this)),
+      m_view(new DataTableView(this)), m_model(new TableModel(this))
 {
     m_view->setObjectName(QStringLiteral("datasetTable"));
     m_view->setModel(m_model);
@@ -57,7 +53,6 @@ void DatasetPane::setHeading(const QString &path, const QString &summary)
     m_path->setText(path);
     m_summary->setText(summary);
     // Keeps the pane from jumping when the heading appears.
-    m_path->setVisible(true);
     m_path->setMinimumHeight(m_path->fontMetrics().height() + 6);
 }
 
@@ -83,9 +78,8 @@ void DatasetPane::showLoading(const QString &relativePath, Job *job)
                           EmptyState::Tone::Waiting);
     m_stack->setCurrentWidget(m_message);
     if (job) {
-        connect(job, &Job::progressChanged, this, [this, job] {
-            m_message->setProgress(job->fraction());
-        });
+        connect(job, &Job::progressChanged, this,
+                [this, job] { m_message->setProgress(job->fraction()); });
     }
 }
 

@@ -17,8 +17,8 @@ QString datasetSummary(const workspace::DatasetEntry &entry, std::uint64_t rows,
     summary += (columns == 1 ? tr("%1 column") : tr("%1 columns")).arg(formatCount(columns));
     summary += QStringLiteral(" · ") + formatBytes(entry.sizeBytes);
     if (entry.tracked && !entry.md5.empty())
-        summary += QStringLiteral(" · ")
-            + tr("tracked (md5 %1)").arg(QString::fromStdString(entry.md5.substr(0, 8)));
+        summary += QStringLiteral(" · ") +
+                   tr("tracked (md5 %1)").arg(QString::fromStdString(entry.md5.substr(0, 8)));
     else if (entry.tracked)
         summary += QStringLiteral(" · ") + tr("tracked");
     else

@@ -38,8 +38,7 @@ QString datetimeText(std::int64_t nanoseconds)
 } // namespace
 
 TableModel::TableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_missingBrush(mutedTextColor(QGuiApplication::palette()))
+    : QAbstractTableModel(parent), m_missingBrush(mutedTextColor(QGuiApplication::palette()))
 {
 }
 
@@ -173,8 +172,8 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     case Qt::ToolTipRole:
         return QStringLiteral("%1 (%2)").arg(name, type);
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue((isNumeric(column.type()) ? Qt::AlignRight : Qt::AlignLeft)
-                                   | Qt::AlignVCenter);
+        return QVariant::fromValue((isNumeric(column.type()) ? Qt::AlignRight : Qt::AlignLeft) |
+                                   Qt::AlignVCenter);
     default:
         return {};
     }

@@ -38,7 +38,8 @@ std::optional<WorkbenchOptions> parseWorkbenchArguments(const QStringList &argum
         QStringLiteral("FILE.png"));
     const QCommandLineOption size(
         QStringLiteral("size"),
-        QCoreApplication::translate("assay::ui", "Window size for --screenshot (default 1400x900)."),
+        QCoreApplication::translate("assay::ui",
+                                    "Window size for --screenshot (default 1400x900)."),
         QStringLiteral("WxH"));
     parser.addOptions({view, screenshot, size});
     parser.process(arguments);

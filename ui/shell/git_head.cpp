@@ -37,7 +37,8 @@ QString resolveRef(const QString &gitDir, const QString &ref)
     if (!loose.isEmpty())
         return loose;
     const QString commonDir = readFirstLine(QDir(gitDir).filePath(QStringLiteral("commondir")));
-    const QString packedDir = commonDir.isEmpty() ? gitDir : QDir(gitDir).absoluteFilePath(commonDir);
+    const QString packedDir =
+        commonDir.isEmpty() ? gitDir : QDir(gitDir).absoluteFilePath(commonDir);
     if (!commonDir.isEmpty()) {
         const QString shared = readFirstLine(QDir(packedDir).filePath(ref));
         if (!shared.isEmpty())

@@ -3,9 +3,7 @@
 namespace assay::ui {
 
 Job::Job(QString title, QObject *parent)
-    : QObject(parent)
-    , m_title(std::move(title))
-    , m_state(std::make_shared<JobProgressState>())
+    : QObject(parent), m_title(std::move(title)), m_state(std::make_shared<JobProgressState>())
 {
     std::shared_ptr<JobProgressState> state = m_state;
     m_progress = Progress(

@@ -11,11 +11,8 @@
 namespace assay::ui {
 
 JobIndicator::JobIndicator(JobRunner *runner, QWidget *parent)
-    : QWidget(parent)
-    , m_runner(runner)
-    , m_label(new QLabel(this))
-    , m_bar(new QProgressBar(this))
-    , m_cancel(new QToolButton(this))
+    : QWidget(parent), m_runner(runner), m_label(new QLabel(this)), m_bar(new QProgressBar(this)),
+      m_cancel(new QToolButton(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

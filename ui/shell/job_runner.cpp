@@ -12,8 +12,7 @@ namespace {
 constexpr int pollIntervalMs = 100;
 } // namespace
 
-JobRunner::JobRunner(QObject *parent)
-    : QObject(parent)
+JobRunner::JobRunner(QObject *parent) : QObject(parent)
 {
     m_pollTimer.setInterval(pollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, [this] {

@@ -30,15 +30,10 @@ const auto areasGroup = QStringLiteral("areas/");
 } // namespace
 
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
-    : QMainWindow(parent)
-    , m_settings(settings)
-    , m_jobs(new JobRunner(this))
-    , m_statusBar(new StatusBar(m_jobs, this))
-    , m_pages(new QStackedWidget(this))
-    , m_startPage(new StartPage(m_pages))
-    , m_workbench(new QWidget(m_pages))
-    , m_rail(new ModeRail(m_workbench))
-    , m_areaStack(new QStackedWidget(m_workbench))
+    : QMainWindow(parent), m_settings(settings), m_jobs(new JobRunner(this)),
+      m_statusBar(new StatusBar(m_jobs, this)), m_pages(new QStackedWidget(this)),
+      m_startPage(new StartPage(m_pages)), m_workbench(new QWidget(m_pages)),
+      m_rail(new ModeRail(m_workbench)), m_areaStack(new QStackedWidget(m_workbench))
 {
     setWindowIcon(workbenchIcon(QStringLiteral("assay")));
     setStatusBar(m_statusBar);
@@ -91,8 +86,8 @@ void MainWindow::createAreas()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Workspace…"), this,
-                                    &MainWindow::chooseWorkspaceToOpen);
+    QAction *open =
+        file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspaceToOpen);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("&Create Workspace…"), this, &MainWindow::chooseFolderToInit);
     file->addAction(tr("Open the &Demo Workspace"), this, &MainWindow::openDemoWorkspace);

@@ -25,9 +25,7 @@ QString railStyleSheet()
 } // namespace
 
 ModeRail::ModeRail(QWidget *parent)
-    : QWidget(parent)
-    , m_layout(new QVBoxLayout(this))
-    , m_group(new QButtonGroup(this))
+    : QWidget(parent), m_layout(new QVBoxLayout(this)), m_group(new QButtonGroup(this))
 {
     setObjectName(QStringLiteral("modeRail"));
     setFixedWidth(railWidth);

@@ -9,10 +9,7 @@ namespace {
 const auto recentKey = QStringLiteral("recentWorkspaces");
 }
 
-RecentWorkspaces::RecentWorkspaces(QSettings *settings)
-    : m_settings(settings)
-{
-}
+RecentWorkspaces::RecentWorkspaces(QSettings *settings) : m_settings(settings) {}
 
 QStringList RecentWorkspaces::paths() const
 {

@@ -10,8 +10,7 @@
 
 namespace assay::ui {
 
-QString renderScreenshot(MainWindow &window, const QSize &size, const QString &path,
-                         int timeoutMs)
+QString renderScreenshot(MainWindow &window, const QSize &size, const QString &path, int timeoutMs)
 {
     window.resize(size);
     window.show();

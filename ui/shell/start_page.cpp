@@ -27,10 +27,8 @@ QLabel *sectionLabel(const QString &text, QWidget *parent)
 } // namespace
 
 StartPage::StartPage(QWidget *parent)
-    : QWidget(parent)
-    , m_actions(new QWidget(this))
-    , m_recent(new QListWidget(this))
-    , m_recentEmpty(new QLabel(tr("Workspaces you open are listed here."), this))
+    : QWidget(parent), m_actions(new QWidget(this)), m_recent(new QListWidget(this)),
+      m_recentEmpty(new QLabel(tr("Workspaces you open are listed here."), this))
 {
     auto *logo = new QLabel(this);
     logo->setPixmap(workbenchIcon(QStringLiteral("assay")).pixmap(64, 64));
@@ -75,10 +73,12 @@ StartPage::StartPage(QWidget *parent)
     recent->setSpacing(6);
     recent->addWidget(sectionLabel(tr("Recent Workspaces"), this));
     recent->addWidget(m_recentEmpty);
-    recent->addWidget(m_recent, 1);
+    recent->addWidget(m_recent);
+    recent->addStretch();
     m_recent->setObjectName(QStringLiteral("recentWorkspaces"));
     m_recent->setFrameShape(QFrame::NoFrame);
     m_recent->setTextElideMode(Qt::ElideMiddle);
+    m_recent->setMinimumHeight(260);
     connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         emit recentRequested(item->data(Qt::UserRole).toString());
     });
@@ -93,13 +93,17 @@ StartPage::StartPage(QWidget *parent)
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setSpacing(32);
     contentLayout->addLayout(title);
-    contentLayout->addLayout(columns, 1);
+    contentLayout->addLayout(columns);
 
-    auto *outer = new QHBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(content, 8);
+    row->addStretch(1);
+    auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(48, 48, 48, 48);
     outer->addStretch(1);
-    outer->addWidget(content, 8);
-    outer->addStretch(1);
+    outer->addLayout(row);
+    outer->addStretch(2);
     setRecentWorkspaces({});
 }
 
@@ -125,10 +129,10 @@ void StartPage::setRecentWorkspaces(const QStringList &paths)
     m_recent->clear();
     for (const QString &path : paths) {
         const QString name = QFileInfo(path).fileName();
-        auto *item = new QListWidgetItem(
-            QStringLiteral("%1\n%2").arg(name.isEmpty() ? path : name,
-                                         QDir::toNativeSeparators(path)),
-            m_recent);
+        auto *item =
+            new QListWidgetItem(QStringLiteral("%1\n%2").arg(name.isEmpty() ? path : name,
+                                                             QDir::toNativeSeparators(path)),
+                                m_recent);
         item->setData(Qt::UserRole, path);
         item->setToolTip(path);
     }

@@ -9,9 +9,7 @@
 namespace assay::ui {
 
 StatusBar::StatusBar(JobRunner *runner, QWidget *parent)
-    : QStatusBar(parent)
-    , m_workspaceLabel(new QLabel(this))
-    , m_gitLabel(new QLabel(this))
+    : QStatusBar(parent), m_workspaceLabel(new QLabel(this)), m_gitLabel(new QLabel(this))
 {
     setSizeGripEnabled(false);
     m_workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

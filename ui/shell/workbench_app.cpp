@@ -53,8 +53,8 @@ int runWorkbench(int argc, char *argv[])
     if (!options)
         return fail(error);
     const bool screenshot = !options->screenshotPath.isEmpty();
-    const QString view = options->view.isEmpty() && screenshot ? QStringLiteral("data")
-                                                               : options->view;
+    const QString view =
+        options->view.isEmpty() && screenshot ? QStringLiteral("data") : options->view;
     const AreaRegistry &areas = AreaRegistry::builtin();
     if (!view.isEmpty() && !areas.contains(view))
         return fail(QStringLiteral("unknown view '%1' (known: %2)")
@@ -67,8 +67,8 @@ int runWorkbench(int argc, char *argv[])
         const QString opened = window.openWorkspace(workspaceRootFor(options->workspace));
         if (!opened.isEmpty()) {
             if (screenshot)
-                return fail(QStringLiteral("cannot open workspace %1: %2")
-                                .arg(options->workspace, opened));
+                return fail(
+                    QStringLiteral("cannot open workspace %1: %2").arg(options->workspace, opened));
             // Interactive: say why, then offer the start page.
             QTimer::singleShot(0, &window, [&window, path = options->workspace, opened] {
                 QMessageBox::warning(&window, QObject::tr("Open Workspace"),

@@ -5,8 +5,8 @@
 namespace assay::ui {
 
 WorkspaceSession::WorkspaceSession(workspace::Workspace workspace)
-    : m_workspace(std::move(workspace))
-    , m_rootPath(QDir::cleanPath(QString::fromStdString(m_workspace.root().string())))
+    : m_workspace(std::move(workspace)),
+      m_rootPath(QDir::cleanPath(QString::fromStdString(m_workspace.root().string())))
 {
 }
 
