@@ -1,6 +1,7 @@
 #pragma once
 
 #include "table/chunk_parser.h"
+#include "table/column_builder.h"
 
 namespace assay::table {
 
@@ -19,7 +20,7 @@ private:
     // One pass over the chunk; returns false when strict mode stopped at an error.
     bool parsePass(std::string_view bytes, const std::vector<std::uint8_t> *textColumns,
                    bool recordIssues, ChunkResult &result,
-                   std::vector<class ColumnBuilder> &builders) const;
+                   std::vector<ColumnBuilder> &builders) const;
 
     char m_delimiter;
     std::size_t m_columnCount;

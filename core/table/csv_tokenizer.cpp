@@ -1,9 +1,39 @@
 #include "table/csv_tokenizer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace assay::table {
+
+namespace {
+
+// The first delimiter or newline at or after `p`, eight bytes at a time (most fields are
+// shorter than a word, so this is usually one load).
+const char *findFieldEnd(const char *p, const char *end, char delimiter)
+{
+    static_assert(std::endian::native == std::endian::little, "byte order of the word scan");
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    const std::uint64_t delimiters = kOnes * static_cast<unsigned char>(delimiter);
+    const std::uint64_t newlines = kOnes * static_cast<unsigned char>('\n');
+    while (end - p >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        const std::uint64_t a = word ^ delimiters;
+        const std::uint64_t b = word ^ newlines;
+        // Nonzero high bits mark zero bytes of a or b; the lowest one is exact.
+        const std::uint64_t found = (((a - kOnes) & ~a) | ((b - kOnes) & ~b)) & kHighs;
+        if (found != 0)
+            return p + (__builtin_ctzll(found) >> 3);
+        p += 8;
+    }
+    while (p < end && *p != delimiter && *p != '\n')
+        ++p;
+    return p;
+}
+
+} // namespace
 
 std::string_view FieldRef::text(std::string &scratch) const
 {
@@ -99,9 +129,7 @@ bool CsvTokenizer::nextRow(std::vector<FieldRef> &fields)
             }
             stop = p;
         } else {
-            const char *q = p;
-            while (q < end && *q != delimiter && *q != '\n')
-                ++q;
+            const char *const q = findFieldEnd(p, end, delimiter);
             const char *fieldEnd = q;
             if ((q == end || *q == '\n') && fieldEnd > p && fieldEnd[-1] == '\r')
                 --fieldEnd;
