@@ -42,7 +42,7 @@ configure_and_build() { # DIR [cmake options...]
 }
 
 build() {
-  configure_and_build "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  configure_and_build "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DASSAY_BUILD_GUI=ON
 }
 
 demo_workspace() {

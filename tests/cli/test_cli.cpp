@@ -1,6 +1,7 @@
 // Drives the real `assay` binary as a user or a CI pipeline would: exit codes, stdout, stderr.
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
