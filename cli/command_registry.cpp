@@ -10,6 +10,8 @@ const std::vector<Command> &commands()
         std::vector<Command> list;
         addWorkspaceCommands(list);
         addTableCommands(list);
+        addDataCommands(list);
+        addHistoryCommands(list);
         return list;
     }();
     return all;

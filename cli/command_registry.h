@@ -13,5 +13,7 @@ const Command *findCommand(const std::string &name);
 // Each area registers its commands through one function (see commands/*.cpp).
 void addWorkspaceCommands(std::vector<Command> &into);
 void addTableCommands(std::vector<Command> &into);
+void addDataCommands(std::vector<Command> &into);    // assay data add|status|checkout|gc|push|pull, commit
+void addHistoryCommands(std::vector<Command> &into); // assay data log, assay diff
 
 } // namespace assay::cli

@@ -1,6 +1,8 @@
 #include "command_registry.h"
 #include "output.h"
+#include "read_options.h"
 #include "table/reader.h"
+#include "version/dataset_ref.h"
 
 #include <QJsonArray>
 
@@ -9,51 +11,6 @@
 namespace assay::cli {
 
 namespace {
-
-Result<table::ReadOptions> readOptions(const Arguments &arguments)
-{
-    table::ReadOptions options;
-    options.lenient = arguments.flag("lenient");
-    if (auto format = arguments.value("format")) {
-        if (*format == "csv")
-            options.format = table::FileFormat::Csv;
-        else if (*format == "tsv")
-            options.format = table::FileFormat::Tsv;
-        else if (*format == "jsonl")
-            options.format = table::FileFormat::JsonLines;
-        else
-            return Error::invalidInput("--format: expected csv, tsv or jsonl, got '" + *format + "'");
-    }
-    if (auto delimiter = arguments.value("delimiter")) {
-        const std::string d = *delimiter == "\\t" || *delimiter == "tab" ? "\t" : *delimiter;
-        if (d.size() != 1)
-            return Error::invalidInput("--delimiter: expected one character, got '" + *delimiter + "'");
-        options.delimiter = d.front();
-    }
-    if (auto header = arguments.value("header")) {
-        if (*header == "auto")
-            options.header = table::HeaderMode::Auto;
-        else if (*header == "yes")
-            options.header = table::HeaderMode::Present;
-        else if (*header == "no")
-            options.header = table::HeaderMode::Absent;
-        else
-            return Error::invalidInput("--header: expected auto, yes or no, got '" + *header + "'");
-    }
-    return options;
-}
-
-std::string formatName(table::FileFormat format)
-{
-    switch (format) {
-    case table::FileFormat::Tsv:
-        return "tsv";
-    case table::FileFormat::JsonLines:
-        return "jsonl";
-    default:
-        return "csv";
-    }
-}
 
 QJsonObject toJson(const std::string &path, const table::ReadOutcome &outcome, std::size_t head)
 {
@@ -128,7 +85,7 @@ int runInspect(CommandContext &context)
     const auto &positional = context.arguments.positional();
     if (positional.size() != 1)
         return usageError(command, "expected one data file");
-    auto options = readOptions(context.arguments);
+    auto options = readOptionsFrom(context.arguments);
     if (!options)
         return usageError(command, options.error().message);
     std::size_t head = 0;
@@ -139,7 +96,8 @@ int runInspect(CommandContext &context)
             return usageError(command, "--head: not a number: " + *value);
         }
     }
-    auto outcome = table::readTable(positional.front(), *options, context.progress);
+    auto outcome = version::readDataset(version::parseDatasetRef(positional.front()), *options,
+                                        context.progress);
     if (!outcome)
         return fail(outcome.error());
     if (context.json)
@@ -153,18 +111,13 @@ int runInspect(CommandContext &context)
 
 void addTableCommands(std::vector<Command> &into)
 {
-    const std::vector<OptionSpec> readingOptions = {
-        {"format", true, "csv|tsv|jsonl", "file format (default: from the extension, else sniffed)"},
-        {"delimiter", true, "CHAR", "field delimiter (default: sniffed among , tab ; |)"},
-        {"header", true, "auto|yes|no", "whether the first row names the columns (default auto)"},
-        {"lenient", false, "", "skip and count bad rows instead of failing"},
-    };
-    std::vector<OptionSpec> inspectOptions = readingOptions;
+    std::vector<OptionSpec> inspectOptions = readOptionSpecs();
     inspectOptions.push_back({"head", true, "N", "also print the first N rows"});
     into.push_back({"inspect", "read a CSV/TSV/JSON Lines file and show its columns and types",
                     "DATA [--head N] [--lenient] [--format F] [--delimiter C] [--header H]",
                     "Reads the whole file strictly: a malformed row stops with FILE:LINE:COLUMN "
-                    "and exit code 2,\nunless --lenient skips and counts bad rows.",
+                    "and exit code 2,\nunless --lenient skips and counts bad rows. DATA may be "
+                    "PATH@REV: a tracked dataset at any git revision.",
                     "assay inspect data/credit.csv --head 5", inspectOptions, runInspect});
 }
 

@@ -5,9 +5,14 @@
 
 namespace assay::demo {
 
+constexpr std::uint64_t kCreditColumns = 20;
+
 enum class CreditVintage {
     Reference, // applications of the first quarter: the training data
-    Drifted,   // the second quarter: older applicants, lower incomes, higher rates, a new purpose
+    // Two months later: the first quarter's last month (some loans since defaulted, some
+    // scores refreshed, a few withdrawn) and two months from a changed population — older
+    // applicants, lower incomes, higher rates, more missing scores, a new loan purpose.
+    Drifted,
 };
 
 // A credit-risk table as CSV text: numeric, categorical, datetime and boolean columns,

@@ -4,6 +4,7 @@
 #include "demo/credit_data.h"
 #include "version/dvc_add.h"
 #include "version/git_repository.h"
+#include "version/table_shape_cache.h"
 #include "workspace/workspace.h"
 
 namespace assay::demo {
@@ -16,10 +17,12 @@ constexpr std::string_view kReadme = R"(# Assay demo workspace
 
 A credit-risk example made by `assay demo`. `data/credit.csv` holds loan applications with
 a binary target `defaulted`; it is tracked DVC-style (`data/credit.csv.dvc`) and has two
-versions in git history: the first quarter's applications, and a later, drifted quarter
-(older applicants, lower incomes, higher rates, a new loan purpose).
+versions in git history: the applications of January to March, and the window moved on to
+March to May — the March applications stay (some loans have defaulted since), and two months
+of a changed population arrive (older applicants, lower incomes, higher rates, a new purpose).
 
-Open it with `assay-workbench .`, or try `assay inspect data/credit.csv`.
+Open it with `assay-workbench .`, or try
+`assay diff data/credit.csv@HEAD~1 data/credit.csv --key application_id`.
 )";
 
 // Fixed author and dates so the demo's commits have the same ids on every machine.
@@ -41,6 +44,7 @@ Status commitVersion(const fs::path &root, version::GitRepository &repo, CreditV
     auto added = version::addFile(root, dataset);
     if (!added)
         return added.error();
+    version::rememberTableShape(root, added->output.md5, options.rows, kCreditColumns);
     std::vector<std::string> toStage = std::move(extraFiles);
     toStage.insert(toStage.end(), added->changedFiles.begin(), added->changedFiles.end());
     ASSAY_TRY(repo.stage(toStage));
@@ -79,7 +83,7 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
     if (progress.isCancelled())
         return Error::cancelled();
     ASSAY_TRY(commitVersion(root, *repo, CreditVintage::Drifted, options,
-                            "Update credit applications to the second quarter", kSecondCommitTime,
+                            "Move the application window on to March–May", kSecondCommitTime,
                             {}));
     progress.report(1.0, "done");
     return {};

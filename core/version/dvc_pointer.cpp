@@ -40,23 +40,19 @@ std::string serializeDvcFile(const DvcOutput &output)
     return text;
 }
 
-Result<DvcOutput> readDvcFile(const std::filesystem::path &pointerFile)
+namespace {
+
+Result<DvcOutput> outputFromYaml(const YAML::Node &root, const std::string &name)
 {
-    const std::string name = pointerFile.string();
-    YAML::Node root;
     try {
-        root = YAML::LoadFile(name);
-    } catch (const YAML::ParserException &e) {
-        return Error::invalidInput(name + ":" + std::to_string(e.mark.line + 1) + ":" +
-                                   std::to_string(e.mark.column + 1) + ": " + e.msg);
-    } catch (const YAML::BadFile &) {
-        return Error::notFound(name + ": cannot open");
-    }
-    try {
+        if (!root.IsMap())
+            return Error::invalidInput(name + ": not a DVC pointer (expected a mapping with 'outs')");
         const YAML::Node outs = root["outs"];
         if (!outs || !outs.IsSequence() || outs.size() == 0)
             return Error::invalidInput(name + ": key 'outs' is missing or empty");
         const YAML::Node out = outs[0];
+        if (!out.IsMap())
+            return Error::invalidInput(name + ": outs[0] is not a mapping");
         DvcOutput output;
         if (!out["md5"] || !out["path"])
             return Error::invalidInput(name + ": outs[0] needs keys 'md5' and 'path'");
@@ -73,6 +69,39 @@ Result<DvcOutput> readDvcFile(const std::filesystem::path &pointerFile)
     } catch (const YAML::Exception &e) {
         return Error::invalidInput(name + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
     }
+}
+
+Error yamlSyntaxError(const std::string &name, const YAML::ParserException &e)
+{
+    return Error::invalidInput(name + ":" + std::to_string(e.mark.line + 1) + ":" +
+                               std::to_string(e.mark.column + 1) + ": " + e.msg);
+}
+
+} // namespace
+
+Result<DvcOutput> readDvcFile(const std::filesystem::path &pointerFile)
+{
+    const std::string name = pointerFile.string();
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(name);
+    } catch (const YAML::ParserException &e) {
+        return yamlSyntaxError(name, e);
+    } catch (const YAML::BadFile &) {
+        return Error::notFound(name + ": cannot open");
+    }
+    return outputFromYaml(root, name);
+}
+
+Result<DvcOutput> parseDvcText(const std::string &text, const std::string &displayName)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::ParserException &e) {
+        return yamlSyntaxError(displayName, e);
+    }
+    return outputFromYaml(root, displayName);
 }
 
 } // namespace assay::version

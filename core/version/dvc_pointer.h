@@ -25,4 +25,13 @@ std::string serializeDvcFile(const DvcOutput &output);
 // Reads the first output of a pointer file; errors name the file and the key.
 Result<DvcOutput> readDvcFile(const std::filesystem::path &pointerFile);
 
+// True for directory outputs (oid ending in ".dir").
+inline bool isDirectoryOid(const std::string &oid)
+{
+    return oid.size() > 4 && oid.compare(oid.size() - 4, 4, ".dir") == 0;
+}
+
+// The same for pointer text from elsewhere (a git blob); `displayName` stands for the file.
+Result<DvcOutput> parseDvcText(const std::string &text, const std::string &displayName);
+
 } // namespace assay::version

@@ -166,4 +166,115 @@ Result<GitHead> GitRepository::head() const
     return result;
 }
 
+namespace {
+
+GitCommitInfo commitInfo(const git_commit *commit)
+{
+    GitCommitInfo info;
+    char hex[GIT_OID_HEXSZ + 1] = {};
+    git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
+    info.id = hex;
+    info.time = git_commit_time(commit);
+    if (const git_signature *author = git_commit_author(commit)) {
+        info.author = author->name ? author->name : "";
+        info.email = author->email ? author->email : "";
+    }
+    const char *summary = git_commit_summary(const_cast<git_commit *>(commit));
+    info.summary = summary ? summary : "";
+    return info;
+}
+
+// The blob id of `path` in `commit`'s tree, if the path is a file there.
+std::optional<git_oid> blobIdAt(const git_commit *commit, const std::string &path)
+{
+    GitPtr<git_tree, git_tree_free> tree;
+    if (git_commit_tree(&tree.ptr, commit) != 0)
+        return std::nullopt;
+    GitPtr<git_tree_entry, git_tree_entry_free> entry;
+    if (git_tree_entry_bypath(&entry.ptr, tree.ptr, path.c_str()) != 0 ||
+        git_tree_entry_type(entry.ptr) != GIT_OBJECT_BLOB)
+        return std::nullopt;
+    return *git_tree_entry_id(entry.ptr);
+}
+
+Result<std::string> blobContent(git_repository *repo, const git_oid &id)
+{
+    GitPtr<git_blob, git_blob_free> blob;
+    if (git_blob_lookup(&blob.ptr, repo, &id) != 0)
+        return gitError("cannot read a blob");
+    const auto *bytes = static_cast<const char *>(git_blob_rawcontent(blob.ptr));
+    return std::string(bytes, static_cast<std::size_t>(git_blob_rawsize(blob.ptr)));
+}
+
+Result<git_commit *> lookupCommit(git_repository *repo, const std::string &revision)
+{
+    GitPtr<git_object, git_object_free> object;
+    if (git_revparse_single(&object.ptr, repo, revision.c_str()) != 0)
+        return Error::notFound("no revision '" + revision + "' in this git repository");
+    git_commit *commit = nullptr;
+    if (git_object_peel(reinterpret_cast<git_object **>(&commit), object.ptr, GIT_OBJECT_COMMIT) != 0)
+        return Error::invalidInput("revision '" + revision + "' does not name a commit");
+    return commit;
+}
+
+} // namespace
+
+Result<GitCommitInfo> GitRepository::resolveCommit(const std::string &revision) const
+{
+    auto commit = lookupCommit(m_repo.get(), revision);
+    if (!commit)
+        return commit.error();
+    GitPtr<git_commit, git_commit_free> owned{*commit};
+    return commitInfo(owned.ptr);
+}
+
+Result<std::string> GitRepository::readFileAt(const std::string &revision,
+                                              const std::string &relativePath) const
+{
+    auto commit = lookupCommit(m_repo.get(), revision);
+    if (!commit)
+        return commit.error();
+    GitPtr<git_commit, git_commit_free> owned{*commit};
+    const auto id = blobIdAt(owned.ptr, relativePath);
+    if (!id)
+        return Error::notFound(relativePath + ": not in revision " + revision);
+    return blobContent(m_repo.get(), *id);
+}
+
+Result<std::vector<GitPathVersion>> GitRepository::fileHistory(const std::string &relativePath) const
+{
+    git_repository *repo = m_repo.get();
+    std::vector<GitPathVersion> versions;
+    GitPtr<git_revwalk, git_revwalk_free> walk;
+    if (git_revwalk_new(&walk.ptr, repo) != 0)
+        return gitError("cannot walk the history");
+    git_revwalk_sorting(walk.ptr, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    git_revwalk_simplify_first_parent(walk.ptr);
+    if (git_revwalk_push_head(walk.ptr) != 0)
+        return versions; // no commits yet
+
+    git_oid id;
+    while (git_revwalk_next(&id, walk.ptr) == 0) {
+        GitPtr<git_commit, git_commit_free> commit;
+        if (git_commit_lookup(&commit.ptr, repo, &id) != 0)
+            return gitError("cannot read a commit");
+        const auto blob = blobIdAt(commit.ptr, relativePath);
+        if (!blob)
+            continue;
+        std::optional<git_oid> parentBlob;
+        if (git_commit_parentcount(commit.ptr) > 0) {
+            GitPtr<git_commit, git_commit_free> parent;
+            if (git_commit_parent(&parent.ptr, commit.ptr, 0) == 0)
+                parentBlob = blobIdAt(parent.ptr, relativePath);
+        }
+        if (parentBlob && git_oid_equal(&*parentBlob, &*blob))
+            continue;
+        auto content = blobContent(repo, *blob);
+        if (!content)
+            return content.error();
+        versions.push_back({commitInfo(commit.ptr), std::move(*content)});
+    }
+    return versions;
+}
+
 } // namespace assay::version

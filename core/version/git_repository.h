@@ -20,6 +20,20 @@ struct GitIdentity {
     int utcOffsetMinutes = 0;
 };
 
+struct GitCommitInfo {
+    std::string id;       // full hex id
+    std::int64_t time = 0; // committer time, seconds since the epoch
+    std::string author;
+    std::string email;
+    std::string summary;  // first line of the message
+};
+
+// A version of one path: a commit where its content differs from the first parent's.
+struct GitPathVersion {
+    GitCommitInfo commit;
+    std::string content;
+};
+
 struct GitHead {
     std::string branch;  // empty when detached or unborn
     std::string commit;  // full hex id; empty in a repository without commits
@@ -45,6 +59,14 @@ public:
     Result<std::string> commit(const std::string &message,
                                const std::optional<GitIdentity> &identity = std::nullopt);
     Result<GitHead> head() const;
+
+    // The commit a revision names (anything `git rev-parse` accepts: HEAD~1, a tag, a short id).
+    Result<GitCommitInfo> resolveCommit(const std::string &revision) const;
+    // The content of a file (path relative to the work tree) at a revision; NotFound when the
+    // revision has no such file.
+    Result<std::string> readFileAt(const std::string &revision, const std::string &relativePath) const;
+    // The versions of a file along HEAD's history (first parents), newest first.
+    Result<std::vector<GitPathVersion>> fileHistory(const std::string &relativePath) const;
 
 private:
     explicit GitRepository(git_repository *repo);

@@ -4,23 +4,17 @@
 #include "workspace/dataset_catalog.h"
 #include "workspace/workspace.h"
 
+#include "support/files.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <fstream>
 
 using namespace assay;
+using assay::testing::pathOf;
+using assay::testing::slurp;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string slurp(const fs::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-} // namespace
 
 class TestDvcAdd : public QObject {
     Q_OBJECT

@@ -1,6 +1,8 @@
 #include "version/git_repository.h"
 #include "workspace/workspace.h"
 
+#include "support/files.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -8,22 +10,9 @@
 #include <sqlite3.h>
 
 using namespace assay;
+using assay::testing::pathOf;
+using assay::testing::slurp;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string slurp(const fs::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-fs::path pathOf(const QTemporaryDir &dir)
-{
-    return fs::path(dir.path().toStdString());
-}
-
-} // namespace
 
 class TestWorkspace : public QObject {
     Q_OBJECT

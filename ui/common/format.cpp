@@ -68,4 +68,28 @@ QString formatBytes(std::uint64_t bytes)
                                        QString::fromUtf16(units[unit]));
 }
 
+QString formatRelativeTime(std::int64_t seconds, std::int64_t nowSeconds)
+{
+    const std::int64_t ago = nowSeconds - seconds;
+    if (ago < -60)
+        return QStringLiteral("in the future");
+    if (ago < 60)
+        return QStringLiteral("just now");
+    constexpr std::int64_t minute = 60, hour = 60 * minute, day = 24 * hour;
+    const auto plural = [](std::int64_t count, const char16_t *one, const char16_t *many) {
+        return QStringLiteral("%1 %2 ago")
+            .arg(count)
+            .arg(QString::fromUtf16(count == 1 ? one : many));
+    };
+    if (ago < hour)
+        return QStringLiteral("%1 min ago").arg(ago / minute);
+    if (ago < day)
+        return QStringLiteral("%1 h ago").arg(ago / hour);
+    if (ago < 60 * day)
+        return plural(ago / day, u"day", u"days");
+    if (ago < 365 * day)
+        return plural(ago / (30 * day), u"month", u"months");
+    return plural(ago / (365 * day), u"year", u"years");
+}
+
 } // namespace assay::ui

@@ -21,4 +21,8 @@ QString formatCount(std::uint64_t count);
 // "3.1 MB", "812 kB", "17 B" (SI units, as file managers show them).
 QString formatBytes(std::uint64_t bytes);
 
+// "just now", "5 min ago", "3 h ago", "2 days ago", "4 months ago": how long before
+// `nowSeconds` the moment `seconds` was (both since the epoch); "in the future" otherwise.
+QString formatRelativeTime(std::int64_t seconds, std::int64_t nowSeconds);
+
 } // namespace assay::ui

@@ -31,6 +31,13 @@ QColor statusColor(StatusTone tone, const QPalette &palette)
     return mutedTextColor(palette);
 }
 
+QColor statusTint(StatusTone tone, const QPalette &palette)
+{
+    QColor tint = statusColor(tone, palette);
+    tint.setAlpha(isDarkPalette(palette) ? 60 : 38);
+    return tint;
+}
+
 QColor mutedTextColor(const QPalette &palette)
 {
     const QColor text = palette.color(QPalette::Text);

@@ -18,6 +18,9 @@ QColor accentColor(const QPalette &palette);
 // Green ok/added, red failed/removed/drifted, amber warning/modified, grey unknown;
 // shades chosen to stay readable on both light and dark backgrounds.
 QColor statusColor(StatusTone tone, const QPalette &palette);
+// A faint background of the same status colour, for whole table rows or cells; text in
+// the palette's normal colour stays readable on it.
+QColor statusTint(StatusTone tone, const QPalette &palette);
 // Secondary text: missing values, captions, hints.
 QColor mutedTextColor(const QPalette &palette);
 

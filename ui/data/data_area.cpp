@@ -5,6 +5,8 @@
 #include "data/dataset_list_model.h"
 #include "data/dataset_list_panel.h"
 #include "data/dataset_pane.h"
+#include "data/diff_view.h"
+#include "data/history_view.h"
 #include "shell/job_runner.h"
 #include "shell/workspace_session.h"
 #include "table/reader.h"
@@ -51,6 +53,48 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
 
     m_pane->showMessage(tr("No dataset selected"), tr("Choose a dataset in the list."));
     connect(m_list, &DatasetListPanel::currentDatasetChanged, this, &DataArea::openDataset);
+    m_pane->diffView()->setJobRunner(context.jobs);
+    connect(m_pane->historyView(), &HistoryView::compareRequested, this,
+            [this](const QString &older, const QString &newer) {
+                if (m_pane->diffView()->compare(older, newer))
+                    m_pane->showTab(DatasetPane::Tab::Diff);
+            });
+}
+
+QStringList DataArea::viewNames()
+{
+    return {QStringLiteral("data-history"), QStringLiteral("data-diff")};
+}
+
+bool DataArea::showView(const QString &view)
+{
+    if (view == id()) {
+        m_pendingView = PendingView::None;
+        m_pane->showTab(DatasetPane::Tab::Table);
+        return true;
+    }
+    if (!viewNames().contains(view))
+        return false;
+    const bool diff = view == QStringLiteral("data-diff");
+    m_pendingView = diff ? PendingView::Diff : PendingView::History;
+    m_pane->showTab(diff ? DatasetPane::Tab::Diff : DatasetPane::Tab::History);
+    // Already scanned: switch to the first tracked dataset now; else showDatasets() will.
+    if (m_session && m_list->model()->rowCount() > 0)
+        selectFirstTracked();
+    return true;
+}
+
+bool DataArea::selectFirstTracked()
+{
+    for (const workspace::DatasetEntry &entry : m_list->model()->datasets()) {
+        if (entry.tracked) {
+            const QString path = QString::fromStdString(entry.relativePath);
+            if (m_list->currentDataset() == path)
+                openDataset(path);
+            return m_list->selectDataset(path);
+        }
+    }
+    return false;
 }
 
 DataArea::~DataArea() = default;
@@ -76,6 +120,8 @@ void DataArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)
         m_scanJob->cancel();
     if (m_loadJob)
         m_loadJob->cancel();
+    if (m_historyJob)
+        m_historyJob->cancel();
     ++m_loadGeneration;
     m_session = std::move(session);
     m_list->setDatasets({});
@@ -118,7 +164,9 @@ void DataArea::showDatasets(std::vector<workspace::DatasetEntry> datasets)
     m_stack->setCurrentWidget(m_splitter);
     const QString before = m_list->currentDataset();
     m_list->setDatasets(std::move(datasets));
-    if (!m_list->currentDataset().isEmpty()) {
+    if (m_pendingView != PendingView::None && selectFirstTracked()) {
+        // --view data-history / data-diff: the first tracked dataset, whatever was selected.
+    } else if (!m_list->currentDataset().isEmpty()) {
         if (m_reloadAfterScan && m_list->currentDataset() == before)
             openDataset(before);
     } else if (!m_list->selectDataset(m_selections.value(m_session->rootPath()).toString())) {
@@ -131,9 +179,15 @@ void DataArea::openDataset(const QString &relativePath)
 {
     if (m_loadJob)
         m_loadJob->cancel();
+    if (m_historyJob)
+        m_historyJob->cancel();
     ++m_loadGeneration;
     if (relativePath.isEmpty() || !m_session) {
         m_pane->showMessage(tr("No dataset selected"), tr("Choose a dataset in the list."));
+        m_pane->historyView()->showMessage(tr("No dataset selected"),
+                                           tr("Choose a dataset in the list."));
+        m_pane->diffView()->showMessage(tr("No dataset selected"),
+                                        tr("Choose a dataset in the list."));
         return;
     }
     m_selections.insert(m_session->rootPath(), relativePath);
@@ -141,6 +195,7 @@ void DataArea::openDataset(const QString &relativePath)
     for (const workspace::DatasetEntry &entry : datasets) {
         if (QString::fromStdString(entry.relativePath) == relativePath) {
             load(entry);
+            loadHistory(entry);
             return;
         }
     }
@@ -179,6 +234,59 @@ void DataArea::load(const workspace::DatasetEntry &entry)
                               std::make_shared<const table::Table>(std::move(outcome->table)));
         });
     m_pane->showLoading(path, m_loadJob);
+}
+
+void DataArea::loadHistory(const workspace::DatasetEntry &entry)
+{
+    const QString path = QString::fromStdString(entry.relativePath);
+    DiffView *diff = m_pane->diffView();
+    if (!entry.tracked) {
+        m_pane->historyView()->showMessage(
+            tr("%1 is not tracked").arg(path),
+            tr("Its versions are recorded once DVC tracks it: `assay data add %1`, then commit "
+               "the `.dvc` pointer. Meanwhile Diff compares it with any other file.")
+                .arg(path));
+        diff->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
+        return;
+    }
+    const std::filesystem::path file =
+        m_session->root() / std::filesystem::path(entry.relativePath);
+    const quint64 generation = m_loadGeneration;
+    m_pane->historyView()->showLoading(path);
+    m_historyJob = m_context.jobs->run(
+        tr("Reading the history of %1").arg(path), this,
+        [file](const Progress &) { return version::datasetHistory(file); },
+        [this, entry, generation](Result<std::vector<version::DatasetVersion>> versions) {
+            if (generation != m_loadGeneration)
+                return;
+            if (!versions.ok()) {
+                if (versions.error().kind != ErrorKind::Cancelled)
+                    m_pane->historyView()->showError(
+                        QString::fromStdString(versions.error().message));
+                return;
+            }
+            showHistory(entry, std::move(*versions));
+        });
+}
+
+void DataArea::showHistory(const workspace::DatasetEntry &entry,
+                           std::vector<version::DatasetVersion> versions)
+{
+    const QString path = QString::fromStdString(entry.relativePath);
+    DiffView *diff = m_pane->diffView();
+    diff->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
+    const std::optional<std::uint64_t> workingCopy =
+        entry.presentInWorkspace ? std::optional(entry.sizeBytes) : std::nullopt;
+    if (m_pendingView == PendingView::Diff && versions.size() >= 2)
+        diff->compare(QString::fromStdString(versions[1].commit),
+                      QString::fromStdString(versions[0].commit));
+    const bool selectLatestTwo = m_pendingView != PendingView::None && versions.size() >= 2;
+    m_pane->historyView()->setVersions(std::move(versions), workingCopy);
+    if (selectLatestTwo) {
+        const int first = workingCopy ? 1 : 0;
+        m_pane->historyView()->selectRows({first, first + 1});
+    }
+    m_pendingView = PendingView::None;
 }
 
 void DataArea::saveState(QSettings &settings) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "shell/area.h"
+#include "version/dataset_history.h"
 #include "workspace/dataset_catalog.h"
 
 #include <QPointer>
@@ -31,6 +32,10 @@ public:
     QString title() const override { return tr("Data"); }
     QIcon icon() const override;
     QWidget *widget() override;
+    // "data-history", "data-diff": the History or Diff tab of the first tracked dataset;
+    // the diff compares its two latest versions.
+    static QStringList viewNames();
+    bool showView(const QString &view) override;
 
     void setWorkspace(std::shared_ptr<WorkspaceSession> session) override;
     void focusFilter() override;
@@ -47,6 +52,10 @@ private:
     void showDatasets(std::vector<workspace::DatasetEntry> datasets);
     void openDataset(const QString &relativePath);
     void load(const workspace::DatasetEntry &entry);
+    void loadHistory(const workspace::DatasetEntry &entry);
+    void showHistory(const workspace::DatasetEntry &entry,
+                     std::vector<version::DatasetVersion> versions);
+    bool selectFirstTracked();
 
     AreaContext m_context;
     std::shared_ptr<WorkspaceSession> m_session;
@@ -57,6 +66,9 @@ private:
     EmptyState *m_empty;
     QPointer<Job> m_scanJob;
     QPointer<Job> m_loadJob;
+    QPointer<Job> m_historyJob;
+    // Set by showView(): which tab the first tracked dataset opens in, until it has.
+    enum class PendingView { None, History, Diff } m_pendingView = PendingView::None;
     quint64 m_loadGeneration = 0;
     bool m_reloadAfterScan = false;
     // Selected dataset per workspace root, kept across switches and restarts.

@@ -4,25 +4,35 @@
 #include "common/theme.h"
 #include "data/data_table_view.h"
 #include "data/dataset_summary.h"
+#include "data/diff_view.h"
+#include "data/history_view.h"
 #include "data/table_model.h"
 #include "shell/job.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace assay::ui {
 
 DatasetPane::DatasetPane(QWidget *parent)
     : QWidget(parent), m_path(new QLabel(this)), m_summary(new QLabel(this)),
-      m_stack(new QStackedWidget(this)), m_message(new EmptyState(this)),
-      m_view(new DataTableView(this)), m_model(new TableModel(this))
+      m_tabs(new QTabWidget(this)), m_stack(new QStackedWidget(m_tabs)),
+      m_message(new EmptyState(this)), m_view(new DataTableView(this)),
+      m_model(new TableModel(this)), m_history(new HistoryView(m_tabs)),
+      m_diff(new DiffView(m_tabs))
 {
     m_view->setObjectName(QStringLiteral("datasetTable"));
     m_view->setModel(m_model);
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_view);
+    m_tabs->setObjectName(QStringLiteral("datasetTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_stack, tr("Table"));
+    m_tabs->addTab(m_history, tr("History"));
+    m_tabs->addTab(m_diff, tr("Diff"));
 
     QFont pathFont = m_path->font();
     pathFont.setBold(true);
@@ -44,7 +54,7 @@ DatasetPane::DatasetPane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(heading);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_tabs, 1);
     setHeading({}, {});
 }
 
@@ -54,6 +64,16 @@ void DatasetPane::setHeading(const QString &path, const QString &summary)
     m_summary->setText(summary);
     // Keeps the pane from jumping when the heading appears.
     m_path->setMinimumHeight(m_path->fontMetrics().height() + 6);
+}
+
+void DatasetPane::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(static_cast<int>(tab));
+}
+
+DatasetPane::Tab DatasetPane::currentTab() const
+{
+    return static_cast<Tab>(m_tabs->currentIndex());
 }
 
 void DatasetPane::showMessage(const QString &title, const QString &body)

@@ -10,20 +10,29 @@
 
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 
 namespace assay::ui {
 
 class DataTableView;
+class DiffView;
 class EmptyState;
+class HistoryView;
 class Job;
 class TableModel;
 
-// The right side of the Data area: the selected dataset's one-line summary over its table,
-// or a message saying what the pane waits for, what went wrong, or what to do next.
+// The right side of the Data area: the selected dataset's one-line summary over tabs:
+// its table (or a message saying what the pane waits for, what went wrong, or what to do
+// next), its version history, and the diff between two versions.
 class DatasetPane : public QWidget {
     Q_OBJECT
 public:
+    enum class Tab { Table, History, Diff };
+
     explicit DatasetPane(QWidget *parent = nullptr);
+
+    void showTab(Tab tab);
+    Tab currentTab() const;
 
     void showMessage(const QString &title, const QString &body);
     // Follows `job`'s progress until showTable() or showError() replaces it.
@@ -36,16 +45,22 @@ public:
     EmptyState *message() const { return m_message; }
     DataTableView *tableView() const { return m_view; }
     TableModel *tableModel() const { return m_model; }
+    HistoryView *historyView() const { return m_history; }
+    DiffView *diffView() const { return m_diff; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 private:
     void setHeading(const QString &path, const QString &summary);
 
     QLabel *m_path;
     QLabel *m_summary;
+    QTabWidget *m_tabs;
     QStackedWidget *m_stack;
     EmptyState *m_message;
     DataTableView *m_view;
     TableModel *m_model;
+    HistoryView *m_history;
+    DiffView *m_diff;
     QPointer<Job> m_job;
 };
 

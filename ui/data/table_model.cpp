@@ -1,9 +1,8 @@
 #include "data/table_model.h"
 
-#include "common/format.h"
 #include "common/theme.h"
+#include "data/cell_text.h"
 
-#include <QDateTime>
 #include <QGuiApplication>
 
 #include <limits>
@@ -12,30 +11,6 @@ namespace assay::ui {
 
 using table::Column;
 using table::ColumnType;
-
-namespace {
-
-const QString &missingText()
-{
-    static const QString text = QStringLiteral("—");
-    return text;
-}
-
-bool isNumeric(ColumnType type)
-{
-    return type == ColumnType::Int || type == ColumnType::Float;
-}
-
-QString datetimeText(std::int64_t nanoseconds)
-{
-    const qint64 ms = nanoseconds / 1'000'000;
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    if (nanoseconds % 86'400'000'000'000 == 0)
-        return time.date().toString(Qt::ISODate);
-    return time.toString(Qt::ISODate);
-}
-
-} // namespace
 
 TableModel::TableModel(QObject *parent)
     : QAbstractTableModel(parent), m_missingBrush(mutedTextColor(QGuiApplication::palette()))
@@ -73,16 +48,16 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-        return displayValue(column, row);
+        return cellDisplayText(column, row);
     case Qt::ToolTipRole:
     case ExportTextRole:
         if (column.isMissing(row))
             return role == ExportTextRole ? QVariant(QString()) : QVariant(tr("missing"));
-        return fullText(column, row);
+        return cellFullText(column, row);
     case RawValueRole:
         return rawValue(column, row);
     case Qt::TextAlignmentRole:
-        if (isNumeric(column.type()) && !column.isMissing(row))
+        if (isNumericType(column.type()) && !column.isMissing(row))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         if (column.isMissing(row) || column.type() == ColumnType::Bool)
             return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
@@ -93,40 +68,6 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
         return {};
     default:
         return {};
-    }
-}
-
-QVariant TableModel::displayValue(const Column &column, std::size_t row) const
-{
-    if (column.isMissing(row))
-        return missingText();
-    switch (column.type()) {
-    case ColumnType::Bool:
-        return column.bools()[row] ? QStringLiteral("true") : QStringLiteral("false");
-    case ColumnType::Int:
-        return QString::number(column.ints()[row]);
-    case ColumnType::Float:
-        return formatNumber(column.floats()[row]);
-    case ColumnType::Datetime:
-        return datetimeText(column.ints()[row]);
-    case ColumnType::String: {
-        const std::string &text = column.dictionary()[column.codes()[row]];
-        return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-    }
-    }
-    return {};
-}
-
-QVariant TableModel::fullText(const Column &column, std::size_t row) const
-{
-    switch (column.type()) {
-    case ColumnType::Float:
-        return formatNumberFull(column.floats()[row]);
-    case ColumnType::Datetime:
-        return QDateTime::fromMSecsSinceEpoch(column.ints()[row] / 1'000'000, Qt::UTC)
-            .toString(Qt::ISODateWithMs);
-    default:
-        return displayValue(column, row);
     }
 }
 
@@ -143,7 +84,7 @@ QVariant TableModel::rawValue(const Column &column, std::size_t row) const
     case ColumnType::Float:
         return column.floats()[row];
     case ColumnType::String:
-        return displayValue(column, row);
+        return cellDisplayText(column, row);
     }
     return {};
 }
@@ -172,7 +113,7 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     case Qt::ToolTipRole:
         return QStringLiteral("%1 (%2)").arg(name, type);
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue((isNumeric(column.type()) ? Qt::AlignRight : Qt::AlignLeft) |
+        return QVariant::fromValue((isNumericType(column.type()) ? Qt::AlignRight : Qt::AlignLeft) |
                                    Qt::AlignVCenter);
     default:
         return {};

@@ -36,8 +36,6 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QVariant displayValue(const table::Column &column, std::size_t row) const;
-    QVariant fullText(const table::Column &column, std::size_t row) const;
     QVariant rawValue(const table::Column &column, std::size_t row) const;
 
     std::shared_ptr<const table::Table> m_table;

@@ -39,6 +39,10 @@ public:
     // A workspace was opened (or closed: nullptr). Long work starts through the job runner.
     virtual void setWorkspace(std::shared_ptr<WorkspaceSession> session) = 0;
 
+    // Shows one of the views the area registered (see AreaRegistry::add), e.g. "data-diff";
+    // the area's own id shows it as it is. Called before or after setWorkspace().
+    virtual bool showView(const QString &view) { return view == id(); }
+
     virtual void focusFilter() {}
     // F5: reread what the area shows from disk.
     virtual void refresh() {}

@@ -8,17 +8,20 @@ const AreaRegistry &AreaRegistry::builtin()
 {
     static const AreaRegistry registry = [] {
         AreaRegistry areas;
-        areas.add(QStringLiteral("data"), [](const AreaContext &context, QWidget *parent) {
-            return std::make_unique<DataArea>(context, parent);
-        });
+        areas.add(
+            QStringLiteral("data"),
+            [](const AreaContext &context, QWidget *parent) {
+                return std::make_unique<DataArea>(context, parent);
+            },
+            DataArea::viewNames());
         return areas;
     }();
     return registry;
 }
 
-void AreaRegistry::add(QString id, Factory create)
+void AreaRegistry::add(QString id, Factory create, QStringList views)
 {
-    m_entries.push_back({std::move(id), std::move(create)});
+    m_entries.push_back({std::move(id), std::move(create), std::move(views)});
 }
 
 QStringList AreaRegistry::ids() const
@@ -32,6 +35,23 @@ QStringList AreaRegistry::ids() const
 bool AreaRegistry::contains(const QString &id) const
 {
     return ids().contains(id);
+}
+
+QStringList AreaRegistry::viewNames() const
+{
+    QStringList names;
+    for (const Entry &entry : m_entries)
+        names << entry.id << entry.views;
+    return names;
+}
+
+QString AreaRegistry::areaOfView(const QString &view) const
+{
+    for (const Entry &entry : m_entries) {
+        if (entry.id == view || entry.views.contains(view))
+            return entry.id;
+    }
+    return {};
 }
 
 } // namespace assay::ui

@@ -162,6 +162,14 @@ bool MainWindow::showArea(const QString &id)
     return true;
 }
 
+bool MainWindow::showView(const QString &view)
+{
+    const QString id = AreaRegistry::builtin().areaOfView(view);
+    if (id.isEmpty() || !showArea(id))
+        return false;
+    return area(id)->showView(view);
+}
+
 QString MainWindow::currentAreaId() const
 {
     for (const auto &candidate : m_areas) {

@@ -31,6 +31,8 @@ public:
     void closeWorkspace();
     // Shows the area registered as `id`; false for an unknown name.
     bool showArea(const QString &id);
+    // Shows a --view name: an area, or one of the views an area registered ("data-diff").
+    bool showView(const QString &view);
 
     QString currentAreaId() const;
     Area *area(const QString &id) const;

@@ -56,9 +56,9 @@ int runWorkbench(int argc, char *argv[])
     const QString view =
         options->view.isEmpty() && screenshot ? QStringLiteral("data") : options->view;
     const AreaRegistry &areas = AreaRegistry::builtin();
-    if (!view.isEmpty() && !areas.contains(view))
+    if (!view.isEmpty() && areas.areaOfView(view).isEmpty())
         return fail(QStringLiteral("unknown view '%1' (known: %2)")
-                        .arg(view, areas.ids().join(QStringLiteral(", "))));
+                        .arg(view, areas.viewNames().join(QStringLiteral(", "))));
 
     const WorkbenchSettings settings(screenshot ? WorkbenchSettings::Scope::Ephemeral
                                                 : WorkbenchSettings::Scope::User);
@@ -77,7 +77,7 @@ int runWorkbench(int argc, char *argv[])
         }
     }
     if (!view.isEmpty())
-        window.showArea(view);
+        window.showView(view);
 
     if (screenshot) {
         const QString failure = renderScreenshot(window, options->size, options->screenshotPath);

@@ -1,0 +1,132 @@
+#include "version/data_status.h"
+
+#include "common/atomic_file.h"
+#include "version/cache_object.h"
+#include "version/dir_manifest.h"
+#include "version/output_hash.h"
+
+#include <map>
+
+namespace assay::version {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool cacheHolds(const fs::path &root, const HashedOutput &hashed)
+{
+    const std::string &hashName = hashed.output.hashName;
+    if (!findCacheObject(root, hashed.output.md5, hashName))
+        return false;
+    for (const auto &[path, md5] : hashed.files) {
+        if (!findCacheObject(root, md5, hashName))
+            return false;
+    }
+    return true;
+}
+
+// Which files of a folder changed since the manifest the pointer names, when it is cached.
+std::vector<FileStatus> folderChanges(const fs::path &root, const TrackedOutput &tracked,
+                                      const HashedOutput &now)
+{
+    std::vector<FileStatus> changes;
+    const auto object = findCacheObject(root, tracked.output.md5, tracked.output.hashName);
+    if (!object)
+        return changes;
+    auto bytes = readFile(*object);
+    if (!bytes)
+        return changes;
+    auto before = parseManifest(*bytes, object->string());
+    if (!before)
+        return changes;
+    std::map<std::string, std::string> current;
+    const std::size_t prefix = tracked.outputPath.size() + 1;
+    for (const auto &[path, md5] : now.files)
+        current[path.substr(prefix)] = md5;
+    for (const ManifestEntry &entry : *before) {
+        const auto found = current.find(entry.relpath);
+        if (found == current.end()) {
+            changes.push_back({entry.relpath, FileChange::Deleted});
+            continue;
+        }
+        if (found->second != entry.md5)
+            changes.push_back({entry.relpath, FileChange::Modified});
+        current.erase(found);
+    }
+    for (const auto &[path, md5] : current)
+        changes.push_back({path, FileChange::Added});
+    std::sort(changes.begin(), changes.end(), [](const FileStatus &a, const FileStatus &b) {
+        return a.relativePath < b.relativePath;
+    });
+    return changes;
+}
+
+} // namespace
+
+bool StatusReport::clean() const
+{
+    return std::all_of(outputs.begin(), outputs.end(),
+                       [](const OutputStatus &o) { return o.state == OutputState::Unchanged; });
+}
+
+std::string_view stateName(OutputState state)
+{
+    switch (state) {
+    case OutputState::Unchanged: return "unchanged";
+    case OutputState::Modified: return "modified";
+    case OutputState::NotInWorkspace: return "not in workspace";
+    case OutputState::NotInCache: return "not in cache";
+    }
+    return "unknown";
+}
+
+std::string_view changeName(FileChange change)
+{
+    switch (change) {
+    case FileChange::Added: return "added";
+    case FileChange::Modified: return "modified";
+    case FileChange::Deleted: return "deleted";
+    }
+    return "unknown";
+}
+
+Result<StatusReport> dataStatus(const fs::path &root, HashState &state,
+                                const StatusOptions &options, const Progress &progress)
+{
+    auto tracked = selectTrackedOutputs(root, options.paths, progress);
+    if (!tracked)
+        return tracked.error();
+    ASSAY_TRY(state.load());
+    StatusReport report;
+    for (TrackedOutput &output : *tracked) {
+        if (progress.isCancelled())
+            return Error::cancelled();
+        OutputStatus status;
+        status.tracked = std::move(output);
+        const TrackedOutput &t = status.tracked;
+        std::error_code error;
+        const bool expectFolder = isDirectoryOid(t.output.md5);
+        const fs::path data = root / t.outputPath;
+        if (!fs::exists(data, error) || fs::is_directory(data, error) != expectFolder) {
+            status.state = OutputState::NotInWorkspace;
+            report.outputs.push_back(std::move(status));
+            continue;
+        }
+        auto now = hashOutput(root, t.outputPath, t.output.hashName, state, progress);
+        if (!now)
+            return now.error();
+        status.currentMd5 = now->output.md5;
+        if (now->output.md5 != t.output.md5) {
+            status.state = OutputState::Modified;
+            if (options.granular && expectFolder)
+                status.files = folderChanges(root, t, *now);
+        } else if (!cacheHolds(root, *now)) {
+            status.state = OutputState::NotInCache;
+        }
+        report.outputs.push_back(std::move(status));
+    }
+    ASSAY_TRY(state.save());
+    return report;
+}
+
+} // namespace assay::version

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace assay::workspace {
+class Database;
+}
+
+namespace assay::version {
+
+// What DVC's state trusts: a file whose inode, size and mtime are unchanged has its old hash.
+struct FileStamp {
+    std::int64_t inode = 0;
+    std::int64_t size = 0;
+    std::int64_t mtimeNs = 0;
+
+    bool operator==(const FileStamp &) const = default;
+};
+
+Result<FileStamp> stampOf(const std::filesystem::path &file);
+
+// The `hash_state` table of the workspace database, read once into memory; new hashes are
+// written back in one transaction by save(). Without a database it remembers nothing.
+class HashState {
+public:
+    explicit HashState(workspace::Database *database = nullptr) : m_database(database) {}
+
+    Status load();
+    // The stored hash of `relativePath` when its stamp is unchanged.
+    std::optional<std::string> lookup(const std::string &relativePath, std::string_view hashName,
+                                      const FileStamp &stamp) const;
+    void remember(const std::string &relativePath, std::string_view hashName,
+                  const FileStamp &stamp, const std::string &md5);
+    Status save();
+
+private:
+    struct Row {
+        FileStamp stamp;
+        std::string md5;
+    };
+    static std::string key(const std::string &relativePath, std::string_view hashName);
+
+    workspace::Database *m_database;
+    bool m_loaded = false;
+    std::unordered_map<std::string, Row> m_rows;
+    std::vector<std::string> m_pending; // keys to upsert
+};
+
+} // namespace assay::version

@@ -1,0 +1,55 @@
+#include "version/output_hash.h"
+
+#include "version/dir_manifest.h"
+#include "version/directory_files.h"
+#include "version/parallel_hash.h"
+
+namespace assay::version {
+
+namespace fs = std::filesystem;
+
+Result<HashedOutput> hashOutput(const fs::path &root, const std::string &relative,
+                                const std::string &hashName, HashState &state,
+                                const Progress &progress)
+{
+    const fs::path target = root / relative;
+    HashedOutput hashed;
+    hashed.output.path = target.filename().generic_string();
+    hashed.output.hashName = hashName;
+    std::error_code error;
+    if (!fs::is_directory(target, error)) {
+        auto files = hashFiles(root, {relative}, hashName, state, progress);
+        if (!files)
+            return files.error();
+        hashed.output.md5 = files->front().md5;
+        hashed.output.size = files->front().size;
+        hashed.output.isExecutable =
+            (fs::status(target, error).permissions() & fs::perms::owner_exec) != fs::perms::none;
+        hashed.files.emplace_back(relative, hashed.output.md5);
+        return hashed;
+    }
+    auto inner = listTrackedFolder(root, relative, progress);
+    if (!inner)
+        return inner.error();
+    std::vector<std::string> fromRoot;
+    fromRoot.reserve(inner->size());
+    for (const std::string &file : *inner)
+        fromRoot.push_back(relative + "/" + file);
+    auto files = hashFiles(root, fromRoot, hashName, state, progress);
+    if (!files)
+        return files.error();
+    std::vector<ManifestEntry> entries;
+    entries.reserve(inner->size());
+    for (std::size_t i = 0; i < inner->size(); ++i) {
+        entries.push_back({(*files)[i].md5, (*inner)[i]});
+        hashed.output.size += (*files)[i].size;
+        hashed.files.emplace_back(fromRoot[i], (*files)[i].md5);
+    }
+    sortManifest(entries);
+    hashed.manifest = serializeManifest(entries);
+    hashed.output.md5 = manifestHash(hashed.manifest);
+    hashed.output.nfiles = entries.size();
+    return hashed;
+}
+
+} // namespace assay::version

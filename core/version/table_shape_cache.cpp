@@ -1,0 +1,55 @@
+#include "version/table_shape_cache.h"
+
+#include "workspace/workspace.h"
+
+namespace assay::version {
+
+namespace {
+
+std::optional<workspace::Workspace> workspaceNear(const std::filesystem::path &near)
+{
+    const auto root = workspace::Workspace::discover(near);
+    if (!root)
+        return std::nullopt;
+    auto opened = workspace::Workspace::open(*root);
+    if (!opened)
+        return std::nullopt;
+    return std::move(*opened);
+}
+
+} // namespace
+
+void rememberTableShape(const std::filesystem::path &near, const std::string &md5,
+                        std::uint64_t rows, std::uint64_t columns)
+{
+    auto workspace = workspaceNear(near);
+    if (!workspace)
+        return;
+    auto statement = workspace->database().prepare(
+        "INSERT OR REPLACE INTO table_shapes(md5, row_count, column_count) VALUES (?, ?, ?)");
+    if (!statement)
+        return;
+    statement->bind(1, md5)
+        .bind(2, static_cast<std::int64_t>(rows))
+        .bind(3, static_cast<std::int64_t>(columns));
+    (void)statement->run();
+}
+
+std::optional<TableShape> knownTableShape(const std::filesystem::path &near, const std::string &md5)
+{
+    auto workspace = workspaceNear(near);
+    if (!workspace)
+        return std::nullopt;
+    auto statement = workspace->database().prepare(
+        "SELECT row_count, column_count FROM table_shapes WHERE md5 = ?");
+    if (!statement)
+        return std::nullopt;
+    statement->bind(1, md5);
+    auto row = statement->step();
+    if (!row || !*row)
+        return std::nullopt;
+    return TableShape{static_cast<std::uint64_t>(statement->columnInt(0)),
+                      static_cast<std::uint64_t>(statement->columnInt(1))};
+}
+
+} // namespace assay::version

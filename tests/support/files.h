@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace assay::testing {
+
+inline std::string slurp(const std::filesystem::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline std::filesystem::path pathOf(const QTemporaryDir &dir)
+{
+    return std::filesystem::path(dir.path().toStdString());
+}
+
+} // namespace assay::testing
