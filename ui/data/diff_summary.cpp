@@ -21,7 +21,7 @@ QString coloured(const QString &text, StatusTone tone)
         .arg(statusColor(tone, QGuiApplication::palette()).name(), text.toHtmlEscaped());
 }
 
-QString typeName(table::ColumnType type)
+QString typeText(table::ColumnType type)
 {
     return QString::fromUtf8(table::typeName(type));
 }
@@ -50,7 +50,7 @@ QString schemaChangesHtml(const DatasetComparison &comparison)
     QStringList parts;
     for (const std::string &name : schema.added) {
         const auto index = comparison.b->indexOf(name);
-        const QString type = index ? typeName(comparison.b->column(*index).type()) : QString();
+        const QString type = index ? typeText(comparison.b->column(*index).type()) : QString();
         parts.append(coloured(tr("+ %1 (%2) added").arg(QString::fromStdString(name), type),
                               StatusTone::Ok));
     }
