@@ -10,6 +10,8 @@ ROOT=$PWD
 BUILD=${ASSAY_BUILD_DIR:-$ROOT/build}
 SANITIZE_BUILD=${ASSAY_SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}
 JOBS=${ASSAY_JOBS:-2}
+# Cache hits across clones in other folders (CI builds a fresh clone).
+export CCACHE_BASEDIR=$ROOT
 
 PACKAGES=(
   cmake ninja-build ccache g++ pkg-config

@@ -3,6 +3,7 @@
 #include "command_registry.h"
 #include "output.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace assay::cli {
@@ -45,15 +46,19 @@ int runHelp(const std::vector<std::string> &words)
                        command->summary + "\n";
     if (!command->details.empty())
         text += "\n" + command->details + "\n";
-    if (!command->options.empty()) {
-        text += "\noptions:\n";
-        for (const OptionSpec &option : command->options) {
-            std::string left = "--" + option.name + (option.takesValue ? " " + option.valueName : "");
-            left.resize(std::max<std::size_t>(left.size(), 20), ' ');
-            text += "  " + left + "  " + option.help + "\n";
-        }
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const OptionSpec &option : command->options)
+        rows.emplace_back("--" + option.name + (option.takesValue ? " " + option.valueName : ""),
+                          option.help);
+    rows.emplace_back("--json", "print one JSON document on stdout");
+    std::size_t width = 0;
+    for (const auto &row : rows)
+        width = std::max(width, row.first.size());
+    text += "\noptions:\n";
+    for (auto &[left, help] : rows) {
+        left.resize(width, ' ');
+        text += "  " + left + "  " + help + "\n";
     }
-    text += "  --json                printed on stdout as one JSON document\n";
     if (!command->example.empty())
         text += "\nexample:\n  " + command->example;
     printLine(text);

@@ -32,6 +32,18 @@ Result<fs::path> verifiedObject(const fs::path &root, const std::string &oid,
     return *object;
 }
 
+// Manifest paths come from files anyone can edit: refuse ones that would escape the folder.
+bool isSafeRelativePath(const std::string &relpath)
+{
+    if (relpath.empty() || relpath.front() == '/')
+        return false;
+    for (const auto &part : fs::path(relpath)) {
+        if (part == "..")
+            return false;
+    }
+    return true;
+}
+
 class Restorer {
 public:
     Restorer(const fs::path &root, HashState &state, CheckoutReport &report,
@@ -92,8 +104,7 @@ public:
         for (const ManifestEntry &entry : *entries) {
             if (m_progress.isCancelled())
                 return Error::cancelled();
-            if (entry.relpath.empty() || entry.relpath.starts_with("/") ||
-                entry.relpath.find("..") != std::string::npos) {
+            if (!isSafeRelativePath(entry.relpath)) {
                 m_report.problems.push_back({tracked.outputPath + "/" + entry.relpath,
                                              "unsafe path in the manifest; skipped"});
                 continue;

@@ -107,8 +107,13 @@ Result<StatusReport> dataStatus(const fs::path &root, HashState &state,
         std::error_code error;
         const bool expectFolder = isDirectoryOid(t.output.md5);
         const fs::path data = root / t.outputPath;
-        if (!fs::exists(data, error) || fs::is_directory(data, error) != expectFolder) {
+        if (!fs::exists(data, error)) {
             status.state = OutputState::NotInWorkspace;
+            report.outputs.push_back(std::move(status));
+            continue;
+        }
+        if (fs::is_directory(data, error) != expectFolder) {
+            status.state = OutputState::Modified; // a file became a folder, or the reverse
             report.outputs.push_back(std::move(status));
             continue;
         }

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <fstream>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 using namespace assay;

@@ -59,8 +59,8 @@ QString schemaChangesHtml(const DatasetComparison &comparison)
             coloured(tr("− %1 removed").arg(QString::fromStdString(name)), StatusTone::Failed));
     for (const version::RetypedColumn &column : schema.retyped) {
         parts.append(coloured(tr("~ %1 retyped %2 → %3")
-                                  .arg(QString::fromStdString(column.column), typeName(column.from),
-                                       typeName(column.to)),
+                                  .arg(QString::fromStdString(column.column), typeText(column.from),
+                                       typeText(column.to)),
                               StatusTone::Warning));
     }
     return tr("Columns:").toHtmlEscaped() + u' ' + parts.join(QStringLiteral(" · "));
