@@ -136,7 +136,8 @@ int runStatus(CommandContext &context)
             }
             outputs.append(entry);
         }
-        printJson({{QStringLiteral("outputs"), outputs}, {QStringLiteral("clean"), report->clean()}});
+        printJson(
+            {{QStringLiteral("outputs"), outputs}, {QStringLiteral("clean"), report->clean()}});
         return exitCode;
     }
     if (report->outputs.empty()) {
@@ -164,8 +165,8 @@ int runCheckout(CommandContext &context)
     if (!ws)
         return fail(ws.error());
     version::HashState state(&ws->database());
-    auto report = version::checkout(ws->root(), state, absolutePaths(context.arguments.positional()),
-                                    context.progress);
+    auto report = version::checkout(
+        ws->root(), state, absolutePaths(context.arguments.positional()), context.progress);
     if (!report)
         return fail(report.error());
     if (context.json) {
@@ -249,9 +250,9 @@ int runTransfer(CommandContext &context, bool push)
     std::string text;
     for (const auto &problem : report->problems)
         text += "FAILED  " + problem.oid + ": " + problem.reason + "\n";
-    text += std::to_string(report->transferred.size()) + " objects (" +
-            humanBytes(report->bytes) + (push ? ") pushed to " : ") pulled from ") +
-            remote->string() + "; " + std::to_string(report->alreadyThere) + " already there.";
+    text += std::to_string(report->transferred.size()) + " objects (" + humanBytes(report->bytes) +
+            (push ? ") pushed to " : ") pulled from ") + remote->string() + "; " +
+            std::to_string(report->alreadyThere) + " already there.";
     if (!push && !report->transferred.empty())
         text += "\nRestore the files with `assay data checkout`.";
     printLine(text);
@@ -303,14 +304,19 @@ void addDataCommands(std::vector<Command> &into)
 {
     const OptionSpec remote{"remote", true, "DIR",
                             "remote folder (default: the remote configured in .dvc/config)"};
-    into.push_back({"data add", "track files or folders DVC-style (.dvc pointer + cache)",
+    into.push_back({"data add",
+                    "track files or folders DVC-style (.dvc pointer + cache)",
                     "PATH...",
                     "Hashes the data (folders in parallel, unchanged files from the state "
                     "table), stores it read-only in\n.dvc/cache/files/md5, writes PATH.dvc as "
                     "DVC 3 does and ignores PATH in git. DVC reads the result;\n.dvcignore is "
                     "honoured. Adding unchanged data again changes nothing.",
-                    "assay data add data/credit.csv data/images", {}, runAdd});
-    into.push_back({"data status", "compare tracked data with its .dvc pointers", "[PATH...] "
+                    "assay data add data/credit.csv data/images",
+                    {},
+                    runAdd});
+    into.push_back({"data status",
+                    "compare tracked data with its .dvc pointers",
+                    "[PATH...] "
                     "[--granular]",
                     "Per output: unchanged, modified, not in workspace, or not in cache. Exit "
                     "code 1 when anything\nis not unchanged, so a pipeline can gate on it. Only "
@@ -318,36 +324,49 @@ void addDataCommands(std::vector<Command> &into)
                     "assay data status --granular --json",
                     {{"granular", false, "", "list added/modified/deleted files inside folders"}},
                     runStatus});
-    into.push_back({"data checkout", "restore tracked data from the cache", "[PATH...]",
+    into.push_back({"data checkout",
+                    "restore tracked data from the cache",
+                    "[PATH...]",
                     "Rewrites files that differ from their pointers from verified cache objects "
                     "(a corrupted object is\nreported, never used). Files already right are "
                     "left alone. Exit code 1 when something could not be restored.",
-                    "assay data checkout data/credit.csv", {}, runCheckout});
-    into.push_back({"data gc", "remove cache objects no pointer refers to", "[--dry-run]",
+                    "assay data checkout data/credit.csv",
+                    {},
+                    runCheckout});
+    into.push_back({"data gc",
+                    "remove cache objects no pointer refers to",
+                    "[--dry-run]",
                     "Keeps every object named by a .dvc pointer in the work tree or in HEAD, any "
                     "branch or tag;\nremoves the rest from .dvc/cache (both DVC 3 and DVC 2 "
                     "layouts).",
                     "assay data gc --dry-run",
-                    {{"dry-run", false, "", "only list what would be removed"}}, runGc});
-    into.push_back({"data push", "copy cache objects to a folder remote",
+                    {{"dry-run", false, "", "only list what would be removed"}},
+                    runGc});
+    into.push_back({"data push",
+                    "copy cache objects to a folder remote",
                     "[--remote DIR] [PATH...]",
                     "Copies the objects of the tracked outputs that the remote lacks, in DVC 3's "
                     "remote layout\n(DIR/files/md5/<2>/<30>). Only local folders are supported.",
-                    "assay data push --remote /mnt/shared/credit-remote", {remote},
+                    "assay data push --remote /mnt/shared/credit-remote",
+                    {remote},
                     [](CommandContext &c) { return runTransfer(c, true); }});
-    into.push_back({"data pull", "fetch missing cache objects from a folder remote",
+    into.push_back({"data pull",
+                    "fetch missing cache objects from a folder remote",
                     "[--remote DIR] [PATH...]",
                     "Copies the objects the cache lacks from the remote, verifying each md5; then "
                     "run\n`assay data checkout` to restore the files.",
                     "assay data pull --remote /mnt/shared/credit-remote && assay data checkout",
-                    {remote}, [](CommandContext &c) { return runTransfer(c, false); }});
-    into.push_back({"commit", "commit changed .dvc pointers and .gitignore files to git",
+                    {remote},
+                    [](CommandContext &c) { return runTransfer(c, false); }});
+    into.push_back({"commit",
+                    "commit changed .dvc pointers and .gitignore files to git",
                     "-m MSG [PATH...]",
                     "Stages the .dvc and .gitignore files that are new or modified, plus PATHs, "
                     "and commits with\nthe author from git config. Prints the short commit id; "
                     "exit code 2 when there is nothing to commit.",
                     "assay commit -m \"credit data: drop 2019 rows\"",
-                    {{"message", true, "MSG", "the commit message"}}, runCommit});
+                    {{"message", true, "MSG", "the commit message"}},
+                    runCommit});
 }
 
 } // namespace assay::cli

@@ -10,8 +10,8 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
-#include <vector>
 #include <unistd.h>
+#include <vector>
 
 namespace assay::version {
 
@@ -19,8 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr fs::perms kReadOnly = fs::perms::owner_read | fs::perms::group_read |
-                                fs::perms::others_read;
+constexpr fs::perms kReadOnly =
+    fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
 
 fs::path temporaryBeside(const fs::path &target)
 {
@@ -55,8 +55,8 @@ Status cloneOrCopy(const fs::path &source, const fs::path &target)
                 break;
             }
             for (ssize_t written = 0; ok && written < n;) {
-                const ssize_t w = ::write(out, block.data() + written,
-                                          static_cast<std::size_t>(n - written));
+                const ssize_t w =
+                    ::write(out, block.data() + written, static_cast<std::size_t>(n - written));
                 if (w < 0 && errno == EINTR)
                     continue;
                 ok = w > 0;

@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr fs::perms kWritable = fs::perms::owner_read | fs::perms::owner_write |
-                                fs::perms::group_read | fs::perms::others_read;
+constexpr fs::perms kWritable =
+    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
 
 // A verified object for `oid`, or the reason there is none.
 Result<fs::path> verifiedObject(const fs::path &root, const std::string &oid,
@@ -138,11 +138,11 @@ Result<CheckoutReport> checkout(const fs::path &root, HashState &state,
     for (const TrackedOutput &output : *tracked) {
         if (progress.isCancelled())
             return Error::cancelled();
-        Status done = isDirectoryOid(output.output.md5)
-                          ? restorer.restoreFolder(output)
-                          : restorer.restoreFile(output.outputPath, output.output.md5,
-                                                 output.output.hashName,
-                                                 output.output.isExecutable);
+        Status done =
+            isDirectoryOid(output.output.md5)
+                ? restorer.restoreFolder(output)
+                : restorer.restoreFile(output.outputPath, output.output.md5, output.output.hashName,
+                                       output.output.isExecutable);
         if (!done.ok()) {
             (void)state.save();
             return done.error();

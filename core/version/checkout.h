@@ -17,8 +17,8 @@ struct CheckoutProblem {
 };
 
 struct CheckoutReport {
-    std::vector<std::string> restored;  // files written, relative to the root
-    std::size_t unchanged = 0;          // files already right, left alone
+    std::vector<std::string> restored; // files written, relative to the root
+    std::size_t unchanged = 0;         // files already right, left alone
     std::vector<CheckoutProblem> problems;
     bool ok() const { return problems.empty(); }
 };

@@ -10,8 +10,8 @@
 namespace assay::version {
 
 struct DataCommit {
-    std::string commitId;             // full hex id
-    std::vector<std::string> staged;  // relative to the git work tree
+    std::string commitId;            // full hex id
+    std::vector<std::string> staged; // relative to the git work tree
 };
 
 // The `.dvc` and `.gitignore` files under `root` that are new or modified in the git work

@@ -1,6 +1,7 @@
 #include "version/data_status.h"
 
 #include "common/atomic_file.h"
+#include "version/cache_index.h"
 #include "version/cache_object.h"
 #include "version/dir_manifest.h"
 #include "version/output_hash.h"
@@ -13,13 +14,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool cacheHolds(const fs::path &root, const HashedOutput &hashed)
+bool cacheHolds(CacheIndex &cache, const HashedOutput &hashed)
 {
-    const std::string &hashName = hashed.output.hashName;
-    if (!findCacheObject(root, hashed.output.md5, hashName))
+    if (!cache.contains(hashed.output.md5))
         return false;
     for (const auto &[path, md5] : hashed.files) {
-        if (!findCacheObject(root, md5, hashName))
+        if (!cache.contains(md5))
             return false;
     }
     return true;
@@ -72,10 +72,14 @@ bool StatusReport::clean() const
 std::string_view stateName(OutputState state)
 {
     switch (state) {
-    case OutputState::Unchanged: return "unchanged";
-    case OutputState::Modified: return "modified";
-    case OutputState::NotInWorkspace: return "not in workspace";
-    case OutputState::NotInCache: return "not in cache";
+    case OutputState::Unchanged:
+        return "unchanged";
+    case OutputState::Modified:
+        return "modified";
+    case OutputState::NotInWorkspace:
+        return "not in workspace";
+    case OutputState::NotInCache:
+        return "not in cache";
     }
     return "unknown";
 }
@@ -83,9 +87,12 @@ std::string_view stateName(OutputState state)
 std::string_view changeName(FileChange change)
 {
     switch (change) {
-    case FileChange::Added: return "added";
-    case FileChange::Modified: return "modified";
-    case FileChange::Deleted: return "deleted";
+    case FileChange::Added:
+        return "added";
+    case FileChange::Modified:
+        return "modified";
+    case FileChange::Deleted:
+        return "deleted";
     }
     return "unknown";
 }
@@ -98,6 +105,7 @@ Result<StatusReport> dataStatus(const fs::path &root, HashState &state,
         return tracked.error();
     ASSAY_TRY(state.load());
     StatusReport report;
+    CacheIndex cache(root);
     for (TrackedOutput &output : *tracked) {
         if (progress.isCancelled())
             return Error::cancelled();
@@ -125,7 +133,7 @@ Result<StatusReport> dataStatus(const fs::path &root, HashState &state,
             status.state = OutputState::Modified;
             if (options.granular && expectFolder)
                 status.files = folderChanges(root, t, *now);
-        } else if (!cacheHolds(root, *now)) {
+        } else if (!cacheHolds(cache, *now)) {
             status.state = OutputState::NotInCache;
         }
         report.outputs.push_back(std::move(status));

@@ -25,8 +25,11 @@ char32_t decodeUtf8(std::string_view text, std::size_t &i)
 {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
-    int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                                          : (lead >> 3) == 0x1E ? 4 : 0;
+    int length = lead < 0x80           ? 1
+                 : (lead >> 5) == 0x6  ? 2
+                 : (lead >> 4) == 0xE  ? 3
+                 : (lead >> 3) == 0x1E ? 4
+                                       : 0;
     if (length == 0 || i + static_cast<std::size_t>(length) > text.size()) {
         ++i;
         return 0xFFFD;
@@ -44,22 +47,43 @@ char32_t decodeUtf8(std::string_view text, std::size_t &i)
     return code;
 }
 
-} // namespace
-
-std::string pythonJsonString(std::string_view utf8)
+void appendPythonJsonString(std::string &out, std::string_view utf8)
 {
-    std::string out = "\"";
+    out += '"';
+    const bool plain = std::all_of(utf8.begin(), utf8.end(), [](char c) {
+        return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    });
+    if (plain) { // the common case: nothing to escape
+        out.append(utf8);
+        out += '"';
+        return;
+    }
     for (std::size_t i = 0; i < utf8.size();) {
         const char32_t code = decodeUtf8(utf8, i);
         switch (code) {
-        case '"': out += "\\\""; continue;
-        case '\\': out += "\\\\"; continue;
-        case '\n': out += "\\n"; continue;
-        case '\r': out += "\\r"; continue;
-        case '\t': out += "\\t"; continue;
-        case '\b': out += "\\b"; continue;
-        case '\f': out += "\\f"; continue;
-        default: break;
+        case '"':
+            out += "\\\"";
+            continue;
+        case '\\':
+            out += "\\\\";
+            continue;
+        case '\n':
+            out += "\\n";
+            continue;
+        case '\r':
+            out += "\\r";
+            continue;
+        case '\t':
+            out += "\\t";
+            continue;
+        case '\b':
+            out += "\\b";
+            continue;
+        case '\f':
+            out += "\\f";
+            continue;
+        default:
+            break;
         }
         if (code >= 0x20 && code < 0x7F) {
             out += static_cast<char>(code);
@@ -71,7 +95,16 @@ std::string pythonJsonString(std::string_view utf8)
             appendUnicodeEscape(out, 0xDC00 + static_cast<unsigned>(offset & 0x3FF));
         }
     }
-    return out + "\"";
+    out += '"';
+}
+
+} // namespace
+
+std::string pythonJsonString(std::string_view utf8)
+{
+    std::string out;
+    appendPythonJsonString(out, utf8);
+    return out;
 }
 
 void sortManifest(std::vector<ManifestEntry> &entries)
@@ -84,15 +117,20 @@ void sortManifest(std::vector<ManifestEntry> &entries)
 std::string serializeManifest(const std::vector<ManifestEntry> &sortedEntries)
 {
     std::string out = "[";
+    out.reserve(sortedEntries.size() * 96 + 2);
     bool first = true;
     for (const ManifestEntry &entry : sortedEntries) {
         if (!first)
             out += ", ";
         first = false;
-        out += "{\"md5\": " + pythonJsonString(entry.md5) +
-               ", \"relpath\": " + pythonJsonString(entry.relpath) + "}";
+        out += "{\"md5\": ";
+        appendPythonJsonString(out, entry.md5);
+        out += ", \"relpath\": ";
+        appendPythonJsonString(out, entry.relpath);
+        out += '}';
     }
-    return out + "]";
+    out += ']';
+    return out;
 }
 
 std::string manifestHash(std::string_view serialized)
@@ -104,8 +142,8 @@ Result<std::vector<ManifestEntry>> parseManifest(std::string_view bytes,
                                                  const std::string &sourceName)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(
-        QByteArray(bytes.data(), qsizetype(bytes.size())), &parseError);
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray(bytes.data(), qsizetype(bytes.size())), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isArray())
         return Error::invalidInput(sourceName + ": not a DVC directory manifest (a JSON list): " +
                                    parseError.errorString().toStdString());

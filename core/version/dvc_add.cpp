@@ -1,6 +1,7 @@
 #include "version/dvc_add.h"
 
 #include "common/atomic_file.h"
+#include "version/cache_index.h"
 #include "version/cache_object.h"
 #include "version/dvc_layout.h"
 #include "version/file_hash.h"
@@ -15,10 +16,11 @@ namespace fs = std::filesystem;
 
 bool objectsPresent(const fs::path &root, const HashedOutput &hashed)
 {
-    if (!findCacheObject(root, hashed.output.md5, hashed.output.hashName))
+    CacheIndex cache(root);
+    if (!cache.contains(hashed.output.md5))
         return false;
     for (const auto &[path, md5] : hashed.files) {
-        if (!findCacheObject(root, md5, hashed.output.hashName))
+        if (!cache.contains(md5))
             return false;
     }
     return true;

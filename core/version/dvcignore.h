@@ -22,6 +22,8 @@ public:
     // Adds the rules of `relativeDir/.dvcignore`, if that file exists.
     Status addRulesOf(const std::string &relativeDir);
     bool isIgnored(std::string_view relativePath, bool isDirectory) const;
+    // False when only DVC's default ignores apply (no .dvcignore rules were read).
+    bool hasRules() const { return !m_rules.empty(); }
 
     static bool isDefaultIgnored(std::string_view name, bool isDirectory);
 

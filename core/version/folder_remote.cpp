@@ -13,8 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr fs::perms kReadOnly = fs::perms::owner_read | fs::perms::group_read |
-                                fs::perms::others_read;
+constexpr fs::perms kReadOnly =
+    fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read;
 
 bool isLegacy(const std::string &hashName)
 {
@@ -87,12 +87,13 @@ public:
         if (!matches)
             return matches.error();
         if (!*matches) {
-            m_report.problems.push_back({oid, source->string() + " is corrupted (content does "
-                                                                 "not match its name); not copied"});
+            m_report.problems.push_back({oid, source->string() +
+                                                  " is corrupted (content does "
+                                                  "not match its name); not copied"});
             return std::optional<fs::path>();
         }
-        const fs::path target = m_push ? remoteObjectPath(m_remote, oid, legacy)
-                                       : localObjectPath(m_root, oid, legacy);
+        const fs::path target =
+            m_push ? remoteObjectPath(m_remote, oid, legacy) : localObjectPath(m_root, oid, legacy);
         ASSAY_TRY(copyFileAtomically(*source, target, kReadOnly));
         std::error_code error;
         m_report.bytes += fs::file_size(target, error);
@@ -167,7 +168,8 @@ Result<fs::path> resolveRemote(const fs::path &root, const std::optional<std::st
     if (url.starts_with("file://"))
         url = url.substr(7);
     else if (url.find("://") != std::string::npos)
-        return Error::invalidInput("remote " + url + ": only local folder remotes are supported "
+        return Error::invalidInput("remote " + url +
+                                   ": only local folder remotes are supported "
                                    "(give a folder path, or push with DVC itself)");
     const fs::path path(url);
     return (path.is_absolute() ? path : base / path).lexically_normal();

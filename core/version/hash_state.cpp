@@ -1,5 +1,6 @@
 #include "version/hash_state.h"
 
+#include "version/file_hash.h"
 #include "workspace/database.h"
 
 #include <cerrno>
@@ -13,22 +14,28 @@ Result<FileStamp> stampOf(const std::filesystem::path &file)
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0)
         return Error::notFound(file.string() + ": " + std::strerror(errno));
-    return FileStamp{static_cast<std::int64_t>(info.st_ino), static_cast<std::int64_t>(info.st_size),
-                     static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 +
-                         info.st_mtim.tv_nsec};
+    return FileStamp{
+        static_cast<std::int64_t>(info.st_ino), static_cast<std::int64_t>(info.st_size),
+        static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec};
 }
 
-std::string HashState::key(const std::string &relativePath, std::string_view hashName)
+HashState::Rows &HashState::rowsOf(std::string_view hashName)
 {
-    std::string joined(hashName);
-    joined += '\0';
-    return joined + relativePath;
+    for (auto &[name, rows] : m_byHashName) {
+        if (name == hashName)
+            return rows;
+    }
+    return m_byHashName.emplace_back(std::string(hashName), Rows{}).second;
 }
 
 Status HashState::load()
 {
     if (!m_database || m_loaded)
         return {};
+    if (auto count = m_database->prepare("SELECT count(*) FROM hash_state")) {
+        if (auto row = count->step(); row.ok() && *row)
+            rowsOf(kMd5).reserve(static_cast<std::size_t>(count->columnInt(0)));
+    }
     auto statement =
         m_database->prepare("SELECT path, hash_name, inode, size, mtime_ns, md5 FROM hash_state");
     if (!statement)
@@ -39,7 +46,7 @@ Status HashState::load()
             return row.error();
         if (!*row)
             break;
-        m_rows[key(statement->columnText(0), statement->columnText(1))] =
+        rowsOf(statement->columnText(1))[statement->columnText(0)] =
             Row{{statement->columnInt(2), statement->columnInt(3), statement->columnInt(4)},
                 statement->columnText(5)};
     }
@@ -51,10 +58,15 @@ std::optional<std::string> HashState::lookup(const std::string &relativePath,
                                              std::string_view hashName,
                                              const FileStamp &stamp) const
 {
-    const auto found = m_rows.find(key(relativePath, hashName));
-    if (found == m_rows.end() || !(found->second.stamp == stamp))
-        return std::nullopt;
-    return found->second.md5;
+    for (const auto &[name, rows] : m_byHashName) {
+        if (name != hashName)
+            continue;
+        const auto found = rows.find(relativePath);
+        if (found == rows.end() || !(found->second.stamp == stamp))
+            return std::nullopt;
+        return found->second.md5;
+    }
+    return std::nullopt;
 }
 
 void HashState::remember(const std::string &relativePath, std::string_view hashName,
@@ -62,10 +74,8 @@ void HashState::remember(const std::string &relativePath, std::string_view hashN
 {
     if (!m_database)
         return;
-    std::string k = key(relativePath, hashName);
-    Row &row = m_rows[k];
-    row = Row{stamp, md5};
-    m_pending.push_back(std::move(k));
+    rowsOf(hashName)[relativePath] = Row{stamp, md5};
+    m_pending.emplace_back(std::string(hashName), relativePath);
 }
 
 Status HashState::save()
@@ -80,12 +90,11 @@ Status HashState::save()
             "md5 = excluded.md5");
         if (!statement)
             return statement.error();
-        for (const std::string &k : m_pending) {
-            const Row &row = m_rows.at(k);
-            const std::size_t split = k.find('\0');
+        for (const auto &[hashName, path] : m_pending) {
+            const Row &row = rowsOf(hashName).at(path);
             statement->reset();
-            statement->bind(1, std::string_view(k).substr(split + 1))
-                .bind(2, std::string_view(k).substr(0, split))
+            statement->bind(1, std::string_view(path))
+                .bind(2, std::string_view(hashName))
                 .bind(3, row.stamp.inode)
                 .bind(4, row.stamp.size)
                 .bind(5, row.stamp.mtimeNs)

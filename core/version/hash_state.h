@@ -46,12 +46,13 @@ private:
         FileStamp stamp;
         std::string md5;
     };
-    static std::string key(const std::string &relativePath, std::string_view hashName);
+    using Rows = std::unordered_map<std::string, Row>; // by path
+    Rows &rowsOf(std::string_view hashName);
 
     workspace::Database *m_database;
     bool m_loaded = false;
-    std::unordered_map<std::string, Row> m_rows;
-    std::vector<std::string> m_pending; // keys to upsert
+    std::vector<std::pair<std::string, Rows>> m_byHashName;     // few hash names
+    std::vector<std::pair<std::string, std::string>> m_pending; // (hash name, path)
 };
 
 } // namespace assay::version

@@ -32,16 +32,20 @@ Result<HashedOutput> hashOutput(const fs::path &root, const std::string &relativ
     if (!inner)
         return inner.error();
     std::vector<std::string> fromRoot;
+    std::vector<FileStamp> stamps;
     fromRoot.reserve(inner->size());
-    for (const std::string &file : *inner)
-        fromRoot.push_back(relative + "/" + file);
-    auto files = hashFiles(root, fromRoot, hashName, state, progress);
+    stamps.reserve(inner->size());
+    for (const ListedFile &file : *inner) {
+        fromRoot.push_back(relative + "/" + file.path);
+        stamps.push_back(file.stamp);
+    }
+    auto files = hashFiles(root, fromRoot, hashName, state, progress, &stamps);
     if (!files)
         return files.error();
     std::vector<ManifestEntry> entries;
     entries.reserve(inner->size());
     for (std::size_t i = 0; i < inner->size(); ++i) {
-        entries.push_back({(*files)[i].md5, (*inner)[i]});
+        entries.push_back({(*files)[i].md5, std::move((*inner)[i].path)});
         hashed.output.size += (*files)[i].size;
         hashed.files.emplace_back(fromRoot[i], (*files)[i].md5);
     }

@@ -14,9 +14,9 @@ namespace assay::version {
 
 // An output's content as it is now in the work tree.
 struct HashedOutput {
-    DvcOutput output;      // md5 (".dir" for folders), size, nfiles, isexec, hashName, path
+    DvcOutput output; // md5 (".dir" for folders), size, nfiles, isexec, hashName, path
     std::vector<std::pair<std::string, std::string>> files; // (path from root, md5)
-    std::string manifest;  // the `.dir` bytes, for folders
+    std::string manifest;                                   // the `.dir` bytes, for folders
 };
 
 // Hashes the file or folder `relative` (from the workspace `root`) under `hashName`,

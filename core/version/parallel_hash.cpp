@@ -15,18 +15,23 @@ namespace fs = std::filesystem;
 Result<std::vector<HashedFile>> hashFiles(const fs::path &root,
                                           const std::vector<std::string> &relativePaths,
                                           std::string_view hashName, HashState &state,
-                                          const Progress &progress)
+                                          const Progress &progress,
+                                          const std::vector<FileStamp> *knownStamps)
 {
     std::vector<HashedFile> hashed(relativePaths.size());
     std::vector<FileStamp> stamps(relativePaths.size());
     std::vector<std::size_t> toHash;
     for (std::size_t i = 0; i < relativePaths.size(); ++i) {
-        auto stamp = stampOf(root / relativePaths[i]);
-        if (!stamp)
-            return stamp.error();
-        stamps[i] = *stamp;
-        hashed[i].size = static_cast<std::uint64_t>(stamp->size);
-        if (auto known = state.lookup(relativePaths[i], hashName, *stamp)) {
+        if (knownStamps) {
+            stamps[i] = (*knownStamps)[i];
+        } else {
+            auto stamp = stampOf(root / relativePaths[i]);
+            if (!stamp)
+                return stamp.error();
+            stamps[i] = *stamp;
+        }
+        hashed[i].size = static_cast<std::uint64_t>(stamps[i].size);
+        if (auto known = state.lookup(relativePaths[i], hashName, stamps[i])) {
             hashed[i].md5 = std::move(*known);
             hashed[i].fromState = true;
         } else {
@@ -59,8 +64,7 @@ Result<std::vector<HashedFile>> hashFiles(const fs::path &root,
             hashed[i].md5 = std::move(*md5);
             const std::size_t finished = done.fetch_add(1) + 1;
             if (finished % 64 == 0 || finished == toHash.size())
-                progress.report(static_cast<double>(finished) /
-                                    static_cast<double>(toHash.size()),
+                progress.report(static_cast<double>(finished) / static_cast<double>(toHash.size()),
                                 "hashing");
         }
     };

@@ -21,9 +21,11 @@ struct HashedFile {
 // Hashes files (relative to `root`) under `hashName`, on all cores; the state answers for
 // files whose inode, size and mtime did not change, and learns the new hashes (the caller
 // saves it). The result is in the order of `relativePaths`, whatever the thread count.
+// `knownStamps`, when given, holds each file's stamp already taken (e.g. while listing).
 Result<std::vector<HashedFile>> hashFiles(const std::filesystem::path &root,
                                           const std::vector<std::string> &relativePaths,
                                           std::string_view hashName, HashState &state,
-                                          const Progress &progress = {});
+                                          const Progress &progress = {},
+                                          const std::vector<FileStamp> *knownStamps = nullptr);
 
 } // namespace assay::version

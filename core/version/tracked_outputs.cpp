@@ -69,7 +69,8 @@ void collectFromReference(GitObjects &objects, git_reference *reference)
 
 } // namespace
 
-Result<std::vector<TrackedOutput>> findTrackedOutputs(const fs::path &root, const Progress &progress)
+Result<std::vector<TrackedOutput>> findTrackedOutputs(const fs::path &root,
+                                                      const Progress &progress)
 {
     auto ignore = DvcIgnore::load(root);
     if (!ignore)
@@ -82,6 +83,8 @@ Result<std::vector<TrackedOutput>> findTrackedOutputs(const fs::path &root, cons
         const std::string folder = std::move(pending.back());
         pending.pop_back();
         std::error_code error;
+        std::vector<std::string> folders;
+        std::set<std::string> trackedHere; // outputs named by pointers in this folder
         for (fs::directory_iterator it(folder.empty() ? root : root / folder, error), end;
              !error && it != end; it.increment(error)) {
             const std::string name = it->path().filename().string();
@@ -91,18 +94,24 @@ Result<std::vector<TrackedOutput>> findTrackedOutputs(const fs::path &root, cons
             if ((folder.empty() && name == ".assay") || ignore->isIgnored(relative, isDirectory))
                 continue;
             if (isDirectory) {
-                ASSAY_TRY(ignore->addRulesOf(relative));
-                pending.push_back(relative);
+                folders.push_back(relative);
             } else if (isPointerName(name) && it->is_regular_file(typeError)) {
                 auto output = readDvcFile(it->path());
                 if (!output)
                     return Error::invalidInput(relative + ": " + output.error().message);
-                const std::string parent = fs::path(relative).parent_path().generic_string();
-                const std::string data = parent.empty() ? output->path
-                                                        : parent + "/" + output->path;
+                const std::string data =
+                    folder.empty() ? output->path : folder + "/" + output->path;
+                trackedHere.insert(fs::path(data).lexically_normal().generic_string());
                 found.push_back({relative, fs::path(data).lexically_normal().generic_string(),
                                  std::move(*output)});
             }
+        }
+        // A tracked folder holds data, not pointers: not walking it keeps status fast.
+        for (std::string &sub : folders) {
+            if (trackedHere.count(sub) != 0)
+                continue;
+            ASSAY_TRY(ignore->addRulesOf(sub));
+            pending.push_back(std::move(sub));
         }
     }
     std::sort(found.begin(), found.end(), [](const TrackedOutput &a, const TrackedOutput &b) {

@@ -36,7 +36,7 @@ int main(int argc, char **argv)
             return 2;
         std::vector<std::string> fromRoot;
         for (const auto &file : *files)
-            fromRoot.push_back(name + "/" + file);
+            fromRoot.push_back(name + "/" + file.path);
         version::HashState noState;
         auto hashed = version::hashFiles(root, fromRoot, version::kMd5, noState);
         if (!hashed)

@@ -60,7 +60,8 @@ private slots:
         for (const char *command : {"data add", "data status", "data checkout", "data gc",
                                     "data push", "data pull", "commit"}) {
             QStringList words = QString::fromUtf8(command).split(QLatin1Char(' '));
-            const auto help = runAssay(QStringList{QStringLiteral("help")} + words, QDir::tempPath());
+            const auto help =
+                runAssay(QStringList{QStringLiteral("help")} + words, QDir::tempPath());
             QCOMPARE(help.exitCode, 0);
             QVERIFY2(help.out.contains(QLatin1String("example:")), command);
         }
@@ -81,8 +82,11 @@ private slots:
         QCOMPARE(outputs.size(), 2);
         QCOMPARE(outputs[0].toObject().value(QStringLiteral("pointer")).toString(),
                  QStringLiteral("data/credit.csv.dvc"));
-        QVERIFY(outputs[1].toObject().value(QStringLiteral("md5")).toString().endsWith(
-            QLatin1String(".dir")));
+        QVERIFY(outputs[1]
+                    .toObject()
+                    .value(QStringLiteral("md5"))
+                    .toString()
+                    .endsWith(QLatin1String(".dir")));
 
         QCOMPARE(runAssay(args({"data", "status"}), root).exitCode, 0);
         const auto committed = runAssay(args({"commit", "-m", "track data"}), root);
@@ -132,10 +136,10 @@ private slots:
         QCOMPARE(parseJson(dry.out).value(QStringLiteral("removed")).toArray().size(), 1);
         QCOMPARE(parseJson(dry.out).value(QStringLiteral("bytes_freed")).toInt(), 3);
 
-        const auto pushed = runAssay(QStringList{QStringLiteral("--json"), QStringLiteral("data"),
-                                                 QStringLiteral("push"), QStringLiteral("--remote"),
-                                                 remote.path()},
-                                     root);
+        const auto pushed =
+            runAssay(QStringList{QStringLiteral("--json"), QStringLiteral("data"),
+                                 QStringLiteral("push"), QStringLiteral("--remote"), remote.path()},
+                     root);
         QCOMPARE(pushed.exitCode, 0);
         QCOMPARE(parseJson(pushed.out).value(QStringLiteral("transferred")).toArray().size(), 1);
         QDir(root + QStringLiteral("/.dvc/cache")).removeRecursively();

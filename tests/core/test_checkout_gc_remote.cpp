@@ -55,11 +55,10 @@ struct Fixture {
     {
         QProcess process;
         process.setWorkingDirectory(QString::fromStdString(root.string()));
-        process.start(QStringLiteral("git"), QStringList{QStringLiteral("-c"),
-                                                         QStringLiteral("user.name=T"),
-                                                         QStringLiteral("-c"),
-                                                         QStringLiteral("user.email=t@x")} +
-                                                 arguments);
+        process.start(QStringLiteral("git"),
+                      QStringList{QStringLiteral("-c"), QStringLiteral("user.name=T"),
+                                  QStringLiteral("-c"), QStringLiteral("user.email=t@x")} +
+                          arguments);
         return process.waitForFinished(30000) && process.exitCode() == 0;
     }
     void commit(const std::string &message)
@@ -184,7 +183,8 @@ private slots:
 
         // A corrupted remote object is refused on pull.
         fs::remove_all(f.root / ".dvc/cache");
-        const fs::path remoteObject = remote / "files/md5" / fileOid.substr(0, 2) / fileOid.substr(2);
+        const fs::path remoteObject =
+            remote / "files/md5" / fileOid.substr(0, 2) / fileOid.substr(2);
         fs::permissions(remoteObject, fs::perms::owner_write, fs::perm_options::add);
         write(remoteObject, "tampered");
         auto refused = version::pullObjects(f.root, remote, *outputs);

@@ -10,8 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fstream>
 #include <fcntl.h>
+#include <fstream>
 #include <sys/stat.h>
 
 using namespace assay;
@@ -163,8 +163,10 @@ private slots:
         const std::string crlf = "a,b\r\n1,2\r\n";
         const std::string legacyMd5 = version::md5OfBytes("a,b\n1,2\n");
         write(f.root / "old.csv", crlf);
-        write(f.root / "old.csv.dvc", "outs:\n- md5: " + legacyMd5 + "\n  size: 10\n  path: old.csv\n");
-        const fs::path object = f.root / ".dvc/cache" / legacyMd5.substr(0, 2) / legacyMd5.substr(2);
+        write(f.root / "old.csv.dvc",
+              "outs:\n- md5: " + legacyMd5 + "\n  size: 10\n  path: old.csv\n");
+        const fs::path object =
+            f.root / ".dvc/cache" / legacyMd5.substr(0, 2) / legacyMd5.substr(2);
         write(object, crlf);
         QCOMPARE(stateOf(f, "old.csv"), version::OutputState::Unchanged);
 
@@ -173,7 +175,8 @@ private slots:
         version::HashState state(&f.ws.database());
         auto restored = version::checkout(f.root, state);
         QVERIFY(restored.ok());
-        QVERIFY2(restored->ok(), restored->problems.empty() ? "" : restored->problems[0].reason.c_str());
+        QVERIFY2(restored->ok(),
+                 restored->problems.empty() ? "" : restored->problems[0].reason.c_str());
         QCOMPARE(slurp(f.root / "old.csv"), crlf);
         QCOMPARE(stateOf(f, "old.csv"), version::OutputState::Unchanged);
 

@@ -9,6 +9,8 @@
 #include "data/diff_view.h"
 #include "data/history_model.h"
 #include "data/history_view.h"
+#include "data/status_model.h"
+#include "data/status_view.h"
 #include "data/version_picker.h"
 #include "demo/demo_workspace.h"
 #include "shell/job_runner.h"
@@ -54,6 +56,7 @@ private slots:
     void compareButtonOpensTheDiff();
     void keyedDiffOfTwoFilesShowsModifiedCells();
     void untrackedDatasetSaysHowToTrackIt();
+    void statusAddAndCommitRecordANewVersion();
 
 private:
     DataArea *openDemo(MainWindow &window, const QString &view);
@@ -131,14 +134,15 @@ void TestHistoryView::diffViewComparesTheLatestVersions()
 
     // The same numbers the core reports for the two versions read directly.
     const auto &versions = pane->historyView()->model()->versions();
-    const std::string file = m_demoDir.filePath(QStringLiteral("demo/data/credit.csv")).toStdString();
+    const std::string file =
+        m_demoDir.filePath(QStringLiteral("demo/data/credit.csv")).toStdString();
     auto older = assay::version::readDataset({file, versions[1].commit});
     auto newer = assay::version::readDataset({file, versions[0].commit});
     QVERIFY(older.ok() && newer.ok());
     const auto key = defaultKeyColumn(older->table, newer->table);
     QCOMPARE(key, std::optional<std::string>("application_id"));
-    auto expected = assay::version::diffTables(older->table, newer->table,
-                                               {{*key}, DiffView::listLimit});
+    auto expected =
+        assay::version::diffTables(older->table, newer->table, {{*key}, DiffView::listLimit});
     QVERIFY(expected.ok());
     QCOMPARE(comparison->keyColumns, std::vector<std::string>{"application_id"});
     QCOMPARE(comparison->diff.added, expected->added);
@@ -213,12 +217,15 @@ void TestHistoryView::keyedDiffOfTwoFilesShowsModifiedCells()
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model->rowCount(), 4);
     QCOMPARE(model->index(0, DiffModel::KeyColumn).data().toString(), QStringLiteral("2"));
-    QCOMPARE(model->index(0, DiffModel::FirstValueColumn + 2).data().toString(),
+    // The key is not repeated; changed columns (name, income) come first.
+    QCOMPARE(model->columnCount(), DiffModel::FirstValueColumn + 2);
+    QCOMPARE(model->index(0, DiffModel::FirstValueColumn + 1).data().toString(),
              QStringLiteral("200 → 250"));
-    QCOMPARE(model->index(1, DiffModel::FirstValueColumn + 1).data().toString(),
+    QCOMPARE(model->index(1, DiffModel::FirstValueColumn).data().toString(),
              QStringLiteral("di → dee"));
-    QCOMPARE(view.commandLine(), QStringLiteral("assay diff a.csv %1 --key id")
-                                     .arg(dir.filePath(QStringLiteral("b.csv"))));
+    QCOMPARE(
+        view.commandLine(),
+        QStringLiteral("assay diff a.csv %1 --key id").arg(dir.filePath(QStringLiteral("b.csv"))));
 
     view.changedOnlyBox()->setChecked(false);
     QCOMPARE(model->rowCount(), 5); // B's four rows, then the removed one
@@ -230,8 +237,8 @@ void TestHistoryView::keyedDiffOfTwoFilesShowsModifiedCells()
     QVERIFY(view.comparison()->keyColumns.empty());
     QCOMPARE(view.comparison()->diff.added, 3u);
     QCOMPARE(view.comparison()->diff.removed, 3u);
-    QCOMPARE(view.commandLine(), QStringLiteral("assay diff a.csv %1")
-                                     .arg(dir.filePath(QStringLiteral("b.csv"))));
+    QCOMPARE(view.commandLine(),
+             QStringLiteral("assay diff a.csv %1").arg(dir.filePath(QStringLiteral("b.csv"))));
     QVERIFY(!view.banner()->noteText().isEmpty());
 }
 
@@ -245,6 +252,56 @@ void TestHistoryView::untrackedDatasetSaysHowToTrackIt()
     history.setVersions({}, 10);
     QVERIFY(!history.isShowingVersions());
     QVERIFY(history.message()->title().contains(QStringLiteral("No committed versions")));
+}
+
+void TestHistoryView::statusAddAndCommitRecordANewVersion()
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("ws"));
+    assay::demo::DemoOptions options;
+    options.rows = 200;
+    QVERIFY(assay::demo::createDemoWorkspace(root.toStdString(), options).ok());
+    writeFile(root + QStringLiteral("/data/extra.csv"), "id,x\n1,2\n");
+
+    MainWindow window(m_settings.get());
+    QCOMPARE(window.openWorkspace(root), QString());
+    QVERIFY(window.showView(QStringLiteral("data-status")));
+    QVERIFY(window.jobRunner()->waitUntilIdle(jobTimeoutMs));
+    auto *area = qobject_cast<DataArea *>(window.area(QStringLiteral("data")));
+    DatasetPane *pane = area->pane();
+    QCOMPARE(pane->currentTab(), DatasetPane::Tab::Status);
+    StatusView *status = pane->statusView();
+    QAbstractItemModelTester tester(status->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(status->isShowingStatus());
+    using State = StatusModel::State;
+    QCOMPARE(status->model()->count(State::Unchanged), 1);
+    QCOMPARE(status->model()->count(State::Untracked), 1);
+    QVERIFY(!status->commitButton()->isEnabled());
+
+    // Change the tracked file: F5 shows it modified; Add then Commit make a third version.
+    QFile file(root + QStringLiteral("/data/credit.csv"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    QVERIFY(file.setPermissions(file.permissions() | QFileDevice::WriteOwner));
+    const qsizetype lastLine = bytes.lastIndexOf('\n', bytes.size() - 2);
+    writeFile(file.fileName(), bytes.left(lastLine + 1)); // drop the last row
+    area->refresh();
+    QVERIFY(window.jobRunner()->waitUntilIdle(jobTimeoutMs));
+    QCOMPARE(status->model()->count(State::Modified), 1);
+    status->selectDataset(QStringLiteral("data/credit.csv"));
+    QVERIFY(status->addButton()->isEnabled());
+    status->addButton()->click();
+    QVERIFY(window.jobRunner()->waitUntilIdle(jobTimeoutMs));
+    QCOMPARE(status->model()->count(State::Unchanged), 1);
+    QVERIFY2(status->commitButton()->isEnabled(), qPrintable(status->summaryText()));
+    emit status->commitRequested(QStringLiteral("Drop the last application"));
+    QVERIFY(window.jobRunner()->waitUntilIdle(jobTimeoutMs));
+    QVERIFY(!status->commitButton()->isEnabled());
+    QCOMPARE(pane->historyView()->model()->versions().size(), std::size_t(3));
+    QCOMPARE(pane->historyView()->model()->versions()[0].message,
+             std::string("Drop the last application"));
 }
 
 QTEST_MAIN(TestHistoryView)

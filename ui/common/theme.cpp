@@ -34,7 +34,7 @@ QColor statusColor(StatusTone tone, const QPalette &palette)
 QColor statusTint(StatusTone tone, const QPalette &palette)
 {
     QColor tint = statusColor(tone, palette);
-    tint.setAlpha(isDarkPalette(palette) ? 60 : 38);
+    tint.setAlpha(isDarkPalette(palette) ? 70 : 48);
     return tint;
 }
 

@@ -7,11 +7,16 @@
 #include "data/dataset_pane.h"
 #include "data/diff_view.h"
 #include "data/history_view.h"
+#include "data/status_view.h"
 #include "shell/job_runner.h"
 #include "shell/workspace_session.h"
 #include "table/reader.h"
+#include "version/data_commit.h"
+#include "version/data_status.h"
+#include "version/dvc_add.h"
 
 #include <QDesktopServices>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -59,11 +64,16 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
                 if (m_pane->diffView()->compare(older, newer))
                     m_pane->showTab(DatasetPane::Tab::Diff);
             });
+    StatusView *status = m_pane->statusView();
+    connect(status, &StatusView::addRequested, this, &DataArea::addToVersionControl);
+    connect(status, &StatusView::commitRequested, this, &DataArea::commitDataChanges);
+    connect(status, &StatusView::refreshRequested, this, &DataArea::refresh);
 }
 
 QStringList DataArea::viewNames()
 {
-    return {QStringLiteral("data-history"), QStringLiteral("data-diff")};
+    return {QStringLiteral("data-history"), QStringLiteral("data-diff"),
+            QStringLiteral("data-status")};
 }
 
 bool DataArea::showView(const QString &view)
@@ -75,9 +85,16 @@ bool DataArea::showView(const QString &view)
     }
     if (!viewNames().contains(view))
         return false;
-    const bool diff = view == QStringLiteral("data-diff");
-    m_pendingView = diff ? PendingView::Diff : PendingView::History;
-    m_pane->showTab(diff ? DatasetPane::Tab::Diff : DatasetPane::Tab::History);
+    if (view == QStringLiteral("data-diff")) {
+        m_pendingView = PendingView::Diff;
+        m_pane->showTab(DatasetPane::Tab::Diff);
+    } else if (view == QStringLiteral("data-status")) {
+        m_pendingView = PendingView::Status;
+        m_pane->showTab(DatasetPane::Tab::Status);
+    } else {
+        m_pendingView = PendingView::History;
+        m_pane->showTab(DatasetPane::Tab::History);
+    }
     // Already scanned: switch to the first tracked dataset now; else showDatasets() will.
     if (m_session && m_list->model()->rowCount() > 0)
         selectFirstTracked();
@@ -94,6 +111,7 @@ bool DataArea::selectFirstTracked()
             return m_list->selectDataset(path);
         }
     }
+    m_pendingView = PendingView::None; // nothing tracked: the tab says how to track
     return false;
 }
 
@@ -122,6 +140,8 @@ void DataArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)
         m_loadJob->cancel();
     if (m_historyJob)
         m_historyJob->cancel();
+    if (m_statusJob)
+        m_statusJob->cancel();
     ++m_loadGeneration;
     m_session = std::move(session);
     m_list->setDatasets({});
@@ -164,6 +184,7 @@ void DataArea::showDatasets(std::vector<workspace::DatasetEntry> datasets)
     m_stack->setCurrentWidget(m_splitter);
     const QString before = m_list->currentDataset();
     m_list->setDatasets(std::move(datasets));
+    checkStatus();
     if (m_pendingView != PendingView::None && selectFirstTracked()) {
         // --view data-history / data-diff: the first tracked dataset, whatever was selected.
     } else if (!m_list->currentDataset().isEmpty()) {
@@ -287,6 +308,83 @@ void DataArea::showHistory(const workspace::DatasetEntry &entry,
         m_pane->historyView()->selectRows({first, first + 1});
     }
     m_pendingView = PendingView::None;
+}
+
+void DataArea::checkStatus()
+{
+    if (m_statusJob)
+        m_statusJob->cancel();
+    std::vector<std::string> untracked;
+    for (const workspace::DatasetEntry &entry : m_list->model()->datasets()) {
+        if (!entry.tracked)
+            untracked.push_back(entry.relativePath);
+    }
+    struct Outcome {
+        Result<version::StatusReport> report;
+        Result<std::vector<std::string>> changedPointers;
+    };
+    const std::filesystem::path root = m_session->root();
+    m_pane->statusView()->showLoading();
+    m_statusJob = m_context.jobs->run(
+        tr("Checking tracked data"), this,
+        [root](const Progress &progress) {
+            // No hash cache: the database handle belongs to the GUI thread.
+            version::HashState state;
+            auto report = version::dataStatus(root, state, {}, progress);
+            return Outcome{std::move(report), version::changedPointerFiles(root)};
+        },
+        [this, untracked](Outcome outcome) {
+            StatusView *status = m_pane->statusView();
+            if (!outcome.report.ok()) {
+                if (outcome.report.error().kind != ErrorKind::Cancelled)
+                    status->showError(QString::fromStdString(outcome.report.error().message));
+                return;
+            }
+            status->setStatus(*outcome.report, untracked,
+                              outcome.changedPointers.ok() ? std::move(*outcome.changedPointers)
+                                                           : std::vector<std::string>{});
+            status->selectDataset(m_list->currentDataset());
+        });
+}
+
+void DataArea::addToVersionControl(const QString &relativePath)
+{
+    if (!m_session)
+        return;
+    const std::filesystem::path root = m_session->root();
+    m_pane->statusView()->setBusy(true);
+    m_context.jobs->run(
+        tr("Adding %1").arg(relativePath), this,
+        [root, path = relativePath.toStdString()](const Progress &progress) {
+            return version::addFile(root, path, progress);
+        },
+        [this, relativePath](Result<version::AddedOutput> added) {
+            m_pane->statusView()->setBusy(false);
+            if (!added.ok() && added.error().kind != ErrorKind::Cancelled)
+                QMessageBox::warning(m_stack, tr("Add %1").arg(relativePath),
+                                     QString::fromStdString(added.error().message));
+            refresh();
+        });
+}
+
+void DataArea::commitDataChanges(const QString &message)
+{
+    if (!m_session)
+        return;
+    const std::filesystem::path root = m_session->root();
+    m_pane->statusView()->setBusy(true);
+    m_context.jobs->run(
+        tr("Committing data changes"), this,
+        [root, text = message.toStdString()](const Progress &) {
+            return version::commitDataChanges(root, text, {});
+        },
+        [this](Result<std::optional<version::DataCommit>> committed) {
+            m_pane->statusView()->setBusy(false);
+            if (!committed.ok())
+                QMessageBox::warning(m_stack, tr("Commit Data Changes"),
+                                     QString::fromStdString(committed.error().message));
+            refresh();
+        });
 }
 
 void DataArea::saveState(QSettings &settings) const

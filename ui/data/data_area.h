@@ -32,7 +32,7 @@ public:
     QString title() const override { return tr("Data"); }
     QIcon icon() const override;
     QWidget *widget() override;
-    // "data-history", "data-diff": the History or Diff tab of the first tracked dataset;
+    // "data-history", "data-diff", "data-status": that tab of the first tracked dataset;
     // the diff compares its two latest versions.
     static QStringList viewNames();
     bool showView(const QString &view) override;
@@ -56,6 +56,9 @@ private:
     void showHistory(const workspace::DatasetEntry &entry,
                      std::vector<version::DatasetVersion> versions);
     bool selectFirstTracked();
+    void checkStatus();
+    void addToVersionControl(const QString &relativePath);
+    void commitDataChanges(const QString &message);
 
     AreaContext m_context;
     std::shared_ptr<WorkspaceSession> m_session;
@@ -67,8 +70,9 @@ private:
     QPointer<Job> m_scanJob;
     QPointer<Job> m_loadJob;
     QPointer<Job> m_historyJob;
+    QPointer<Job> m_statusJob;
     // Set by showView(): which tab the first tracked dataset opens in, until it has.
-    enum class PendingView { None, History, Diff } m_pendingView = PendingView::None;
+    enum class PendingView { None, History, Diff, Status } m_pendingView = PendingView::None;
     quint64 m_loadGeneration = 0;
     bool m_reloadAfterScan = false;
     // Selected dataset per workspace root, kept across switches and restarts.

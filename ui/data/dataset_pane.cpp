@@ -6,6 +6,7 @@
 #include "data/dataset_summary.h"
 #include "data/diff_view.h"
 #include "data/history_view.h"
+#include "data/status_view.h"
 #include "data/table_model.h"
 #include "shell/job.h"
 
@@ -22,7 +23,7 @@ DatasetPane::DatasetPane(QWidget *parent)
       m_tabs(new QTabWidget(this)), m_stack(new QStackedWidget(m_tabs)),
       m_message(new EmptyState(this)), m_view(new DataTableView(this)),
       m_model(new TableModel(this)), m_history(new HistoryView(m_tabs)),
-      m_diff(new DiffView(m_tabs))
+      m_diff(new DiffView(m_tabs)), m_status(new StatusView(m_tabs))
 {
     m_view->setObjectName(QStringLiteral("datasetTable"));
     m_view->setModel(m_model);
@@ -33,6 +34,7 @@ DatasetPane::DatasetPane(QWidget *parent)
     m_tabs->addTab(m_stack, tr("Table"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_diff, tr("Diff"));
+    m_tabs->addTab(m_status, tr("Status"));
 
     QFont pathFont = m_path->font();
     pathFont.setBold(true);

@@ -18,16 +18,18 @@ class DataTableView;
 class DiffView;
 class EmptyState;
 class HistoryView;
+class StatusView;
 class Job;
 class TableModel;
 
 // The right side of the Data area: the selected dataset's one-line summary over tabs:
 // its table (or a message saying what the pane waits for, what went wrong, or what to do
-// next), its version history, and the diff between two versions.
+// next), its version history, the diff between two versions, and the status of the
+// workspace's tracked data with Add and Commit.
 class DatasetPane : public QWidget {
     Q_OBJECT
 public:
-    enum class Tab { Table, History, Diff };
+    enum class Tab { Table, History, Diff, Status };
 
     explicit DatasetPane(QWidget *parent = nullptr);
 
@@ -47,6 +49,7 @@ public:
     TableModel *tableModel() const { return m_model; }
     HistoryView *historyView() const { return m_history; }
     DiffView *diffView() const { return m_diff; }
+    StatusView *statusView() const { return m_status; }
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
@@ -61,6 +64,7 @@ private:
     TableModel *m_model;
     HistoryView *m_history;
     DiffView *m_diff;
+    StatusView *m_status;
     QPointer<Job> m_job;
 };
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 namespace assay::ui {
 
@@ -105,18 +106,36 @@ void DiffModel::rebuild()
         return;
     const table::Table &a = *m_comparison->a;
     const table::Table &b = *m_comparison->b;
-    for (const version::ColumnDelta &delta : m_comparison->diff.columns) {
-        const table::Column *columnA = columnNamed(a, delta.name);
-        const table::Column *columnB = columnNamed(b, delta.name);
-        if (columnA && columnB)
-            m_columns.push_back({columnA, columnB});
-    }
-    for (const std::string &key : m_comparison->keyColumns) {
+    const std::vector<std::string> &keys = m_comparison->keyColumns;
+    for (const std::string &key : keys) {
         const table::Column *columnA = columnNamed(a, key);
         const table::Column *columnB = columnNamed(b, key);
         if (columnA && columnB)
             m_keys.emplace_back(columnA, columnB);
     }
+    // The key column already leads every row; the columns that changed most come first,
+    // so a modified row's amber cells are in view without scrolling.
+    std::unordered_map<std::string, std::size_t> modifications;
+    for (const RowChange &change : m_comparison->diff.changes) {
+        for (const std::string &name : change.changedColumns)
+            ++modifications[name];
+    }
+    for (const version::ColumnDelta &delta : m_comparison->diff.columns) {
+        if (std::find(keys.begin(), keys.end(), delta.name) != keys.end())
+            continue;
+        const table::Column *columnA = columnNamed(a, delta.name);
+        const table::Column *columnB = columnNamed(b, delta.name);
+        if (columnA && columnB)
+            m_columns.push_back({columnA, columnB});
+    }
+    const auto countOf = [&modifications](const SharedColumn &column) {
+        const auto found = modifications.find(column.a->name());
+        return found == modifications.end() ? std::size_t(0) : found->second;
+    };
+    std::stable_sort(m_columns.begin(), m_columns.end(),
+                     [&countOf](const SharedColumn &left, const SharedColumn &right) {
+                         return countOf(left) > countOf(right);
+                     });
 
     const std::vector<RowChange> &changes = m_comparison->diff.changes;
     const auto toRow = [](const RowChange &change) {

@@ -49,7 +49,7 @@ DiffView::DiffView(QWidget *parent)
       m_copyCommand(new QToolButton(this)), m_banner(new DiffBanner(this)),
       m_stack(new QStackedWidget(this)), m_message(new EmptyState(this)),
       m_splitter(new QSplitter(Qt::Horizontal, this)), m_table(new DataTableView(m_splitter)),
-      m_deltaView(new QTableView(m_splitter)), m_model(new DiffModel(this)),
+      m_deltaView(new QTableView(this)), m_model(new DiffModel(this)),
       m_deltas(new ColumnDeltaModel(this))
 {
     m_pickerA->setObjectName(QStringLiteral("diffSideA"));
@@ -71,16 +71,20 @@ DiffView::DiffView(QWidget *parent)
     pickers->addWidget(m_pickerA, 1);
     pickers->addWidget(caption(tr("→ B"), this));
     pickers->addWidget(m_pickerB, 1);
-    pickers->addSpacing(12);
-    pickers->addWidget(caption(tr("Key"), this));
-    pickers->addWidget(m_keyPicker);
-    pickers->addSpacing(12);
-    pickers->addWidget(m_changedOnly);
-    pickers->addWidget(m_copyCommand);
+    auto *options = new QHBoxLayout;
+    options->setContentsMargins(0, 0, 0, 0);
+    options->setSpacing(6);
+    options->addWidget(caption(tr("Key"), this));
+    options->addWidget(m_keyPicker);
+    options->addSpacing(12);
+    options->addWidget(m_changedOnly);
+    options->addStretch(1);
+    options->addWidget(m_copyCommand);
 
     m_table->setObjectName(QStringLiteral("diffTable"));
     m_table->setModel(m_model);
     m_table->setAlternatingRowColors(false); // the status tints carry the meaning
+    m_table->verticalHeader()->hide();       // the key column names the rows
 
     auto *sortedDeltas = new QSortFilterProxyModel(this);
     sortedDeltas->setSourceModel(m_deltas);
@@ -97,16 +101,31 @@ DiffView::DiffView(QWidget *parent)
     m_deltaView->horizontalHeader()->setStretchLastSection(false);
     m_deltaView->horizontalHeader()->setSectionResizeMode(ColumnDeltaModel::NameColumn,
                                                           QHeaderView::Stretch);
-    for (int column = ColumnDeltaModel::MeanColumn; column < ColumnDeltaModel::ColumnCount;
-         ++column)
-        m_deltaView->setColumnWidth(
-            column, fontMetrics().horizontalAdvance(QStringLiteral("−0.0000 pp__")));
+    const auto widthOf = [this](const QString &sample) {
+        return fontMetrics().horizontalAdvance(sample) + 16;
+    };
+    m_deltaView->setColumnWidth(ColumnDeltaModel::MeanColumn,
+                                widthOf(QStringLiteral("−0.0009972")));
+    m_deltaView->setColumnWidth(ColumnDeltaModel::MissingColumn,
+                                widthOf(QStringLiteral("−0.07884 pp")));
+    m_deltaView->setColumnWidth(ColumnDeltaModel::DistinctColumn,
+                                widthOf(QStringLiteral("Distinct Δ")));
+    auto *deltaPanel = new QWidget(m_splitter);
+    auto *deltaLayout = new QVBoxLayout(deltaPanel);
+    deltaLayout->setContentsMargins(0, 0, 0, 0);
+    deltaLayout->setSpacing(4);
+    auto *deltaTitle = new QLabel(tr("Column statistics, B − A"), deltaPanel);
+    QFont bold = deltaTitle->font();
+    bold.setBold(true);
+    deltaTitle->setFont(bold);
+    deltaLayout->addWidget(deltaTitle);
+    deltaLayout->addWidget(m_deltaView, 1);
     m_splitter->addWidget(m_table);
-    m_splitter->addWidget(m_deltaView);
+    m_splitter->addWidget(deltaPanel);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({800, 330});
+    m_splitter->setSizes({620, 400});
 
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_splitter);
@@ -115,6 +134,7 @@ DiffView::DiffView(QWidget *parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(pickers);
+    layout->addLayout(options);
     layout->addWidget(m_banner);
     layout->addWidget(m_stack, 1);
 

@@ -32,6 +32,7 @@ HistoryView::HistoryView(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     QHeaderView *header = m_view->horizontalHeader();
     header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(HistoryModel::MessageColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(HistoryModel::DateColumn,
