@@ -6,6 +6,8 @@
 #include "version/dir_manifest.h"
 #include "version/output_hash.h"
 
+#include <algorithm>
+#include <fstream>
 #include <map>
 
 namespace assay::version {
@@ -14,7 +16,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool cacheHolds(CacheIndex &cache, const HashedOutput &hashed)
+// One read of the whole file (the `.dir` objects of big folders are megabytes).
+Result<std::string> readWholeFile(const fs::path &path)
+{
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in)
+        return Error::notFound(path.string() + ": cannot open");
+    std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!in)
+        return Error::io(path.string() + ": read failed");
+    return bytes;
+}
+
+bool cacheHolds(const fs::path &root, CacheIndex &cache, const HashedOutput &hashed)
 {
     if (!cache.contains(hashed.output.md5))
         return false;
@@ -22,7 +38,16 @@ bool cacheHolds(CacheIndex &cache, const HashedOutput &hashed)
         if (!cache.contains(md5))
             return false;
     }
-    return true;
+    if (!hashed.fromFolderState)
+        return true;
+    // The file list was not built: the cached manifest names the objects to look for.
+    const auto object = findCacheObject(root, hashed.output.md5, hashed.output.hashName);
+    auto bytes = object ? readWholeFile(*object) : Result<std::string>(Error::notFound(""));
+    if (!bytes)
+        return false;
+    auto md5s = manifestMd5s(*bytes, object->string());
+    return md5s && std::all_of(md5s->begin(), md5s->end(),
+                               [&](const std::string &md5) { return cache.contains(md5); });
 }
 
 // Which files of a folder changed since the manifest the pointer names, when it is cached.
@@ -103,7 +128,6 @@ Result<StatusReport> dataStatus(const fs::path &root, HashState &state,
     auto tracked = selectTrackedOutputs(root, options.paths, progress);
     if (!tracked)
         return tracked.error();
-    ASSAY_TRY(state.load());
     StatusReport report;
     CacheIndex cache(root);
     for (TrackedOutput &output : *tracked) {
@@ -125,15 +149,19 @@ Result<StatusReport> dataStatus(const fs::path &root, HashState &state,
             report.outputs.push_back(std::move(status));
             continue;
         }
-        auto now = hashOutput(root, t.outputPath, t.output.hashName, state, progress);
+        auto now = hashOutput(root, t.outputPath, t.output.hashName, state, progress, true);
         if (!now)
             return now.error();
         status.currentMd5 = now->output.md5;
         if (now->output.md5 != t.output.md5) {
             status.state = OutputState::Modified;
+            if (options.granular && now->fromFolderState)
+                now = hashOutput(root, t.outputPath, t.output.hashName, state, progress);
+            if (!now)
+                return now.error();
             if (options.granular && expectFolder)
                 status.files = folderChanges(root, t, *now);
-        } else if (!cacheHolds(cache, *now)) {
+        } else if (!cacheHolds(root, cache, *now)) {
             status.state = OutputState::NotInCache;
         }
         report.outputs.push_back(std::move(status));

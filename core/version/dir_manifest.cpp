@@ -138,6 +138,39 @@ std::string manifestHash(std::string_view serialized)
     return md5OfBytes(serialized) + ".dir";
 }
 
+Result<std::vector<std::string>> manifestMd5s(std::string_view bytes, const std::string &sourceName)
+{
+    // Inside JSON strings quotes are escaped, so an unescaped "md5" is always a key.
+    constexpr std::string_view kKey = "\"md5\"";
+    std::vector<std::string> md5s;
+    std::size_t relpaths = 0;
+    for (std::size_t at = bytes.find("\"relpath\""); at != std::string_view::npos;
+         at = bytes.find("\"relpath\"", at + 1))
+        ++relpaths;
+    md5s.reserve(relpaths);
+    bool regular = true;
+    for (std::size_t at = bytes.find(kKey); at != std::string_view::npos && regular;
+         at = bytes.find(kKey, at + 1)) {
+        std::size_t i = at + kKey.size();
+        while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == ':'))
+            ++i;
+        const std::string_view value = bytes.substr(std::min(i + 1, bytes.size()), 32);
+        regular = i + 34 <= bytes.size() && bytes[i] == '"' && bytes[i + 33] == '"' &&
+                  value.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+        if (regular)
+            md5s.emplace_back(value);
+    }
+    if (regular && md5s.size() == relpaths && (relpaths > 0 || bytes == "[]"))
+        return md5s;
+    auto entries = parseManifest(bytes, sourceName);
+    if (!entries)
+        return entries.error();
+    md5s.clear();
+    for (ManifestEntry &entry : *entries)
+        md5s.push_back(std::move(entry.md5));
+    return md5s;
+}
+
 Result<std::vector<ManifestEntry>> parseManifest(std::string_view bytes,
                                                  const std::string &sourceName)
 {

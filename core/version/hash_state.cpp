@@ -78,6 +78,35 @@ void HashState::remember(const std::string &relativePath, std::string_view hashN
     m_pending.emplace_back(std::string(hashName), relativePath);
 }
 
+// Folder rows live in the same table under "<folder>/", a path no file can have.
+std::optional<std::string> HashState::lookupFolder(const std::string &relativeDir,
+                                                   std::string_view hashName,
+                                                   const FileStamp &listingStamp)
+{
+    const std::string key = relativeDir + "/";
+    if (m_loaded || !m_database)
+        return lookup(key, hashName, listingStamp);
+    auto statement = m_database->prepare("SELECT inode, size, mtime_ns, md5 FROM hash_state "
+                                         "WHERE path = ? AND hash_name = ?");
+    if (!statement)
+        return std::nullopt;
+    statement->bind(1, std::string_view(key)).bind(2, hashName);
+    auto row = statement->step();
+    if (!row.ok() || !*row)
+        return std::nullopt;
+    const FileStamp stored{statement->columnInt(0), statement->columnInt(1),
+                           statement->columnInt(2)};
+    if (!(stored == listingStamp))
+        return std::nullopt;
+    return statement->columnText(3);
+}
+
+void HashState::rememberFolder(const std::string &relativeDir, std::string_view hashName,
+                               const FileStamp &listingStamp, const std::string &dirMd5)
+{
+    remember(relativeDir + "/", hashName, listingStamp, dirMd5);
+}
+
 Status HashState::save()
 {
     if (!m_database || m_pending.empty())

@@ -41,6 +41,15 @@ public:
                   const FileStamp &stamp, const std::string &md5);
     Status save();
 
+    // A folder's `.dir` hash, trusted while the digest of its listing (every file's path,
+    // inode, size and mtime) is unchanged, as DVC's state does for directories. Works without
+    // load(): one row is read.
+    std::optional<std::string> lookupFolder(const std::string &relativeDir,
+                                            std::string_view hashName,
+                                            const FileStamp &listingStamp);
+    void rememberFolder(const std::string &relativeDir, std::string_view hashName,
+                        const FileStamp &listingStamp, const std::string &dirMd5);
+
 private:
     struct Row {
         FileStamp stamp;

@@ -4,13 +4,40 @@
 #include "version/directory_files.h"
 #include "version/parallel_hash.h"
 
+#include <QCryptographicHash>
+
+#include <cstring>
+
 namespace assay::version {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// A digest of every file's path, inode, size and mtime, folded into a FileStamp-shaped key
+// (63 + 63 bits and the file count) for the state table.
+FileStamp listingStamp(const std::vector<ListedFile> &files)
+{
+    QCryptographicHash digest(QCryptographicHash::Md5);
+    for (const ListedFile &file : files) {
+        digest.addData(QByteArrayView(file.path.data(), qsizetype(file.path.size() + 1)));
+        digest.addData(
+            QByteArrayView(reinterpret_cast<const char *>(&file.stamp), sizeof file.stamp));
+    }
+    const QByteArray bytes = digest.result();
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    std::memcpy(&high, bytes.constData(), 8);
+    std::memcpy(&low, bytes.constData() + 8, 8);
+    return {static_cast<std::int64_t>(high >> 1), static_cast<std::int64_t>(files.size()),
+            static_cast<std::int64_t>(low >> 1)};
+}
+
+} // namespace
+
 Result<HashedOutput> hashOutput(const fs::path &root, const std::string &relative,
                                 const std::string &hashName, HashState &state,
-                                const Progress &progress)
+                                const Progress &progress, bool folderShortcut)
 {
     const fs::path target = root / relative;
     HashedOutput hashed;
@@ -31,6 +58,17 @@ Result<HashedOutput> hashOutput(const fs::path &root, const std::string &relativ
     auto inner = listTrackedFolder(root, relative, progress);
     if (!inner)
         return inner.error();
+    const FileStamp listing = listingStamp(*inner);
+    if (folderShortcut) {
+        if (auto known = state.lookupFolder(relative, hashName, listing)) {
+            hashed.output.md5 = std::move(*known);
+            hashed.output.nfiles = inner->size();
+            for (const ListedFile &file : *inner)
+                hashed.output.size += static_cast<std::uint64_t>(file.stamp.size);
+            hashed.fromFolderState = true;
+            return hashed;
+        }
+    }
     std::vector<std::string> fromRoot;
     std::vector<FileStamp> stamps;
     fromRoot.reserve(inner->size());
@@ -53,6 +91,7 @@ Result<HashedOutput> hashOutput(const fs::path &root, const std::string &relativ
     hashed.manifest = serializeManifest(entries);
     hashed.output.md5 = manifestHash(hashed.manifest);
     hashed.output.nfiles = entries.size();
+    state.rememberFolder(relative, hashName, listing, hashed.output.md5);
     return hashed;
 }
 

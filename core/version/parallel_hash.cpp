@@ -18,6 +18,7 @@ Result<std::vector<HashedFile>> hashFiles(const fs::path &root,
                                           const Progress &progress,
                                           const std::vector<FileStamp> *knownStamps)
 {
+    ASSAY_TRY(state.load());
     std::vector<HashedFile> hashed(relativePaths.size());
     std::vector<FileStamp> stamps(relativePaths.size());
     std::vector<std::size_t> toHash;

@@ -2,9 +2,10 @@
 """Benchmark: `assay data status` with the state table against hashing everything again.
 
 Usage: /usr/bin/python3 tests/bench/bench_status.py BUILD_DIR [--runs K] [--files N]
+                                                   [--min-kib A] [--max-kib B]
 
-Builds a workspace in $TMPDIR/assay-bench/status-N/ with one tracked folder of N small files
-(default 100000, 1-4 KiB each, seeded), tracked once with `assay data add`. Then, alternating:
+Builds a workspace in $TMPDIR/assay-bench/status-N-A-B/ with one tracked folder of N files
+(default 100000 files of 1-4 KiB, seeded), tracked once with `assay data add`. Then, alternating:
   - warm:   `assay data status` (the state table vouches for every unchanged file);
   - rehash: the same after `DELETE FROM hash_state` (every file hashed again, on all cores);
   - md5sum: coreutils md5sum over all the files (one process, for scale).
@@ -24,7 +25,7 @@ def arg(name, default):
     return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
 
 
-def build_workspace(assay, root, count):
+def build_workspace(assay, root, count, min_kib, max_kib):
     marker = os.path.join(root, ".bench-complete")
     if os.path.exists(marker):
         return
@@ -36,7 +37,7 @@ def build_workspace(assay, root, count):
         sub = os.path.join(root, "data", f"shard{i % 256:03d}")
         os.makedirs(sub, exist_ok=True)
         with open(os.path.join(sub, f"row{i:06d}.json"), "wb") as out:
-            out.write(rng.randbytes(rng.randint(1024, 4096)))
+            out.write(rng.randbytes(rng.randint(min_kib << 10, max_kib << 10)))
     subprocess.run([assay, "--workspace", root, "data", "add", os.path.join(root, "data")],
                    check=True, capture_output=True)
     open(marker, "w").close()
@@ -59,8 +60,10 @@ def main():
     assay = os.path.join(sys.argv[1], "app", "assay")
     runs = arg("--runs", 5)
     count = arg("--files", 100000)
-    root = os.path.join(tempfile.gettempdir(), "assay-bench", f"status-{count}")
-    build_workspace(assay, root, count)
+    min_kib, max_kib = arg("--min-kib", 1), arg("--max-kib", 4)
+    suffix = "" if (min_kib, max_kib) == (1, 4) else f"-{min_kib}-{max_kib}kib"
+    root = os.path.join(tempfile.gettempdir(), "assay-bench", f"status-{count}{suffix}")
+    build_workspace(assay, root, count, min_kib, max_kib)
     database = os.path.join(root, ".assay", "assay.db")
     timed_status(assay, root)  # fill the page cache and the state table once
 
@@ -76,7 +79,8 @@ def main():
         md5sum.append(time.perf_counter() - start)
 
     w, r, m = statistics.median(warm), statistics.median(rehash), statistics.median(md5sum)
-    print(f"{count} unchanged files, runs: {runs} (medians), cores: {os.cpu_count()}")
+    print(f"{count} unchanged files of {min_kib}-{max_kib} KiB, runs: {runs} (medians), "
+          f"cores: {os.cpu_count()}")
     print(f"{'case':<44}{'seconds':>10}{'vs warm':>10}")
     print(f"{'assay data status (state table)':<44}{w:>10.3f}{1.0:>10.1f}")
     print(f"{'assay data status, state deleted (rehash)':<44}{r:>10.3f}{r / w:>10.1f}")

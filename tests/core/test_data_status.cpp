@@ -125,6 +125,19 @@ private slots:
         QCOMPARE(stateOf(f, "x.csv"), version::OutputState::NotInCache);
     }
 
+    // The folder shortcut (unchanged listing) must still notice a file object gone from the cache.
+    void folderFromStateStillChecksEveryObject()
+    {
+        Fixture f;
+        write(f.root / "set/a", "A");
+        write(f.root / "set/b", "B");
+        QVERIFY(add(f, "set"));
+        QCOMPARE(stateOf(f, "set"), version::OutputState::Unchanged);
+        const std::string md5 = version::md5OfBytes("B");
+        fs::remove(f.root / ".dvc/cache/files/md5" / md5.substr(0, 2) / md5.substr(2));
+        QCOMPARE(stateOf(f, "set"), version::OutputState::NotInCache);
+    }
+
     // The state table trusts inode+size+mtime, as DVC does: a same-size rewrite with the old
     // mtime restored is not re-hashed, so status still says unchanged.
     void stateTableAvoidsRehashing()

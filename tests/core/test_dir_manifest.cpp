@@ -100,6 +100,26 @@ private slots:
                         R"({"md5": "344fd2323dd33d5c058b7cf27de029e8", "relpath": "sub/b.csv"}])"));
     }
 
+    void md5ScanAgreesWithTheJsonParser()
+    {
+        const std::string exact =
+            "[{\"md5\": \"b1946ac92492d2347c6235b4d2611184\", \"relpath\": \"a\\\"md5\\\": x\"}, "
+            "{\"md5\": \"d41d8cd98f00b204e9800998ecf8427e\", \"relpath\": \"b\"}]";
+        const std::string spaced =
+            "[\n  {\"relpath\": \"a\",\n   \"md5\":\"b1946ac92492d2347c6235b4d2611184\"},"
+            "\n  {\"md5\" : \"D41D8CD98F00B204E9800998ECF8427E\", \"relpath\": \"b\"}\n]";
+        for (const std::string &bytes : {exact, spaced}) {
+            auto md5s = version::manifestMd5s(bytes, "x.dir");
+            QVERIFY(md5s.ok());
+            auto parsed = version::parseManifest(bytes, "x.dir");
+            QVERIFY(parsed.ok());
+            QCOMPARE(md5s->size(), parsed->size());
+            for (std::size_t i = 0; i < md5s->size(); ++i)
+                QCOMPARE((*md5s)[i], (*parsed)[i].md5);
+        }
+        QVERIFY(!version::manifestMd5s("{not json", "x.dir").ok());
+    }
+
     // Python's own json.dumps is the oracle for escaping and for the resulting hash.
     void nonAsciiNamesMatchPythonJsonDumps()
     {
