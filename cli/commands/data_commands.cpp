@@ -1,5 +1,6 @@
 #include "command_registry.h"
 #include "output.h"
+#include "text_format.h"
 #include "version/cache_gc.h"
 #include "version/checkout.h"
 #include "version/data_commit.h"
@@ -35,20 +36,6 @@ std::vector<std::string> absolutePaths(const std::vector<std::string> &paths)
     for (const std::string &path : paths)
         absolute.push_back(fs::absolute(path).lexically_normal().string());
     return absolute;
-}
-
-std::string humanBytes(std::uint64_t bytes)
-{
-    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double value = static_cast<double>(bytes);
-    int unit = 0;
-    while (value >= 1024 && unit < 4) {
-        value /= 1024;
-        ++unit;
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-    return text;
 }
 
 QJsonArray toJsonArray(const std::vector<std::string> &items)
@@ -88,7 +75,7 @@ int runAdd(CommandContext &context)
         changed.insert(changed.end(), added->changedFiles.begin(), added->changedFiles.end());
         const std::string what = out.nfiles ? std::to_string(*out.nfiles) + " files, " : "";
         text += (added->unchanged ? "unchanged " : "added ") + added->pointerPath + " (" + what +
-                humanBytes(out.size) + ")\n";
+                humanSize(out.size) + ")\n";
     }
     if (context.json) {
         printJson({{QStringLiteral("outputs"), outputs},
@@ -211,7 +198,7 @@ int runGc(CommandContext &context)
     std::string text;
     for (const auto &object : report->removed)
         text += (dryRun ? "would remove  " : "removed  ") + object + "\n";
-    text += std::to_string(report->removed.size()) + " objects (" + humanBytes(report->bytesFreed) +
+    text += std::to_string(report->removed.size()) + " objects (" + humanSize(report->bytesFreed) +
             ")" + (dryRun ? " would be removed; " : " removed; ") + std::to_string(report->kept) +
             " kept.";
     printLine(text);
@@ -250,7 +237,7 @@ int runTransfer(CommandContext &context, bool push)
     std::string text;
     for (const auto &problem : report->problems)
         text += "FAILED  " + problem.oid + ": " + problem.reason + "\n";
-    text += std::to_string(report->transferred.size()) + " objects (" + humanBytes(report->bytes) +
+    text += std::to_string(report->transferred.size()) + " objects (" + humanSize(report->bytes) +
             (push ? ") pushed to " : ") pulled from ") + remote->string() + "; " +
             std::to_string(report->alreadyThere) + " already there.";
     if (!push && !report->transferred.empty())

@@ -1,6 +1,7 @@
 #include "command_registry.h"
 #include "json_values.h"
 #include "output.h"
+#include "text_format.h"
 #include "read_options.h"
 #include "version/dataset_history.h"
 #include "version/dataset_ref.h"
@@ -21,20 +22,6 @@ using version::RowChange;
 std::string localTime(std::int64_t seconds)
 {
     return QDateTime::fromSecsSinceEpoch(seconds).toString(QStringLiteral("yyyy-MM-dd HH:mm")).toStdString();
-}
-
-std::string humanSize(std::uint64_t bytes)
-{
-    const char *units[] = {"B", "kB", "MB", "GB", "TB"};
-    double value = static_cast<double>(bytes);
-    int unit = 0;
-    while (value >= 1000 && unit < 4) {
-        value /= 1000;
-        ++unit;
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-    return text;
 }
 
 int runLog(CommandContext &context)

@@ -2,6 +2,7 @@
 
 #include "common/empty_state.h"
 #include "common/icons.h"
+#include "common/table_actions.h"
 #include "data/dataset_list_model.h"
 #include "data/dataset_list_panel.h"
 #include "data/dataset_pane.h"
@@ -59,6 +60,7 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
     m_pane->showMessage(tr("No dataset selected"), tr("Choose a dataset in the list."));
     connect(m_list, &DatasetListPanel::currentDatasetChanged, this, &DataArea::openDataset);
     m_pane->diffView()->setJobRunner(context.jobs);
+    m_pane->setJobRunner(context.jobs);
     connect(m_pane->historyView(), &HistoryView::compareRequested, this,
             [this](const QString &older, const QString &newer) {
                 if (m_pane->diffView()->compare(older, newer))
@@ -391,12 +393,14 @@ void DataArea::saveState(QSettings &settings) const
 {
     settings.setValue(splitterKey, m_splitter->saveState());
     settings.setValue(selectionsKey, m_selections);
+    TableActions::saveAll(settings, m_stack);
 }
 
 void DataArea::restoreState(QSettings &settings)
 {
     m_splitter->restoreState(settings.value(splitterKey).toByteArray());
     m_selections = settings.value(selectionsKey).toMap();
+    TableActions::restoreAll(settings, m_stack);
 }
 
 } // namespace assay::ui

@@ -1,6 +1,7 @@
 #include "data/dataset_pane.h"
 
 #include "common/empty_state.h"
+#include "common/table_actions.h"
 #include "common/theme.h"
 #include "data/data_table_view.h"
 #include "data/dataset_summary.h"
@@ -11,6 +12,7 @@
 #include "shell/job.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -27,6 +29,12 @@ DatasetPane::DatasetPane(QWidget *parent)
 {
     m_view->setObjectName(QStringLiteral("datasetTable"));
     m_view->setModel(m_model);
+    // Sorting by a header click: ascending, descending, then file order again.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    header->setSortIndicatorClearable(true);
+    m_view->setSortingEnabled(true);
+    TableActions::install(m_view, QStringLiteral("datasetTable"), TableModel::ExportTextRole);
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_view);
     m_tabs->setObjectName(QStringLiteral("datasetTabs"));
@@ -58,6 +66,13 @@ DatasetPane::DatasetPane(QWidget *parent)
     layout->addLayout(heading);
     layout->addWidget(m_tabs, 1);
     setHeading({}, {});
+}
+
+void DatasetPane::setJobRunner(JobRunner *jobs)
+{
+    m_model->setJobRunner(jobs);
+    TableActions::of(m_view)->setBackgroundExport(
+        [model = m_model](const QList<int> &columns) { return model->csvTable(columns); }, jobs);
 }
 
 void DatasetPane::setHeading(const QString &path, const QString &summary)
@@ -122,6 +137,8 @@ void DatasetPane::showTable(const workspace::DatasetEntry &entry,
     const auto rows = table ? table->rowCount() : 0;
     const auto columns = table ? table->columnCount() : 0;
     setHeading(QString::fromStdString(entry.relativePath), datasetSummary(entry, rows, columns));
+    // A new table opens in file order.
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_model->setTable(std::move(table));
     m_view->fitColumnsToSample();
     m_view->scrollToTop();

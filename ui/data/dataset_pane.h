@@ -20,6 +20,7 @@ class EmptyState;
 class HistoryView;
 class StatusView;
 class Job;
+class JobRunner;
 class TableModel;
 
 // The right side of the Data area: the selected dataset's one-line summary over tabs:
@@ -32,6 +33,9 @@ public:
     enum class Tab { Table, History, Diff, Status };
 
     explicit DatasetPane(QWidget *parent = nullptr);
+
+    // Sorting the table and exporting it run here, with progress in the status bar.
+    void setJobRunner(JobRunner *jobs);
 
     void showTab(Tab tab);
     Tab currentTab() const;

@@ -1,11 +1,13 @@
 #include "data/diff_view.h"
 
 #include "common/empty_state.h"
+#include "common/table_actions.h"
 #include "data/column_delta_model.h"
 #include "data/data_table_view.h"
 #include "data/diff_banner.h"
 #include "data/diff_command.h"
 #include "data/diff_model.h"
+#include "data/table_model.h"
 #include "data/version_picker.h"
 #include "shell/job_runner.h"
 
@@ -83,6 +85,7 @@ DiffView::DiffView(QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("diffTable"));
     m_table->setModel(m_model);
+    TableActions::install(m_table, QStringLiteral("diffTable"), TableModel::ExportTextRole);
     m_table->setAlternatingRowColors(false); // the status tints carry the meaning
     m_table->verticalHeader()->hide();       // the key column names the rows
 
@@ -91,6 +94,7 @@ DiffView::DiffView(QWidget *parent)
     sortedDeltas->setSortRole(ColumnDeltaModel::RawValueRole);
     m_deltaView->setObjectName(QStringLiteral("columnDeltas"));
     m_deltaView->setModel(sortedDeltas);
+    TableActions::install(m_deltaView, QStringLiteral("columnDeltas"), Qt::DisplayRole);
     m_deltaView->setSortingEnabled(true);
     m_deltaView->sortByColumn(-1, Qt::AscendingOrder);
     m_deltaView->setShowGrid(false);

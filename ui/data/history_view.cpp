@@ -1,6 +1,7 @@
 #include "data/history_view.h"
 
 #include "common/empty_state.h"
+#include "common/table_actions.h"
 #include "common/theme.h"
 #include "data/history_model.h"
 
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -22,7 +24,16 @@ HistoryView::HistoryView(QWidget *parent)
       m_hint(new QLabel(m_page)), m_compare(new QPushButton(tr("Compare"), m_page))
 {
     m_view->setObjectName(QStringLiteral("historyTable"));
-    m_view->setModel(m_model);
+    // Sortable by a header click (raw values: time, size, rows); unsorted it keeps the
+    // model's newest-first order. Rows are mapped back to the model before comparing.
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_model);
+    sorted->setSortRole(HistoryModel::RawValueRole);
+    m_view->setModel(sorted);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->horizontalHeader()->setSortIndicatorClearable(true);
+    m_view->setSortingEnabled(true);
+    TableActions::install(m_view, QStringLiteral("historyTable"), Qt::DisplayRole);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setShowGrid(false);
@@ -69,7 +80,7 @@ HistoryView::HistoryView(QWidget *parent)
             &HistoryView::updateCompareButton);
     connect(m_compare, &QPushButton::clicked, this, &HistoryView::compareSelected);
     connect(m_view, &QTableView::doubleClicked, this,
-            [this](const QModelIndex &index) { compareWithPrevious(index.row()); });
+            [this](const QModelIndex &index) { compareWithPrevious(sourceRow(index)); });
     updateCompareButton();
 }
 
@@ -121,7 +132,7 @@ QList<int> HistoryView::selectedRows() const
 {
     QList<int> rows;
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
-        rows.append(index.row());
+        rows.append(sourceRow(index));
     std::sort(rows.begin(), rows.end());
     return rows;
 }
@@ -132,7 +143,15 @@ void HistoryView::selectRows(const QList<int> &rows)
     for (int row : rows)
         selection.select(m_model->index(row, 0),
                          m_model->index(row, HistoryModel::ColumnCount - 1));
-    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    const auto *sorted = static_cast<const QSortFilterProxyModel *>(m_view->model());
+    m_view->selectionModel()->select(sorted->mapSelectionFromSource(selection),
+                                     QItemSelectionModel::ClearAndSelect);
+}
+
+int HistoryView::sourceRow(const QModelIndex &viewIndex) const
+{
+    const auto *sorted = static_cast<const QSortFilterProxyModel *>(m_view->model());
+    return sorted->mapToSource(viewIndex).row();
 }
 
 void HistoryView::updateCompareButton()

@@ -8,6 +8,7 @@
 #include <vector>
 
 class QLabel;
+class QModelIndex;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -45,6 +46,8 @@ signals:
 
 private:
     QList<int> selectedRows() const;
+    // The model row of an index of the (sorted) view.
+    int sourceRow(const QModelIndex &viewIndex) const;
     void updateCompareButton();
     void compareSelected();
     void compareWithPrevious(int row);

@@ -1,6 +1,7 @@
 #include "data/status_view.h"
 
 #include "common/empty_state.h"
+#include "common/table_actions.h"
 #include "data/status_model.h"
 
 #include <QHBoxLayout>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -22,7 +24,13 @@ StatusView::StatusView(QWidget *parent)
       m_refresh(new QPushButton(tr("Refresh"), m_page))
 {
     m_view->setObjectName(QStringLiteral("statusTable"));
-    m_view->setModel(m_model);
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_model);
+    m_view->setModel(sorted);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->horizontalHeader()->setSortIndicatorClearable(true);
+    m_view->setSortingEnabled(true);
+    TableActions::install(m_view, QStringLiteral("statusTable"), Qt::DisplayRole);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setShowGrid(false);
@@ -126,8 +134,9 @@ void StatusView::setStatus(const version::StatusReport &report,
 void StatusView::selectDataset(const QString &relativePath)
 {
     const int row = m_model->rowOf(relativePath);
+    const auto *sorted = static_cast<const QSortFilterProxyModel *>(m_view->model());
     if (row >= 0)
-        m_view->selectRow(row);
+        m_view->selectRow(sorted->mapFromSource(m_model->index(row, 0)).row());
 }
 
 void StatusView::setBusy(bool busy)

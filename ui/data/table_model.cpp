@@ -2,6 +2,8 @@
 
 #include "common/theme.h"
 #include "data/cell_text.h"
+#include "data/row_order.h"
+#include "shell/job_runner.h"
 
 #include <QGuiApplication>
 
@@ -19,9 +21,79 @@ TableModel::TableModel(QObject *parent)
 
 void TableModel::setTable(std::shared_ptr<const table::Table> table)
 {
+    if (m_sortJob)
+        m_sortJob->cancel();
+    m_sortJob = nullptr;
+    ++m_sortGeneration;
     beginResetModel();
     m_table = std::move(table);
+    m_order.reset();
     endResetModel();
+}
+
+void TableModel::sort(int column, Qt::SortOrder order)
+{
+    if (m_sortJob)
+        m_sortJob->cancel();
+    m_sortJob = nullptr;
+    const quint64 generation = ++m_sortGeneration;
+    if (!m_table || column < 0 || column >= columnCount()) {
+        setRowOrder({});
+        emit sortFinished();
+        return;
+    }
+    const auto index = static_cast<std::size_t>(column);
+    if (!m_jobs) {
+        setRowOrder(sortedRowOrder(*m_table, index, order));
+        emit sortFinished();
+        return;
+    }
+    m_sortJob = m_jobs->run(
+        tr("Sorting by %1").arg(QString::fromStdString(m_table->column(index).name())), this,
+        [table = m_table, index, order](const Progress &) {
+            return sortedRowOrder(*table, index, order);
+        },
+        [this, generation](RowOrder sorted) {
+            if (generation != m_sortGeneration)
+                return; // another sort or table came meanwhile
+            m_sortJob = nullptr;
+            setRowOrder(std::move(sorted));
+            emit sortFinished();
+        });
+}
+
+void TableModel::setRowOrder(RowOrder order)
+{
+    const bool identity = order.empty();
+    if (!identity && (!m_table || order.size() != m_table->rowCount()))
+        return;
+    if (identity && !m_order)
+        return;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<std::size_t> fileRows;
+    fileRows.reserve(static_cast<std::size_t>(before.size()));
+    for (const QModelIndex &index : before)
+        fileRows.push_back(fileRow(index.row()));
+    m_order = identity ? nullptr : std::make_shared<const RowOrder>(std::move(order));
+    if (!before.isEmpty()) {
+        // Where each file row is shown now; only built when a view holds indexes.
+        std::vector<std::uint32_t> viewRowOf;
+        if (m_order) {
+            viewRowOf.resize(m_order->size());
+            for (std::size_t row = 0; row < m_order->size(); ++row)
+                viewRowOf[(*m_order)[row]] = static_cast<std::uint32_t>(row);
+        }
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            const std::size_t file = fileRows[static_cast<std::size_t>(i)];
+            const int row = m_order ? static_cast<int>(viewRowOf[file]) : static_cast<int>(file);
+            after.append(index(row, before[i].column()));
+        }
+        changePersistentIndexList(before, after);
+    }
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 int TableModel::rowCount(const QModelIndex &parent) const
@@ -44,7 +116,7 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Column &column = m_table->column(static_cast<std::size_t>(index.column()));
-    const auto row = static_cast<std::size_t>(index.row());
+    const std::size_t row = fileRow(index.row());
 
     switch (role) {
     case Qt::DisplayRole:
@@ -69,6 +141,27 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+CsvTable TableModel::csvTable(const QList<int> &columns) const
+{
+    CsvTable csv;
+    if (!m_table)
+        return csv;
+    std::vector<std::size_t> indexes;
+    for (int column : columns) {
+        if (column < 0 || column >= columnCount())
+            continue;
+        indexes.push_back(static_cast<std::size_t>(column));
+        csv.header.append(QString::fromStdString(m_table->column(indexes.back()).name()));
+    }
+    csv.rowCount = rowCount();
+    csv.cell = [table = m_table, order = m_order, indexes](qsizetype row, qsizetype column) {
+        const auto at = static_cast<std::size_t>(row);
+        return cellFullText(table->column(indexes[static_cast<std::size_t>(column)]),
+                            order ? (*order)[at] : at);
+    };
+    return csv;
 }
 
 QVariant TableModel::rawValue(const Column &column, std::size_t row) const
@@ -97,7 +190,7 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
         if (section >= rowCount())
             return {};
         if (role == Qt::DisplayRole)
-            return QString::number(section + 1);
+            return QString::number(fileRow(section) + 1);
         if (role == Qt::TextAlignmentRole)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};

@@ -1,0 +1,21 @@
+#include "text_format.h"
+
+#include <cstdio>
+
+namespace assay::cli {
+
+std::string humanSize(std::uint64_t bytes)
+{
+    const char *units[] = {"B", "kB", "MB", "GB", "TB"};
+    double value = static_cast<double>(bytes);
+    int unit = 0;
+    while (value >= 1000 && unit < 4) {
+        value /= 1000;
+        ++unit;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    return text;
+}
+
+} // namespace assay::cli
