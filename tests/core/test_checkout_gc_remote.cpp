@@ -19,16 +19,11 @@
 
 using namespace assay;
 using assay::testing::pathOf;
+using assay::testing::writeFile;
 using assay::testing::slurp;
 namespace fs = std::filesystem;
 
 namespace {
-
-void write(const fs::path &path, const std::string &bytes)
-{
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
 
 struct Fixture {
     QTemporaryDir dir;
@@ -79,9 +74,9 @@ private slots:
     void addDeleteCheckoutRoundTrip()
     {
         Fixture f;
-        write(f.root / "data/x.csv", "x\n1\n");
-        write(f.root / "images/a/1.bin", std::string("\0\1\2", 3));
-        write(f.root / "images/b.bin", "bbb");
+        writeFile(f.root / "data/x.csv", "x\n1\n");
+        writeFile(f.root / "images/a/1.bin", std::string("\0\1\2", 3));
+        writeFile(f.root / "images/b.bin", "bbb");
         f.add("data/x.csv");
         f.add("images");
         fs::remove(f.root / "data/x.csv");
@@ -104,10 +99,10 @@ private slots:
     void corruptedObjectIsReportedAndNeverUsed()
     {
         Fixture f;
-        write(f.root / "x.csv", "good\n");
+        writeFile(f.root / "x.csv", "good\n");
         const std::string oid = f.add("x.csv");
         fs::permissions(f.object(oid), fs::perms::owner_write, fs::perm_options::add);
-        write(f.object(oid), "evil\n");
+        writeFile(f.object(oid), "evil\n");
         fs::remove(f.root / "x.csv");
         const auto report = f.checkout();
         QVERIFY(!report.ok());
@@ -119,20 +114,20 @@ private slots:
     void gcKeepsObjectsOfOlderBranchesAndTags()
     {
         Fixture f;
-        write(f.root / "d.csv", "v1\n");
+        writeFile(f.root / "d.csv", "v1\n");
         const std::string v1 = f.add("d.csv");
         f.commit("v1");
         QVERIFY(f.git({QStringLiteral("tag"), QStringLiteral("v1")}));
-        write(f.root / "d.csv", "v2\n");
+        writeFile(f.root / "d.csv", "v2\n");
         const std::string v2 = f.add("d.csv");
         f.commit("v2");
         QVERIFY(f.git({QStringLiteral("branch"), QStringLiteral("keep-v2")}));
         QVERIFY(f.git({QStringLiteral("reset"), QStringLiteral("--hard"), QStringLiteral("v1")}));
-        write(f.root / "d.csv", "v3\n");
+        writeFile(f.root / "d.csv", "v3\n");
         const std::string v3 = f.add("d.csv"); // work tree only
-        write(f.root / "d.csv", "v4\n");
+        writeFile(f.root / "d.csv", "v4\n");
         const std::string v4 = f.add("d.csv"); // replaces v3: nothing refers to v3 any more
-        write(f.root / "folder/a", "A");
+        writeFile(f.root / "folder/a", "A");
         const std::string dirOid = f.add("folder");
         const std::string fileInDir = version::md5OfBytes("A");
 
@@ -155,8 +150,8 @@ private slots:
         Fixture f;
         QTemporaryDir remoteDir;
         const fs::path remote = pathOf(remoteDir) / "store";
-        write(f.root / "a.csv", "a\n");
-        write(f.root / "imgs/1", "one");
+        writeFile(f.root / "a.csv", "a\n");
+        writeFile(f.root / "imgs/1", "one");
         const std::string fileOid = f.add("a.csv");
         f.add("imgs");
         auto outputs = version::findTrackedOutputs(f.root);
@@ -186,7 +181,7 @@ private slots:
         const fs::path remoteObject =
             remote / "files/md5" / fileOid.substr(0, 2) / fileOid.substr(2);
         fs::permissions(remoteObject, fs::perms::owner_write, fs::perm_options::add);
-        write(remoteObject, "tampered");
+        writeFile(remoteObject, "tampered");
         auto refused = version::pullObjects(f.root, remote, *outputs);
         QVERIFY(refused.ok());
         QCOMPARE(refused->problems.size(), std::size_t(1));
@@ -196,24 +191,24 @@ private slots:
     void remoteFromDvcConfig()
     {
         Fixture f;
-        write(f.root / ".dvc/config", "[core]\n    remote = shared\n['remote \"shared\"']\n"
+        writeFile(f.root / ".dvc/config", "[core]\n    remote = shared\n['remote \"shared\"']\n"
                                       "    url = ../../store\n");
         auto resolved = version::resolveRemote(f.root, std::nullopt);
         QVERIFY(resolved.ok());
         QCOMPARE(*resolved, (f.root / ".dvc/../../store").lexically_normal());
-        write(f.root / ".dvc/config", "[core]\n    remote = s3\n['remote \"s3\"']\n"
+        writeFile(f.root / ".dvc/config", "[core]\n    remote = s3\n['remote \"s3\"']\n"
                                       "    url = s3://bucket/path\n");
         auto refused = version::resolveRemote(f.root, std::nullopt);
         QVERIFY(!refused.ok());
         QVERIFY(refused.error().message.find("s3://bucket/path") != std::string::npos);
-        write(f.root / ".dvc/config", "");
+        writeFile(f.root / ".dvc/config", "");
         QVERIFY(!version::resolveRemote(f.root, std::nullopt).ok());
     }
 
     void commitStagesPointersAndGitignore()
     {
         Fixture f;
-        write(f.root / "d.csv", "1\n");
+        writeFile(f.root / "d.csv", "1\n");
         f.add("d.csv");
         auto changed = version::changedPointerFiles(f.root);
         QVERIFY(changed.ok());

@@ -16,16 +16,11 @@
 
 using namespace assay;
 using assay::testing::pathOf;
+using assay::testing::writeFile;
 using assay::testing::slurp;
 namespace fs = std::filesystem;
 
 namespace {
-
-void write(const fs::path &path, const std::string &bytes)
-{
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
 
 struct Fixture {
     QTemporaryDir dir;
@@ -70,10 +65,10 @@ private slots:
     void modifyThenAddThenUnchanged()
     {
         Fixture f;
-        write(f.root / "data/credit.csv", "id,amount\n1,100\n");
+        writeFile(f.root / "data/credit.csv", "id,amount\n1,100\n");
         QVERIFY(add(f, "data/credit.csv"));
         QCOMPARE(stateOf(f, "data/credit.csv"), version::OutputState::Unchanged);
-        write(f.root / "data/credit.csv", "id,amount\n1,999\n2,5\n");
+        writeFile(f.root / "data/credit.csv", "id,amount\n1,999\n2,5\n");
         QCOMPARE(stateOf(f, "data/credit.csv"), version::OutputState::Modified);
         QVERIFY(add(f, "data/credit.csv"));
         QCOMPARE(stateOf(f, "data/credit.csv"), version::OutputState::Unchanged);
@@ -84,7 +79,7 @@ private slots:
     void addingUnchangedDataWritesNothing()
     {
         Fixture f;
-        write(f.root / "a.csv", "a\n1\n");
+        writeFile(f.root / "a.csv", "a\n1\n");
         QVERIFY(add(f, "a.csv"));
         const auto before = fs::last_write_time(f.root / "a.csv.dvc");
         version::HashState state(&f.ws.database());
@@ -98,13 +93,13 @@ private slots:
     void granularListsFilesOfAFolder()
     {
         Fixture f;
-        write(f.root / "images/a.png", "A");
-        write(f.root / "images/b.png", "B");
-        write(f.root / "images/c/d.png", "D");
+        writeFile(f.root / "images/a.png", "A");
+        writeFile(f.root / "images/b.png", "B");
+        writeFile(f.root / "images/c/d.png", "D");
         QVERIFY(add(f, "images"));
-        write(f.root / "images/a.png", "A2");
+        writeFile(f.root / "images/a.png", "A2");
         fs::remove(f.root / "images/c/d.png");
-        write(f.root / "images/e.png", "E");
+        writeFile(f.root / "images/e.png", "E");
         std::vector<version::FileStatus> files;
         QCOMPARE(stateOf(f, "images", true, &files), version::OutputState::Modified);
         QCOMPARE(files.size(), std::size_t(3));
@@ -119,7 +114,7 @@ private slots:
     void missingCacheObjectIsNotInCache()
     {
         Fixture f;
-        write(f.root / "x.csv", "x\n");
+        writeFile(f.root / "x.csv", "x\n");
         QVERIFY(add(f, "x.csv"));
         fs::remove_all(f.root / ".dvc/cache");
         QCOMPARE(stateOf(f, "x.csv"), version::OutputState::NotInCache);
@@ -129,8 +124,8 @@ private slots:
     void folderFromStateStillChecksEveryObject()
     {
         Fixture f;
-        write(f.root / "set/a", "A");
-        write(f.root / "set/b", "B");
+        writeFile(f.root / "set/a", "A");
+        writeFile(f.root / "set/b", "B");
         QVERIFY(add(f, "set"));
         QCOMPARE(stateOf(f, "set"), version::OutputState::Unchanged);
         const std::string md5 = version::md5OfBytes("B");
@@ -144,7 +139,7 @@ private slots:
     {
         Fixture f;
         for (int i = 0; i < 20; ++i)
-            write(f.root / "many" / ("f" + std::to_string(i)), "content " + std::to_string(i));
+            writeFile(f.root / "many" / ("f" + std::to_string(i)), "content " + std::to_string(i));
         QVERIFY(add(f, "many"));
         const auto hashedBefore = version::filesHashedSoFar();
         QCOMPARE(stateOf(f, "many"), version::OutputState::Unchanged);
@@ -164,7 +159,7 @@ private slots:
         QCOMPARE(version::filesHashedSoFar(), hashedBefore);
 
         // A real edit changes the mtime: exactly that one file is hashed again.
-        write(f.root / "many/f4", "edited");
+        writeFile(f.root / "many/f4", "edited");
         QCOMPARE(stateOf(f, "many"), version::OutputState::Modified);
         QCOMPARE(version::filesHashedSoFar(), hashedBefore + 1);
     }
@@ -175,12 +170,12 @@ private slots:
         Fixture f;
         const std::string crlf = "a,b\r\n1,2\r\n";
         const std::string legacyMd5 = version::md5OfBytes("a,b\n1,2\n");
-        write(f.root / "old.csv", crlf);
-        write(f.root / "old.csv.dvc",
+        writeFile(f.root / "old.csv", crlf);
+        writeFile(f.root / "old.csv.dvc",
               "outs:\n- md5: " + legacyMd5 + "\n  size: 10\n  path: old.csv\n");
         const fs::path object =
             f.root / ".dvc/cache" / legacyMd5.substr(0, 2) / legacyMd5.substr(2);
-        write(object, crlf);
+        writeFile(object, crlf);
         QCOMPARE(stateOf(f, "old.csv"), version::OutputState::Unchanged);
 
         fs::remove(f.root / "old.csv");
@@ -197,7 +192,7 @@ private slots:
         QVERIFY(add(f, "old.csv"));
         QVERIFY(slurp(f.root / "old.csv.dvc").find("hash:") == std::string::npos);
         // Changed content switches it to DVC 3's md5, as `dvc add` does.
-        write(f.root / "old.csv", "a,b\r\n1,3\r\n");
+        writeFile(f.root / "old.csv", "a,b\r\n1,3\r\n");
         QVERIFY(add(f, "old.csv"));
         QVERIFY(slurp(f.root / "old.csv.dvc").find("  hash: md5\n") != std::string::npos);
     }
@@ -205,7 +200,7 @@ private slots:
     void brokenPointerIsAnErrorNamingIt()
     {
         Fixture f;
-        write(f.root / "bad.csv.dvc", "outs:\n- size: 3\n  path: bad.csv\n");
+        writeFile(f.root / "bad.csv.dvc", "outs:\n- size: 3\n  path: bad.csv\n");
         version::HashState state(&f.ws.database());
         auto report = version::dataStatus(f.root, state);
         QVERIFY(!report.ok());

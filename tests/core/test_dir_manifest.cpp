@@ -17,16 +17,11 @@
 
 using namespace assay;
 using assay::testing::pathOf;
+using assay::testing::writeFile;
 using assay::testing::slurp;
 namespace fs = std::filesystem;
 
 namespace {
-
-void write(const fs::path &path, const std::string &bytes)
-{
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-}
 
 std::string addedMd5(const fs::path &root, const std::string &relative)
 {
@@ -70,7 +65,7 @@ private slots:
         fs::create_directories(root / "data");
         for (const QString &file : files) {
             const auto eq = file.indexOf(QLatin1Char('='));
-            write(root / "data" / file.left(eq).toStdString(), file.mid(eq + 1).toStdString());
+            writeFile(root / "data" / file.left(eq).toStdString(), file.mid(eq + 1).toStdString());
         }
         QCOMPARE(addedMd5(root, "data"), expected.toStdString());
         const std::string oid = expected.toStdString();
@@ -133,7 +128,7 @@ private slots:
         const fs::path root = pathOf(dir);
         QVERIFY(workspace::Workspace::init(root).ok());
         for (const std::string &name : names)
-            write(root / "data" / name, name);
+            writeFile(root / "data" / name, name);
         const std::string ours = addedMd5(root, "data");
 
         const QString script = QStringLiteral(
@@ -164,14 +159,14 @@ private slots:
     {
         QTemporaryDir dir;
         const fs::path root = pathOf(dir);
-        write(root / ".dvcignore", "# comment\n*.tmp\n/data/logs/\n!keep.tmp\n**/cache/**\n");
-        write(root / "data/a.csv", "a");
-        write(root / "data/b.tmp", "b");
-        write(root / "data/keep.tmp", "k");
-        write(root / "data/logs/x.log", "x");
-        write(root / "data/deep/logs/y.log", "y");
-        write(root / "data/deep/cache/z", "z");
-        write(root / "data/.git", "gitfile");
+        writeFile(root / ".dvcignore", "# comment\n*.tmp\n/data/logs/\n!keep.tmp\n**/cache/**\n");
+        writeFile(root / "data/a.csv", "a");
+        writeFile(root / "data/b.tmp", "b");
+        writeFile(root / "data/keep.tmp", "k");
+        writeFile(root / "data/logs/x.log", "x");
+        writeFile(root / "data/deep/logs/y.log", "y");
+        writeFile(root / "data/deep/cache/z", "z");
+        writeFile(root / "data/.git", "gitfile");
         auto files = version::listTrackedFolder(root, "data");
         QVERIFY(files.ok());
         std::vector<std::string> names;
@@ -179,7 +174,7 @@ private slots:
             names.push_back(file.path);
         QCOMPARE(names, (std::vector<std::string>{"a.csv", "deep/logs/y.log", "keep.tmp"}));
 
-        write(root / "data/sub/.dvcignore", "*.csv\n");
+        writeFile(root / "data/sub/.dvcignore", "*.csv\n");
         auto refused = version::listTrackedFolder(root, "data");
         QVERIFY(!refused.ok());
         QVERIFY(refused.error().message.find("data/sub/.dvcignore") != std::string::npos);
@@ -205,8 +200,8 @@ private slots:
     {
         QTemporaryDir dir;
         const fs::path root = pathOf(dir);
-        write(root / "crlf.txt", "a,b\r\n1,2\r\n");
-        write(root / "lf.txt", "a,b\n1,2\n");
+        writeFile(root / "crlf.txt", "a,b\r\n1,2\r\n");
+        writeFile(root / "lf.txt", "a,b\n1,2\n");
         auto crlf = version::hashFile(root / "crlf.txt", version::kMd5Dos2Unix);
         QVERIFY(crlf.ok());
         QCOMPARE(*crlf, version::md5OfBytes("a,b\n1,2\n"));
@@ -214,7 +209,7 @@ private slots:
                  version::md5OfBytes("a,b\r\n1,2\r\n"));
 
         const std::string binary("\x00\x01\r\n\x02\xff", 6);
-        write(root / "bin", binary);
+        writeFile(root / "bin", binary);
         QCOMPARE(*version::hashFile(root / "bin", version::kMd5Dos2Unix),
                  version::md5OfBytes(binary));
         QVERIFY(version::looksLikeText(""));
@@ -228,7 +223,7 @@ private slots:
         QTemporaryDir dir;
         QTemporaryDir other;
         const fs::path root = pathOf(dir);
-        write(pathOf(other) / "x.csv", "x");
+        writeFile(pathOf(other) / "x.csv", "x");
         version::HashState state;
         auto added = version::addPath(root, pathOf(other) / "x.csv", state);
         QVERIFY(!added.ok());
