@@ -114,9 +114,9 @@ void TestTableActions::exportsWhatTheViewShows()
     view.setModel(model);
     TableActions *actions = TableActions::install(&view, QStringLiteral("notes"), Qt::DisplayRole);
     view.setSortingEnabled(true);
-    view.sortByColumn(2, Qt::DescendingOrder);        // shown order: c, b, a
-    view.horizontalHeader()->moveSection(2, 0);       // score first
-    actions->setColumnHidden(0, true);                // without the name
+    view.sortByColumn(2, Qt::DescendingOrder);  // shown order: c, b, a
+    view.horizontalHeader()->moveSection(2, 0); // score first
+    actions->setColumnHidden(0, true);          // without the name
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("notes.csv"));
     QVERIFY(actions->exportTo(path).ok());

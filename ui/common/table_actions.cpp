@@ -26,8 +26,7 @@ TableActions *TableActions::install(QTableView *view, const QString &settingsKey
 
 TableActions *TableActions::of(const QTableView *view)
 {
-    return view ? view->findChild<TableActions *>(QString(), Qt::FindDirectChildrenOnly)
-                : nullptr;
+    return view ? view->findChild<TableActions *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
 }
 
 TableActions::TableActions(QTableView *view, QString settingsKey, int role)
@@ -60,8 +59,7 @@ TableActions::TableActions(QTableView *view, QString settingsKey, int role)
         connect(model, &QAbstractItemModel::modelReset, this, &TableActions::applyHiddenColumns);
         connect(model, &QAbstractItemModel::columnsInserted, this,
                 &TableActions::applyHiddenColumns);
-        connect(model, &QAbstractItemModel::layoutChanged, this,
-                &TableActions::applyHiddenColumns);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &TableActions::applyHiddenColumns);
     }
 }
 
@@ -147,9 +145,9 @@ void TableActions::exportCsv()
 {
     if (!m_view->model())
         return;
-    const QString path = QFileDialog::getSaveFileName(
-        m_view, tr("Export CSV"), m_settingsKey + QStringLiteral(".csv"),
-        tr("CSV files (*.csv);;All files (*)"));
+    const QString path = QFileDialog::getSaveFileName(m_view, tr("Export CSV"),
+                                                      m_settingsKey + QStringLiteral(".csv"),
+                                                      tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
     const Status written = exportTo(path);

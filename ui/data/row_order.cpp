@@ -22,13 +22,11 @@ std::vector<std::uint32_t> orderByKey(std::size_t rows, KeyOf keyOf, IsMissing i
     const auto present = std::stable_partition(permutation.begin(), permutation.end(),
                                                [&](std::uint32_t row) { return !isMissing(row); });
     if (order == Qt::AscendingOrder) {
-        std::stable_sort(permutation.begin(), present, [&](std::uint32_t a, std::uint32_t b) {
-            return keyOf(a) < keyOf(b);
-        });
+        std::stable_sort(permutation.begin(), present,
+                         [&](std::uint32_t a, std::uint32_t b) { return keyOf(a) < keyOf(b); });
     } else {
-        std::stable_sort(permutation.begin(), present, [&](std::uint32_t a, std::uint32_t b) {
-            return keyOf(b) < keyOf(a);
-        });
+        std::stable_sort(permutation.begin(), present,
+                         [&](std::uint32_t a, std::uint32_t b) { return keyOf(b) < keyOf(a); });
     }
     return permutation;
 }
@@ -38,9 +36,8 @@ std::vector<std::uint32_t> dictionaryRanks(const std::vector<std::string> &dicti
 {
     std::vector<std::uint32_t> byText(dictionary.size());
     std::iota(byText.begin(), byText.end(), std::uint32_t{0});
-    std::sort(byText.begin(), byText.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return dictionary[a] < dictionary[b];
-    });
+    std::sort(byText.begin(), byText.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return dictionary[a] < dictionary[b]; });
     std::vector<std::uint32_t> rank(dictionary.size());
     for (std::size_t position = 0; position < byText.size(); ++position)
         rank[byText[position]] = static_cast<std::uint32_t>(position);
@@ -58,13 +55,14 @@ std::vector<std::uint32_t> sortedRowOrder(const table::Table &table, std::size_t
     switch (values.type()) {
     case ColumnType::Bool: {
         const auto &bools = values.bools();
-        return orderByKey(rows, [&](std::uint32_t row) { return bools[row] != 0; }, missing,
-                          order);
+        return orderByKey(
+            rows, [&](std::uint32_t row) { return bools[row] != 0; }, missing, order);
     }
     case ColumnType::Int:
     case ColumnType::Datetime: {
         const auto &ints = values.ints();
-        return orderByKey(rows, [&](std::uint32_t row) { return ints[row]; }, missing, order);
+        return orderByKey(
+            rows, [&](std::uint32_t row) { return ints[row]; }, missing, order);
     }
     case ColumnType::Float: {
         const auto &floats = values.floats();
@@ -76,8 +74,8 @@ std::vector<std::uint32_t> sortedRowOrder(const table::Table &table, std::size_t
     case ColumnType::String: {
         const std::vector<std::uint32_t> rank = dictionaryRanks(values.dictionary());
         const auto &codes = values.codes();
-        return orderByKey(rows, [&](std::uint32_t row) { return rank[codes[row]]; }, missing,
-                          order);
+        return orderByKey(
+            rows, [&](std::uint32_t row) { return rank[codes[row]]; }, missing, order);
     }
     }
     return {};

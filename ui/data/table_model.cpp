@@ -62,6 +62,11 @@ void TableModel::sort(int column, Qt::SortOrder order)
         });
 }
 
+bool TableModel::isSorting() const
+{
+    return !m_sortJob.isNull();
+}
+
 void TableModel::setRowOrder(RowOrder order)
 {
     const bool identity = order.empty();

@@ -45,7 +45,7 @@ public:
     // Column -1 restores the file order. With a job runner the new order appears later
     // (sortFinished()); a newer sort() or setTable() discards an older one.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
-    bool isSorting() const { return m_sortJob != nullptr; }
+    bool isSorting() const;
     // Shows the rows in `order` (file row numbers; empty: file order), keeping persistent
     // indexes on their rows. `order` must be a permutation of the table's rows.
     void setRowOrder(RowOrder order);

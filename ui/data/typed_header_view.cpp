@@ -67,8 +67,13 @@ void TypedHeaderView::paintSection(QPainter *painter, const QRect &rect, int log
     const Qt::Alignment horizontal = (alignment & Qt::AlignHorizontal_Mask)
                                          ? (alignment & Qt::AlignHorizontal_Mask)
                                          : Qt::AlignLeft;
-    const QRect text =
-        rect.adjusted(horizontalPadding, verticalPadding, -horizontalPadding, -verticalPadding);
+    // The style draws the sort arrow at the right edge: keep the text clear of it.
+    const int arrowRoom = option.sortIndicator != QStyleOptionHeader::None
+                              ? style()->pixelMetric(QStyle::PM_HeaderMarkSize, &option, this) +
+                                    horizontalPadding
+                              : 0;
+    const QRect text = rect.adjusted(horizontalPadding, verticalPadding,
+                                     -horizontalPadding - arrowRoom, -verticalPadding);
     const QFontMetrics nameMetrics(font());
     const QRect nameRect(text.left(), text.top(), text.width(), nameMetrics.height());
     const QRect typeRect(text.left(), nameRect.bottom() + 1, text.width(),
