@@ -7,6 +7,7 @@
 #include "table/utf8_check.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 namespace assay::table {
@@ -84,6 +85,26 @@ bool CsvChunkParser::parsePass(std::string_view bytes,
     return true;
 }
 
+namespace {
+
+// memchr is vectorised in glibc: far cheaper than looking at every byte in a loop.
+std::size_t countNewlines(std::string_view bytes)
+{
+    std::size_t count = 0;
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    while (p < end) {
+        const void *found = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (!found)
+            break;
+        ++count;
+        p = static_cast<const char *>(found) + 1;
+    }
+    return count;
+}
+
+} // namespace
+
 ChunkResult CsvChunkParser::parse(std::string_view bytes,
                                   const std::vector<std::uint8_t> *textColumns,
                                   ColumnStoragePool *pool) const
@@ -92,8 +113,7 @@ ChunkResult CsvChunkParser::parse(std::string_view bytes,
     std::vector<ColumnBuilder> builders;
     builders.reserve(m_columnCount);
     // Newlines bound the row count (quoted newlines only make it larger).
-    const auto rowsBound =
-        static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
+    const std::size_t rowsBound = countNewlines(bytes) + 1;
     for (std::size_t c = 0; c < m_columnCount; ++c) {
         builders.emplace_back(textColumns != nullptr, pool);
         builders.back().reserve(rowsBound);

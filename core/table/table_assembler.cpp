@@ -14,8 +14,10 @@ template <typename T>
 void prepareAppend(std::vector<T> &values, std::size_t extra)
 {
     const std::size_t needed = values.size() + extra;
-    if (needed > values.capacity())
+    if (needed > values.capacity()) {
         values.reserve(std::max(needed, values.capacity() + values.capacity() / 2));
+        adviseHugePages(values);
+    }
     prefaultAppend(values, extra);
 }
 
@@ -61,17 +63,21 @@ void TableAssembler::becomeType(Target &target, InferredType type)
     switch (type) {
     case InferredType::Bool:
         column.bools().reserve(reserve);
+        adviseHugePages(column.bools());
         break;
     case InferredType::Int:
     case InferredType::Datetime:
         column.ints().reserve(reserve);
+        adviseHugePages(column.ints());
         break;
     case InferredType::Unknown:
     case InferredType::Float:
         column.floats().reserve(reserve);
+        adviseHugePages(column.floats());
         break;
     case InferredType::String:
         column.codes().reserve(reserve);
+        adviseHugePages(column.codes());
         break;
     }
     const std::uint64_t pending = m_rows;
