@@ -35,10 +35,8 @@ const char *findFieldEnd(const char *p, const char *end, char delimiter)
 
 } // namespace
 
-std::string_view FieldRef::text(std::string &scratch) const
+std::string_view FieldRef::unescaped(std::string &scratch) const
 {
-    if (!hasEscapedQuote)
-        return raw();
     scratch.clear();
     for (std::uint32_t i = 0; i < size; ++i) {
         scratch.push_back(data[i]);

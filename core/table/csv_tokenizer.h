@@ -21,7 +21,11 @@ struct FieldRef {
 
     std::string_view raw() const { return {data, size}; }
     // The field's value; unescapes into `scratch` only when needed.
-    std::string_view text(std::string &scratch) const;
+    std::string_view text(std::string &scratch) const
+    {
+        return hasEscapedQuote ? unescaped(scratch) : raw(); // inline: called for every field
+    }
+    std::string_view unescaped(std::string &scratch) const;
     // Offset of the field's first byte (its opening quote when quoted) in `chunk`.
     std::size_t startIn(std::string_view chunk) const
     {
