@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
+#include <QSortFilterProxyModel>
 #include <QTest>
 
 #include <cmath>
@@ -80,6 +81,7 @@ class TestDiffModel : public QObject {
 private slots:
     void listsChangesWithWordsAndColours();
     void showsUnchangedRowsWhenAsked();
+    void sortsByValueNotByText();
     void unkeyedDiffShowsRowNumbers();
     void columnDeltasAreSigned();
     void historyListsVersionsUnderTheWorkingCopy();
@@ -120,6 +122,24 @@ void TestDiffModel::listsChangesWithWordsAndColours()
     const QColor removed = model.index(2, 2).data(Qt::BackgroundRole).value<QBrush>().color();
     QVERIFY(added.green() > added.red());
     QVERIFY(removed.red() > removed.green());
+}
+
+void TestDiffModel::sortsByValueNotByText()
+{
+    DiffModel model;
+    model.setComparison(keyedComparison());
+    QSortFilterProxyModel sorted;
+    QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    sorted.setSourceModel(&model);
+    sorted.setSortRole(DiffModel::SortRole);
+    // Scores shown: 1 → 2 (B's 2), 4 (added), 0.75 (removed, A's value). As text "0.75" < "1 → 2".
+    sorted.sort(2, Qt::DescendingOrder);
+    QCOMPARE(text(sorted, 0, DiffModel::KeyColumn), QStringLiteral("4"));
+    QCOMPARE(text(sorted, 1, DiffModel::KeyColumn), QStringLiteral("3"));
+    QCOMPARE(text(sorted, 2, DiffModel::KeyColumn), QStringLiteral("2"));
+    sorted.sort(DiffModel::KeyColumn, Qt::AscendingOrder);
+    QCOMPARE(text(sorted, 0, DiffModel::KeyColumn), QStringLiteral("2"));
+    QCOMPARE(text(sorted, 2, DiffModel::KeyColumn), QStringLiteral("4"));
 }
 
 void TestDiffModel::showsUnchangedRowsWhenAsked()

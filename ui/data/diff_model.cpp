@@ -243,6 +243,8 @@ QVariant DiffModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[static_cast<std::size_t>(index.row())];
     if (role == RowKindRole)
         return static_cast<int>(row.kind);
+    if (role == SortRole)
+        return sortValue(row, index.column());
 
     if (index.column() == KeyColumn || index.column() == ChangeColumn) {
         const bool isKey = index.column() == KeyColumn;
@@ -283,6 +285,30 @@ QVariant DiffModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+// Sorts by B's value (A's for removed rows); the key column by the first key; the change
+// column by kind. Numbers compare as numbers, text as text.
+QVariant DiffModel::sortValue(const Row &row, int column) const
+{
+    if (column == ChangeColumn)
+        return static_cast<int>(row.kind);
+    const bool fromB = row.rowB != version::kNoRow;
+    const std::size_t at = fromB ? row.rowB : row.rowA;
+    const table::Column *source = nullptr;
+    if (column == KeyColumn) {
+        if (m_keys.empty())
+            return static_cast<qulonglong>(at);
+        source = fromB ? m_keys.front().second : m_keys.front().first;
+    } else {
+        const SharedColumn &shared = m_columns[static_cast<std::size_t>(column - FirstValueColumn)];
+        source = fromB ? shared.b : shared.a;
+    }
+    if (source->isMissing(at))
+        return {};
+    if (source->type() == table::ColumnType::String)
+        return QString::fromUtf8(source->text(at).data(), static_cast<qsizetype>(source->text(at).size()));
+    return source->numeric(at);
 }
 
 QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -24,6 +24,7 @@ public:
     enum Role {
         RowKindRole = Qt::UserRole + 10, // int(RowKind)
         CellChangedRole,                 // bool: this cell's value differs between A and B
+        SortRole, // a value that sorts right: numbers as numbers, missing last-ish (NaN/empty)
     };
 
     explicit DiffModel(QObject *parent = nullptr);
@@ -58,6 +59,7 @@ private:
     QString cellText(const Row &row, std::size_t column, bool full) const;
     bool isCellChanged(const Row &row, std::size_t column) const;
     QVariant background(const Row &row, std::size_t column) const;
+    QVariant sortValue(const Row &row, int column) const;
 
     std::shared_ptr<const DatasetComparison> m_comparison;
     bool m_changedOnly = true;

@@ -84,7 +84,12 @@ DiffView::DiffView(QWidget *parent)
     options->addWidget(m_copyCommand);
 
     m_table->setObjectName(QStringLiteral("diffTable"));
-    m_table->setModel(m_model);
+    auto *sortedChanges = new QSortFilterProxyModel(this);
+    sortedChanges->setSourceModel(m_model);
+    sortedChanges->setSortRole(DiffModel::SortRole);
+    m_table->setModel(sortedChanges);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the diff's own order until a click
     TableActions::install(m_table, QStringLiteral("diffTable"), TableModel::ExportTextRole);
     m_table->setAlternatingRowColors(false); // the status tints carry the meaning
     m_table->verticalHeader()->hide();       // the key column names the rows
