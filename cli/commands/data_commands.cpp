@@ -323,9 +323,9 @@ void addDataCommands(std::vector<Command> &into)
     into.push_back({"data gc",
                     "remove cache objects no pointer refers to",
                     "[--dry-run]",
-                    "Keeps every object named by a .dvc pointer in the work tree or in HEAD, any "
-                    "branch or tag;\nremoves the rest from .dvc/cache (both DVC 3 and DVC 2 "
-                    "layouts).",
+                    "Keeps every object named by a .dvc pointer in the work tree or in any commit "
+                    "reachable from HEAD,\na branch or a tag, so every version in history stays "
+                    "reproducible; removes the rest from\n.dvc/cache (both DVC 3 and DVC 2 layouts).",
                     "assay data gc --dry-run",
                     {{"dry-run", false, "", "only list what would be removed"}},
                     runGc});

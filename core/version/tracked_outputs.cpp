@@ -51,20 +51,20 @@ int visitTreeEntry(const char *folder, const git_tree_entry *entry, void *payloa
     return 0;
 }
 
-void collectFromReference(GitObjects &objects, git_reference *reference)
+void collectFromCommit(GitObjects &objects, const git_oid &id)
 {
-    git_object *commit = nullptr;
-    if (git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT) != 0)
+    git_commit *commit = nullptr;
+    if (git_commit_lookup(&commit, objects.repo, &id) != 0)
         return;
     git_tree *tree = nullptr;
-    if (git_commit_tree(&tree, reinterpret_cast<git_commit *>(commit)) == 0) {
+    if (git_commit_tree(&tree, commit) == 0) {
         char hex[GIT_OID_HEXSZ + 1] = {};
         git_oid_tostr(hex, sizeof hex, git_tree_id(tree));
         if (objects.seenTrees.insert(hex).second)
             git_tree_walk(tree, GIT_TREEWALK_PRE, visitTreeEntry, &objects);
         git_tree_free(tree);
     }
-    git_object_free(commit);
+    git_commit_free(commit);
 }
 
 } // namespace
@@ -148,22 +148,17 @@ Result<std::vector<DvcOutput>> outputsInGitRefs(const fs::path &root)
     GitObjects objects;
     if (git_repository_open_ext(&objects.repo, root.c_str(), 0, nullptr) != 0)
         return std::vector<DvcOutput>{};
-    git_reference *head = nullptr;
-    if (git_repository_head(&head, objects.repo) == 0) {
-        collectFromReference(objects, head);
-        git_reference_free(head);
-    }
-    git_reference_iterator *iterator = nullptr;
-    if (git_reference_iterator_new(&iterator, objects.repo) == 0) {
-        git_reference *reference = nullptr;
-        while (git_reference_next(&reference, iterator) == 0) {
-            const std::string name = git_reference_name(reference);
-            if (name.starts_with("refs/heads/") || name.starts_with("refs/tags/"))
-                collectFromReference(objects, reference);
-            git_reference_free(reference);
-        }
-        git_reference_iterator_free(iterator);
-    }
+    git_revwalk *walk = nullptr;
+    if (git_revwalk_new(&walk, objects.repo) != 0)
+        return Error::io(root.string() + ": cannot walk the git history");
+    // A ref that names no commit (an unborn HEAD, a tag of a blob) is simply not pushed.
+    (void)git_revwalk_push_head(walk);
+    (void)git_revwalk_push_glob(walk, "refs/heads/*");
+    (void)git_revwalk_push_glob(walk, "refs/tags/*");
+    git_oid id;
+    while (git_revwalk_next(&id, walk) == 0)
+        collectFromCommit(objects, id); // trees seen before are not walked again
+    git_revwalk_free(walk);
     std::vector<DvcOutput> outputs = std::move(objects.outputs);
     return outputs;
 }

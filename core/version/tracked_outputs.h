@@ -28,8 +28,9 @@ Result<std::vector<TrackedOutput>> selectTrackedOutputs(const std::filesystem::p
                                                         const std::vector<std::string> &paths,
                                                         const Progress &progress = {});
 
-// The outputs named by `.dvc` blobs in the trees of HEAD and every branch and tag of the git
-// repository holding `root`. Empty when there is no repository. Unreadable blobs are skipped.
+// The outputs named by `.dvc` blobs in every commit reachable from HEAD, a branch or a tag of
+// the git repository holding `root`, so every version in history stays reproducible. Empty
+// when there is no repository. Unreadable blobs are skipped.
 Result<std::vector<DvcOutput>> outputsInGitRefs(const std::filesystem::path &root);
 
 } // namespace assay::version

@@ -118,6 +118,9 @@ private slots:
         const std::string v1 = f.add("d.csv");
         f.commit("v1");
         QVERIFY(f.git({QStringLiteral("tag"), QStringLiteral("v1")}));
+        writeFile(f.root / "d.csv", "mid\n");
+        const std::string middle = f.add("d.csv"); // only in history: no ref points at it
+        f.commit("middle");
         writeFile(f.root / "d.csv", "v2\n");
         const std::string v2 = f.add("d.csv");
         f.commit("v2");
@@ -141,7 +144,7 @@ private slots:
         QVERIFY(gc.ok());
         QCOMPARE(gc->removed, dry->removed);
         QVERIFY(!fs::exists(f.object(v3)));
-        for (const auto &kept : {v1, v2, v4, dirOid, fileInDir})
+        for (const auto &kept : {v1, middle, v2, v4, dirOid, fileInDir})
             QVERIFY2(fs::exists(f.object(kept)), kept.c_str());
     }
 
