@@ -1,6 +1,7 @@
 #include "common/empty_state.h"
 #include "data/column_delta_model.h"
 #include "data/data_area.h"
+#include "data/dataset_list_model.h"
 #include "data/dataset_list_panel.h"
 #include "data/dataset_pane.h"
 #include "data/diff_banner.h"
@@ -290,11 +291,18 @@ void TestHistoryView::statusAddAndCommitRecordANewVersion()
     area->refresh();
     QVERIFY(window.jobRunner()->waitUntilIdle(jobTimeoutMs));
     QCOMPARE(status->model()->count(State::Modified), 1);
+    // The master list says so too, not just "tracked".
+    const DatasetListModel *list = area->listPanel()->model();
+    const int row = list->rowOf(QStringLiteral("data/credit.csv"));
+    QCOMPARE(list->index(row, DatasetListModel::StatusColumn).data().toString(),
+             QStringLiteral("modified"));
     status->selectDataset(QStringLiteral("data/credit.csv"));
     QVERIFY(status->addButton()->isEnabled());
     status->addButton()->click();
     QVERIFY(window.jobRunner()->waitUntilIdle(jobTimeoutMs));
     QCOMPARE(status->model()->count(State::Unchanged), 1);
+    QCOMPARE(list->index(row, DatasetListModel::StatusColumn).data().toString(),
+             QStringLiteral("tracked"));
     QVERIFY2(status->commitButton()->isEnabled(), qPrintable(status->summaryText()));
     emit status->commitRequested(QStringLiteral("Drop the last application"));
     QVERIFY(window.jobRunner()->waitUntilIdle(jobTimeoutMs));

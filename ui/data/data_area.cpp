@@ -14,6 +14,7 @@
 #include "table/reader.h"
 #include "version/data_commit.h"
 #include "version/data_status.h"
+#include "workspace/database.h"
 #include "version/dvc_add.h"
 
 #include <QDesktopServices>
@@ -330,8 +331,9 @@ void DataArea::checkStatus()
     m_statusJob = m_context.jobs->run(
         tr("Checking tracked data"), this,
         [root](const Progress &progress) {
-            // No hash cache: the database handle belongs to the GUI thread.
-            version::HashState state;
+            // Its own connection: the session's database handle belongs to the GUI thread.
+            auto database = workspace::Database::open(root / ".assay" / "assay.db");
+            version::HashState state(database ? database->get() : nullptr);
             auto report = version::dataStatus(root, state, {}, progress);
             return Outcome{std::move(report), version::changedPointerFiles(root)};
         },
@@ -342,6 +344,10 @@ void DataArea::checkStatus()
                     status->showError(QString::fromStdString(outcome.report.error().message));
                 return;
             }
+            std::unordered_map<std::string, version::OutputState> states;
+            for (const version::OutputStatus &output : outcome.report->outputs)
+                states.emplace(output.tracked.outputPath, output.state);
+            m_list->model()->setOutputStates(std::move(states));
             status->setStatus(*outcome.report, untracked,
                               outcome.changedPointers.ok() ? std::move(*outcome.changedPointers)
                                                            : std::vector<std::string>{});

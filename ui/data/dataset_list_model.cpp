@@ -102,15 +102,28 @@ QVariant DatasetListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void DatasetListModel::setOutputStates(std::unordered_map<std::string, version::OutputState> states)
+{
+    m_states = std::move(states);
+    if (!m_datasets.empty())
+        emit dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn));
+}
+
 QVariant DatasetListModel::statusData(const workspace::DatasetEntry &entry, int role) const
 {
+    const auto known = m_states.find(entry.relativePath);
+    const auto state = known == m_states.end() ? version::OutputState::Unchanged : known->second;
     switch (role) {
     case Qt::DisplayRole:
-        if (!entry.presentInWorkspace)
+        if (!entry.presentInWorkspace || state == version::OutputState::NotInWorkspace)
             return tr("not checked out");
+        if (entry.tracked && state == version::OutputState::Modified)
+            return tr("modified");
+        if (entry.tracked && state == version::OutputState::NotInCache)
+            return tr("not in cache");
         return entry.tracked ? tr("tracked") : tr("untracked");
     case Qt::DecorationRole:
-        if (!entry.presentInWorkspace)
+        if (!entry.presentInWorkspace || (entry.tracked && state != version::OutputState::Unchanged))
             return missingIcon();
         return entry.tracked ? trackedIcon() : QVariant();
     case Qt::ForegroundRole:

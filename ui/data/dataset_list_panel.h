@@ -24,6 +24,7 @@ public:
     // Replaces the list, keeping the selection when that dataset is still there.
     void setDatasets(std::vector<workspace::DatasetEntry> datasets);
     const DatasetListModel *model() const { return m_model; }
+    DatasetListModel *model() { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *filterBox() const { return m_filter; }
     QTreeView *view() const { return m_view; }
