@@ -3,6 +3,7 @@
 #include <git2.h>
 
 #include <mutex>
+#include <set>
 
 namespace assay::version {
 
@@ -275,6 +276,93 @@ Result<std::vector<GitPathVersion>> GitRepository::fileHistory(const std::string
         versions.push_back({commitInfo(commit.ptr), std::move(*content)});
     }
     return versions;
+}
+
+Result<std::vector<std::string>> GitRepository::changedWorkTreeFiles() const
+{
+    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    options.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
+    options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+    GitPtr<git_status_list, git_status_list_free> list;
+    if (git_status_list_new(&list.ptr, m_repo.get(), &options) != 0)
+        return gitError("cannot read git status");
+    std::vector<std::string> changed;
+    const std::size_t count = git_status_list_entrycount(list.ptr);
+    for (std::size_t i = 0; i < count; ++i) {
+        const git_status_entry *entry = git_status_byindex(list.ptr, i);
+        if ((entry->status & (GIT_STATUS_WT_NEW | GIT_STATUS_WT_MODIFIED)) && entry->index_to_workdir)
+            changed.emplace_back(entry->index_to_workdir->new_file.path);
+    }
+    return changed;
+}
+
+Result<bool> GitRepository::indexDiffersFromHead() const
+{
+    GitPtr<git_index, git_index_free> index;
+    if (git_repository_index(&index.ptr, m_repo.get()) != 0)
+        return gitError("cannot read the git index");
+    git_oid indexTree;
+    if (git_index_write_tree(&indexTree, index.ptr) != 0)
+        return gitError("cannot write the tree");
+    GitPtr<git_object, git_object_free> head;
+    if (git_revparse_single(&head.ptr, m_repo.get(), "HEAD^{tree}") != 0)
+        return true; // no commit yet: anything in the index is new
+    return git_oid_cmp(&indexTree, git_object_id(head.ptr)) != 0;
+}
+
+namespace {
+
+struct BlobWalk {
+    git_repository *repo;
+    const std::function<bool(const std::string &)> &wanted;
+    const std::function<void(const std::string &, const std::string &)> &visit;
+    std::set<std::string> seenBlobs;
+};
+
+int visitTreeEntry(const char *folder, const git_tree_entry *entry, void *payload)
+{
+    auto &walk = *static_cast<BlobWalk *>(payload);
+    const std::string name = git_tree_entry_name(entry);
+    if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB || !walk.wanted(name))
+        return 0;
+    char hex[GIT_OID_HEXSZ + 1] = {};
+    git_oid_tostr(hex, sizeof hex, git_tree_entry_id(entry));
+    if (!walk.seenBlobs.insert(hex).second)
+        return 0;
+    if (auto content = blobContent(walk.repo, *git_tree_entry_id(entry)))
+        walk.visit(std::string(folder) + name, *content);
+    return 0;
+}
+
+} // namespace
+
+Status GitRepository::forEachBlobInHistory(
+    const std::function<bool(const std::string &name)> &wanted,
+    const std::function<void(const std::string &path, const std::string &content)> &visit) const
+{
+    git_repository *repo = m_repo.get();
+    GitPtr<git_revwalk, git_revwalk_free> walk;
+    if (git_revwalk_new(&walk.ptr, repo) != 0)
+        return gitError("cannot walk the history");
+    // A ref that names no commit (an unborn HEAD, a tag of a blob) is simply not pushed.
+    (void)git_revwalk_push_head(walk.ptr);
+    (void)git_revwalk_push_glob(walk.ptr, "refs/heads/*");
+    (void)git_revwalk_push_glob(walk.ptr, "refs/tags/*");
+    BlobWalk blobs{repo, wanted, visit, {}};
+    std::set<std::string> seenTrees; // commits often share their tree
+    git_oid id;
+    while (git_revwalk_next(&id, walk.ptr) == 0) {
+        GitPtr<git_commit, git_commit_free> commit;
+        GitPtr<git_tree, git_tree_free> tree;
+        if (git_commit_lookup(&commit.ptr, repo, &id) != 0 ||
+            git_commit_tree(&tree.ptr, commit.ptr) != 0)
+            return gitError("cannot read a commit");
+        char hex[GIT_OID_HEXSZ + 1] = {};
+        git_oid_tostr(hex, sizeof hex, git_tree_id(tree.ptr));
+        if (seenTrees.insert(hex).second)
+            git_tree_walk(tree.ptr, GIT_TREEWALK_PRE, visitTreeEntry, &blobs);
+    }
+    return {};
 }
 
 } // namespace assay::version

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,17 @@ public:
     Result<std::string> readFileAt(const std::string &revision, const std::string &relativePath) const;
     // The versions of a file along HEAD's history (first parents), newest first.
     Result<std::vector<GitPathVersion>> fileHistory(const std::string &relativePath) const;
+
+    // Files new or modified in the work tree relative to the index (untracked ones included),
+    // as paths relative to the work tree.
+    Result<std::vector<std::string>> changedWorkTreeFiles() const;
+    // True when committing the index now would record something HEAD does not have.
+    Result<bool> indexDiffersFromHead() const;
+    // Calls `visit(path, content)` once for each distinct blob whose file name satisfies
+    // `wanted`, in every commit reachable from HEAD, a branch or a tag.
+    Status forEachBlobInHistory(const std::function<bool(const std::string &name)> &wanted,
+                                const std::function<void(const std::string &path,
+                                                         const std::string &content)> &visit) const;
 
 private:
     explicit GitRepository(git_repository *repo);

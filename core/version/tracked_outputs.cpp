@@ -2,8 +2,7 @@
 
 #include "version/dvc_add.h"
 #include "version/dvcignore.h"
-
-#include <git2.h>
+#include "version/git_repository.h"
 
 #include <algorithm>
 #include <set>
@@ -17,54 +16,6 @@ namespace {
 bool isPointerName(const std::string &name)
 {
     return name.size() > 4 && name.ends_with(".dvc");
-}
-
-struct GitObjects {
-    git_repository *repo = nullptr;
-    std::set<std::string> seenTrees;
-    std::set<std::string> seenBlobs;
-    std::vector<DvcOutput> outputs;
-
-    ~GitObjects() { git_repository_free(repo); }
-};
-
-int visitTreeEntry(const char *folder, const git_tree_entry *entry, void *payload)
-{
-    auto &objects = *static_cast<GitObjects *>(payload);
-    if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
-        return 0;
-    const std::string name = git_tree_entry_name(entry);
-    if (!isPointerName(name))
-        return 0;
-    char hex[GIT_OID_HEXSZ + 1] = {};
-    git_oid_tostr(hex, sizeof hex, git_tree_entry_id(entry));
-    if (!objects.seenBlobs.insert(hex).second)
-        return 0;
-    git_blob *blob = nullptr;
-    if (git_blob_lookup(&blob, objects.repo, git_tree_entry_id(entry)) != 0)
-        return 0;
-    const std::string text(static_cast<const char *>(git_blob_rawcontent(blob)),
-                           static_cast<std::size_t>(git_blob_rawsize(blob)));
-    git_blob_free(blob);
-    if (auto output = parseDvcText(text, std::string(folder) + name))
-        objects.outputs.push_back(std::move(*output));
-    return 0;
-}
-
-void collectFromCommit(GitObjects &objects, const git_oid &id)
-{
-    git_commit *commit = nullptr;
-    if (git_commit_lookup(&commit, objects.repo, &id) != 0)
-        return;
-    git_tree *tree = nullptr;
-    if (git_commit_tree(&tree, commit) == 0) {
-        char hex[GIT_OID_HEXSZ + 1] = {};
-        git_oid_tostr(hex, sizeof hex, git_tree_id(tree));
-        if (objects.seenTrees.insert(hex).second)
-            git_tree_walk(tree, GIT_TREEWALK_PRE, visitTreeEntry, &objects);
-        git_tree_free(tree);
-    }
-    git_commit_free(commit);
 }
 
 } // namespace
@@ -144,22 +95,16 @@ Result<std::vector<TrackedOutput>> selectTrackedOutputs(const fs::path &root,
 
 Result<std::vector<DvcOutput>> outputsInGitRefs(const fs::path &root)
 {
-    git_libgit2_init();
-    GitObjects objects;
-    if (git_repository_open_ext(&objects.repo, root.c_str(), 0, nullptr) != 0)
-        return std::vector<DvcOutput>{};
-    git_revwalk *walk = nullptr;
-    if (git_revwalk_new(&walk, objects.repo) != 0)
-        return Error::io(root.string() + ": cannot walk the git history");
-    // A ref that names no commit (an unborn HEAD, a tag of a blob) is simply not pushed.
-    (void)git_revwalk_push_head(walk);
-    (void)git_revwalk_push_glob(walk, "refs/heads/*");
-    (void)git_revwalk_push_glob(walk, "refs/tags/*");
-    git_oid id;
-    while (git_revwalk_next(&id, walk) == 0)
-        collectFromCommit(objects, id); // trees seen before are not walked again
-    git_revwalk_free(walk);
-    std::vector<DvcOutput> outputs = std::move(objects.outputs);
+    std::vector<DvcOutput> outputs;
+    auto repository = GitRepository::discover(root);
+    if (!repository)
+        return outputs;
+    ASSAY_TRY(repository->forEachBlobInHistory(
+        [](const std::string &name) { return isPointerName(name); },
+        [&](const std::string &path, const std::string &content) {
+            if (auto output = parseDvcText(content, path))
+                outputs.push_back(std::move(*output));
+        }));
     return outputs;
 }
 
