@@ -44,7 +44,8 @@ Status commitVersion(const fs::path &root, version::GitRepository &repo, CreditV
     auto added = version::addFile(root, dataset);
     if (!added)
         return added.error();
-    version::rememberTableShape(root, added->output.md5, options.rows, kCreditColumns);
+    if (auto shapes = version::TableShapeCache::near(root))
+        shapes->remember(added->output.md5, options.rows, kCreditColumns);
     std::vector<std::string> toStage = std::move(extraFiles);
     toStage.insert(toStage.end(), added->changedFiles.begin(), added->changedFiles.end());
     ASSAY_TRY(repo.stage(toStage));

@@ -26,7 +26,4 @@ struct ReadSetup {
 Result<ReadSetup> prepareRead(const ByteSource &source, std::string_view displayName,
                               const ReadOptions &options);
 
-// The format implied by a file name's extension; Auto when it implies none.
-FileFormat formatFromName(std::string_view name);
-
 } // namespace assay::table

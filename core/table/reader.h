@@ -44,6 +44,10 @@ struct ReadOutcome {
     ReadReport report;
 };
 
+// The format a file name's extension implies (.csv .tsv .tab .jsonl .ndjson, any case);
+// Auto when it implies none.
+FileFormat formatFromName(std::string_view name);
+
 // Reads a whole CSV/TSV/JSON Lines file into a Table with inferred column types.
 // Errors name the file and the line:column, e.g. "data.csv:12:7: unterminated quoted field".
 Result<ReadOutcome> readTable(const std::filesystem::path &path, const ReadOptions &options = {},

@@ -26,6 +26,7 @@ Result<std::vector<DatasetVersion>> datasetHistory(const fs::path &datasetPath)
         return versions.error();
 
     std::vector<DatasetVersion> history;
+    auto shapes = TableShapeCache::near(path.parent_path()); // opened once for all versions
     for (const GitPathVersion &version : *versions) {
         auto output = parseDvcText(version.content, pointer + "@" + version.commit.id.substr(0, 7));
         if (!output)
@@ -39,7 +40,7 @@ Result<std::vector<DatasetVersion>> datasetHistory(const fs::path &datasetPath)
         entry.md5 = output->md5;
         entry.size = output->size;
         entry.nfiles = output->nfiles;
-        if (const auto shape = knownTableShape(path.parent_path(), output->md5)) {
+        if (const auto shape = shapes ? shapes->known(output->md5) : std::nullopt) {
             entry.rows = shape->rows;
             entry.columns = shape->columns;
         }

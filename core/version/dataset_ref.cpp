@@ -5,27 +5,11 @@
 #include "version/git_repository.h"
 #include "version/table_shape_cache.h"
 
-#include <algorithm>
-
 namespace assay::version {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-table::FileFormat formatFromExtension(const fs::path &path)
-{
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".tsv" || extension == ".tab")
-        return table::FileFormat::Tsv;
-    if (extension == ".jsonl" || extension == ".ndjson")
-        return table::FileFormat::JsonLines;
-    if (extension == ".csv")
-        return table::FileFormat::Csv;
-    return table::FileFormat::Auto;
-}
 
 // The folder holding `.dvc/` at or above `start`: where the cache of that dataset lives.
 std::optional<fs::path> dvcRootOf(const fs::path &start)
@@ -66,7 +50,7 @@ Result<ResolvedDataset> resolveWorkingCopy(const DatasetRef &ref, const Progress
 {
     ResolvedDataset resolved;
     resolved.displayName = ref.path;
-    resolved.format = formatFromExtension(ref.path);
+    resolved.format = table::formatFromName(ref.path);
     const fs::path path = fs::absolute(ref.path);
     std::error_code error;
     if (fs::is_regular_file(path, error)) {
@@ -103,7 +87,7 @@ Result<ResolvedDataset> resolveAtRevision(const DatasetRef &ref, const Progress 
 
     ResolvedDataset resolved;
     resolved.displayName = ref.display();
-    resolved.format = formatFromExtension(ref.path);
+    resolved.format = table::formatFromName(ref.path);
     if (auto commit = repo->resolveCommit(*ref.revision); !commit)
         return Error::notFound(ref.display() + ": " + commit.error().message);
 
@@ -159,9 +143,10 @@ Result<table::ReadOutcome> readDataset(const DatasetRef &ref, table::ReadOptions
                        : table::readTable(resolved->file, options, progress);
     if (!outcome)
         return outcome.error();
-    if (!resolved->md5.empty())
-        rememberTableShape(fs::absolute(ref.path).parent_path(), resolved->md5,
-                           outcome->table.rowCount(), outcome->table.columnCount());
+    if (!resolved->md5.empty()) {
+        if (auto shapes = TableShapeCache::near(fs::absolute(ref.path).parent_path()))
+            shapes->remember(resolved->md5, outcome->table.rowCount(), outcome->table.columnCount());
+    }
     return outcome;
 }
 

@@ -1,5 +1,7 @@
 #include "version/directory_files.h"
 
+#include "common/parallel_for.h"
+
 #include "version/dvcignore.h"
 
 #include <algorithm>
@@ -84,7 +86,6 @@ listTrackedFolder(const fs::path &root, const std::string &relativeDir, const Pr
     if (!ignore)
         return ignore.error();
     const fs::path base = root / relativeDir;
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
 
     std::vector<ListedFile> files;
     std::vector<std::string> level{""};
@@ -92,19 +93,9 @@ listTrackedFolder(const fs::path &root, const std::string &relativeDir, const Pr
         if (progress.isCancelled())
             return Error::cancelled();
         std::vector<FolderListing> listings(level.size());
-        std::atomic<std::size_t> next{0};
-        const auto worker = [&] {
-            for (std::size_t i = next++; i < level.size(); i = next++)
-                readFolder(base, relativeDir, level[i], *ignore, listings[i]);
-        };
-        const std::size_t threads = std::min(cores, level.size());
-        if (threads <= 1) {
-            worker();
-        } else {
-            std::vector<std::jthread> pool;
-            for (std::size_t t = 0; t < threads; ++t)
-                pool.emplace_back(worker);
-        }
+        parallelFor(level.size(), [&](std::size_t i) {
+            readFolder(base, relativeDir, level[i], *ignore, listings[i]);
+        });
         level.clear();
         for (FolderListing &listing : listings) {
             if (listing.error)

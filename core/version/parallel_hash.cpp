@@ -1,5 +1,7 @@
 #include "version/parallel_hash.h"
 
+#include "common/parallel_for.h"
+
 #include "version/file_hash.h"
 
 #include <algorithm>
@@ -40,44 +42,31 @@ Result<std::vector<HashedFile>> hashFiles(const fs::path &root,
         }
     }
 
-    std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     std::mutex errorMutex;
     std::optional<Error> firstError;
-    const auto worker = [&] {
-        for (;;) {
-            const std::size_t k = next.fetch_add(1);
-            if (k >= toHash.size() || progress.isCancelled())
+    parallelFor(toHash.size(), [&](std::size_t k) {
+        if (progress.isCancelled())
+            return;
+        {
+            std::lock_guard lock(errorMutex);
+            if (firstError)
                 return;
-            {
-                std::lock_guard lock(errorMutex);
-                if (firstError)
-                    return;
-            }
-            const std::size_t i = toHash[k];
-            auto md5 = hashFile(root / relativePaths[i], hashName);
-            if (!md5) {
-                std::lock_guard lock(errorMutex);
-                if (!firstError)
-                    firstError = md5.error();
-                return;
-            }
-            hashed[i].md5 = std::move(*md5);
-            const std::size_t finished = done.fetch_add(1) + 1;
-            if (finished % 64 == 0 || finished == toHash.size())
-                progress.report(static_cast<double>(finished) / static_cast<double>(toHash.size()),
-                                "hashing");
         }
-    };
-    const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
-                                                        std::max<std::size_t>(toHash.size(), 1));
-    if (threads <= 1) {
-        worker();
-    } else {
-        std::vector<std::jthread> pool;
-        for (std::size_t t = 0; t < threads; ++t)
-            pool.emplace_back(worker);
-    }
+        const std::size_t i = toHash[k];
+        auto md5 = hashFile(root / relativePaths[i], hashName);
+        if (!md5) {
+            std::lock_guard lock(errorMutex);
+            if (!firstError)
+                firstError = md5.error();
+            return;
+        }
+        hashed[i].md5 = std::move(*md5);
+        const std::size_t finished = done.fetch_add(1) + 1;
+        if (finished % 64 == 0 || finished == toHash.size())
+            progress.report(static_cast<double>(finished) / static_cast<double>(toHash.size()),
+                            "hashing");
+    });
     if (progress.isCancelled())
         return Error::cancelled();
     if (firstError)

@@ -1,12 +1,8 @@
 #include "version/table_shape_cache.h"
 
-#include "workspace/workspace.h"
-
 namespace assay::version {
 
-namespace {
-
-std::optional<workspace::Workspace> workspaceNear(const std::filesystem::path &near)
+std::optional<TableShapeCache> TableShapeCache::near(const std::filesystem::path &near)
 {
     const auto root = workspace::Workspace::discover(near);
     if (!root)
@@ -14,18 +10,12 @@ std::optional<workspace::Workspace> workspaceNear(const std::filesystem::path &n
     auto opened = workspace::Workspace::open(*root);
     if (!opened)
         return std::nullopt;
-    return std::move(*opened);
+    return TableShapeCache(std::move(*opened));
 }
 
-} // namespace
-
-void rememberTableShape(const std::filesystem::path &near, const std::string &md5,
-                        std::uint64_t rows, std::uint64_t columns)
+void TableShapeCache::remember(const std::string &md5, std::uint64_t rows, std::uint64_t columns)
 {
-    auto workspace = workspaceNear(near);
-    if (!workspace)
-        return;
-    auto statement = workspace->database().prepare(
+    auto statement = m_workspace.database().prepare(
         "INSERT OR REPLACE INTO table_shapes(md5, row_count, column_count) VALUES (?, ?, ?)");
     if (!statement)
         return;
@@ -35,12 +25,9 @@ void rememberTableShape(const std::filesystem::path &near, const std::string &md
     (void)statement->run();
 }
 
-std::optional<TableShape> knownTableShape(const std::filesystem::path &near, const std::string &md5)
+std::optional<TableShape> TableShapeCache::known(const std::string &md5)
 {
-    auto workspace = workspaceNear(near);
-    if (!workspace)
-        return std::nullopt;
-    auto statement = workspace->database().prepare(
+    auto statement = m_workspace.database().prepare(
         "SELECT row_count, column_count FROM table_shapes WHERE md5 = ?");
     if (!statement)
         return std::nullopt;

@@ -1,5 +1,6 @@
 #include "workspace/dataset_catalog.h"
 
+#include "table/reader.h"
 #include "version/dvc_pointer.h"
 
 #include <algorithm>
@@ -13,11 +14,7 @@ namespace fs = std::filesystem;
 
 bool isTableFile(const fs::path &path)
 {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension == ".csv" || extension == ".tsv" || extension == ".tab" ||
-           extension == ".jsonl" || extension == ".ndjson";
+    return table::formatFromName(path.filename().string()) != table::FileFormat::Auto;
 }
 
 bool isSkippedFolder(const fs::path &name)
