@@ -1,6 +1,8 @@
 #include "common/theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QPixmap>
 #include <QStyleFactory>
 
 namespace assay::ui {
@@ -59,6 +61,18 @@ void applyWorkbenchStyle(QApplication &app)
         palette.setColor(group, QPalette::Link, accent);
     }
     app.setPalette(palette);
+}
+
+QIcon statusDot(StatusTone tone, const QPalette &palette)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(statusColor(tone, palette));
+    painter.drawEllipse(QRectF(2, 2, 8, 8));
+    return QIcon(pixmap);
 }
 
 } // namespace assay::ui

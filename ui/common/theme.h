@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QIcon>
 #include <QPalette>
 
 class QApplication;
@@ -21,6 +22,8 @@ QColor statusColor(StatusTone tone, const QPalette &palette);
 // A faint background of the same status colour, for whole table rows or cells; text in
 // the palette's normal colour stays readable on it.
 QColor statusTint(StatusTone tone, const QPalette &palette);
+// A small round dot in the status colour, for the word beside it (never colour alone).
+QIcon statusDot(StatusTone tone, const QPalette &palette);
 // Secondary text: missing values, captions, hints.
 QColor mutedTextColor(const QPalette &palette);
 

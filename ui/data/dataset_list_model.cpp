@@ -5,34 +5,20 @@
 
 #include <QGuiApplication>
 #include <QIcon>
-#include <QPainter>
-#include <QPixmap>
 
 namespace assay::ui {
 
 namespace {
 
-QIcon dotIcon(const QColor &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(2, 2, 8, 8));
-    return QIcon(pixmap);
-}
-
 const QIcon &trackedIcon()
 {
-    static const QIcon icon = dotIcon(statusColor(StatusTone::Ok, QGuiApplication::palette()));
+    static const QIcon icon = statusDot(StatusTone::Ok, QGuiApplication::palette());
     return icon;
 }
 
 const QIcon &missingIcon()
 {
-    static const QIcon icon = dotIcon(statusColor(StatusTone::Warning, QGuiApplication::palette()));
+    static const QIcon icon = statusDot(StatusTone::Warning, QGuiApplication::palette());
     return icon;
 }
 

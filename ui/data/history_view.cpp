@@ -1,7 +1,7 @@
 #include "data/history_view.h"
 
 #include "common/empty_state.h"
-#include "common/table_actions.h"
+#include "common/list_table.h"
 #include "common/theme.h"
 #include "data/history_model.h"
 
@@ -9,8 +9,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -23,27 +23,11 @@ HistoryView::HistoryView(QWidget *parent)
       m_page(new QWidget(this)), m_view(new QTableView(m_page)), m_model(new HistoryModel(this)),
       m_hint(new QLabel(m_page)), m_compare(new QPushButton(tr("Compare"), m_page))
 {
-    m_view->setObjectName(QStringLiteral("historyTable"));
-    // Sortable by a header click (raw values: time, size, rows); unsorted it keeps the
-    // model's newest-first order. Rows are mapped back to the model before comparing.
-    auto *sorted = new QSortFilterProxyModel(this);
-    sorted->setSourceModel(m_model);
-    sorted->setSortRole(HistoryModel::RawValueRole);
-    m_view->setModel(sorted);
-    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_view->horizontalHeader()->setSortIndicatorClearable(true);
-    m_view->setSortingEnabled(true);
-    TableActions::install(m_view, QStringLiteral("historyTable"), Qt::DisplayRole);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Sorted by raw values (time, size, rows); rows are mapped back to the model before comparing.
+    setUpListTable(m_view, m_model, HistoryModel::RawValueRole, QStringLiteral("historyTable"));
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setShowGrid(false);
-    m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     QHeaderView *header = m_view->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(HistoryModel::MessageColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(HistoryModel::DateColumn,

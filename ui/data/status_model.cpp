@@ -4,8 +4,6 @@
 
 #include <QFont>
 #include <QGuiApplication>
-#include <QPainter>
-#include <QPixmap>
 
 #include <algorithm>
 
@@ -46,18 +44,6 @@ StatusTone toneOf(StatusModel::State state)
     return StatusTone::Unknown;
 }
 
-QIcon dotIcon(const QColor &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(2, 2, 8, 8));
-    return QIcon(pixmap);
-}
-
 } // namespace
 
 StatusModel::StatusModel(QObject *parent) : QAbstractTableModel(parent)
@@ -65,7 +51,7 @@ StatusModel::StatusModel(QObject *parent) : QAbstractTableModel(parent)
     for (const State state : {State::Unchanged, State::Modified, State::NotInWorkspace,
                               State::NotInCache, State::Untracked})
         m_icons[static_cast<std::size_t>(state)] =
-            dotIcon(statusColor(toneOf(state), QGuiApplication::palette()));
+            statusDot(toneOf(state), QGuiApplication::palette());
 }
 
 QString StatusModel::stateWord(State state)

@@ -1,7 +1,7 @@
 #include "data/status_view.h"
 
 #include "common/empty_state.h"
-#include "common/table_actions.h"
+#include "common/list_table.h"
 #include "data/status_model.h"
 
 #include <QHBoxLayout>
@@ -9,8 +9,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -23,22 +23,8 @@ StatusView::StatusView(QWidget *parent)
       m_commit(new QPushButton(tr("Commit…"), m_page)),
       m_refresh(new QPushButton(tr("Refresh"), m_page))
 {
-    m_view->setObjectName(QStringLiteral("statusTable"));
-    auto *sorted = new QSortFilterProxyModel(this);
-    sorted->setSourceModel(m_model);
-    m_view->setModel(sorted);
-    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_view->horizontalHeader()->setSortIndicatorClearable(true);
-    m_view->setSortingEnabled(true);
-    TableActions::install(m_view, QStringLiteral("statusTable"), Qt::DisplayRole);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpListTable(m_view, m_model, Qt::DisplayRole, QStringLiteral("statusTable"));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setShowGrid(false);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
-    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setSectionResizeMode(StatusModel::PathColumn, QHeaderView::Stretch);
     m_view->setColumnWidth(StatusModel::StateColumn, 220);
     m_view->setColumnWidth(StatusModel::PointerColumn, 220);
