@@ -1,4 +1,6 @@
 // Drives the real `assay` binary as a user or a CI pipeline would: exit codes, stdout, stderr.
+#include "support/cli_runner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -10,37 +12,14 @@
 
 #include <csignal>
 
+using assay::testing::parseJson;
+using assay::testing::runAssay;
+
 namespace {
-
-struct Outcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Outcome runAssay(const QStringList &arguments, const QString &workingDirectory = {})
-{
-    QProcess process;
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start(qEnvironmentVariable("ASSAY_CLI"), arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QJsonObject parseJson(const QString &text)
-{
-    QJsonParseError error;
-    const auto document = QJsonDocument::fromJson(text.toUtf8(), &error);
-    return error.error == QJsonParseError::NoError ? document.object() : QJsonObject();
-}
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
+    QVERIFY2(assay::testing::writeBytes(path, bytes), qPrintable(path));
 }
 
 } // namespace

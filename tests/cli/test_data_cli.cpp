@@ -1,4 +1,6 @@
 // `assay data ...` and `assay commit` through the real binary: exit codes, JSON, help.
+#include "support/cli_runner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -8,35 +10,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using assay::testing::parseJson;
+using assay::testing::runAssay;
+
 namespace {
-
-struct Outcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Outcome runAssay(const QStringList &arguments, const QString &workingDirectory)
-{
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory);
-    process.start(qEnvironmentVariable("ASSAY_CLI"), arguments);
-    process.waitForFinished(120000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QJsonObject parseJson(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
+    QVERIFY2(assay::testing::writeBytes(path, bytes), qPrintable(path));
 }
 
 QStringList args(std::initializer_list<const char *> words)
