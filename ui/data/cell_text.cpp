@@ -68,4 +68,21 @@ QString cellFullText(const table::Column &column, std::size_t row)
     }
 }
 
+QVariant typedHeaderData(const table::Column &column, int role)
+{
+    const QString name = QString::fromStdString(column.name());
+    const QString type = QString::fromUtf8(table::typeName(column.type()));
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1\n%2").arg(name, type);
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1 (%2)").arg(name, type);
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue((isNumericType(column.type()) ? Qt::AlignRight : Qt::AlignLeft) |
+                                   Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
 } // namespace assay::ui

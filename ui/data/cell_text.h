@@ -3,6 +3,7 @@
 #include "table/column.h"
 
 #include <QString>
+#include <QVariant>
 
 #include <cstddef>
 
@@ -18,5 +19,9 @@ QString cellFullText(const table::Column &column, std::size_t row);
 const QString &missingCellText();
 
 bool isNumericType(table::ColumnType type);
+
+// A column header as every table shows it: "name\ntype", "name (type)" in the tooltip,
+// aligned like the column's values.
+QVariant typedHeaderData(const table::Column &column, int role);
 
 } // namespace assay::ui

@@ -329,20 +329,7 @@ QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int rol
     }
     if (section == ChangeColumn)
         return role == Qt::DisplayRole ? QVariant(tr("change\n")) : QVariant();
-    const SharedColumn &shared = m_columns[static_cast<std::size_t>(section - FirstValueColumn)];
-    const QString name = QString::fromStdString(shared.b->name());
-    const QString type = QString::fromUtf8(table::typeName(shared.b->type()));
-    switch (role) {
-    case Qt::DisplayRole:
-        return QStringLiteral("%1\n%2").arg(name, type);
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1 (%2)").arg(name, type);
-    case Qt::TextAlignmentRole:
-        return QVariant::fromValue(
-            (isNumericType(shared.b->type()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    default:
-        return {};
-    }
+    return typedHeaderData(*m_columns[static_cast<std::size_t>(section - FirstValueColumn)].b, role);
 }
 
 } // namespace assay::ui

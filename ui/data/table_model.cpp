@@ -202,20 +202,7 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     }
     if (section >= columnCount())
         return {};
-    const Column &column = m_table->column(static_cast<std::size_t>(section));
-    const QString name = QString::fromStdString(column.name());
-    const QString type = QString::fromUtf8(table::typeName(column.type()));
-    switch (role) {
-    case Qt::DisplayRole:
-        return QStringLiteral("%1\n%2").arg(name, type);
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1 (%2)").arg(name, type);
-    case Qt::TextAlignmentRole:
-        return QVariant::fromValue((isNumericType(column.type()) ? Qt::AlignRight : Qt::AlignLeft) |
-                                   Qt::AlignVCenter);
-    default:
-        return {};
-    }
+    return typedHeaderData(m_table->column(static_cast<std::size_t>(section)), role);
 }
 
 } // namespace assay::ui
