@@ -100,6 +100,27 @@ void record(TableDiff &diff, const DiffOptions &options, RowChange change)
         diff.changes.push_back(std::move(change));
 }
 
+// Rows of A no row of B matched were removed.
+void recordRemovals(const std::vector<bool> &matchedA, const DiffOptions &options, TableDiff &diff)
+{
+    for (std::size_t rowA = 0; rowA < matchedA.size(); ++rowA) {
+        if (!matchedA[rowA]) {
+            ++diff.removed;
+            record(diff, options, {RowChange::Op::Remove, rowA, kNoRow, {}});
+        }
+    }
+}
+
+// Reports how far the pass over B got; false when the user cancelled.
+bool reportComparing(const Progress &progress, std::size_t rowB, std::size_t rowsB)
+{
+    if (progress.isCancelled())
+        return false;
+    progress.report(0.3 + 0.6 * static_cast<double>(rowB) / static_cast<double>(rowsB),
+                    "comparing rows");
+    return true;
+}
+
 Status keyedDiff(const Table &a, const Table &b, const SharedColumns &shared,
                  const std::vector<const SharedColumn *> &keys, const DiffOptions &options,
                  const Progress &progress, TableDiff &diff)
@@ -115,11 +136,8 @@ Status keyedDiff(const Table &a, const Table &b, const SharedColumns &shared,
 
     std::vector<bool> matchedA(a.rowCount(), false);
     for (std::size_t rowB = 0; rowB < b.rowCount(); ++rowB) {
-        if (rowB % kCancelCheckRows == 0) {
-            if (progress.isCancelled())
-                return Error::cancelled();
-            progress.report(0.3 + 0.6 * static_cast<double>(rowB) / b.rowCount(), "comparing rows");
-        }
+        if (rowB % kCancelCheckRows == 0 && !reportComparing(progress, rowB, b.rowCount()))
+            return Error::cancelled();
         const auto rowA = (*indexA)->find(hashesB[rowB], [&](std::uint32_t candidate) {
             return rowsEqual(keys, candidate, rowB);
         });
@@ -146,12 +164,7 @@ Status keyedDiff(const Table &a, const Table &b, const SharedColumns &shared,
             record(diff, options, std::move(change));
         }
     }
-    for (std::size_t rowA = 0; rowA < a.rowCount(); ++rowA) {
-        if (!matchedA[rowA]) {
-            ++diff.removed;
-            record(diff, options, {RowChange::Op::Remove, rowA, kNoRow, {}});
-        }
-    }
+    recordRemovals(matchedA, options, diff);
     return {};
 }
 
@@ -194,11 +207,8 @@ Status unkeyedDiff(const Table &a, const Table &b, const SharedColumns &shared,
 
     std::vector<bool> matchedA(a.rowCount(), false);
     for (std::size_t rowB = 0; rowB < b.rowCount(); ++rowB) {
-        if (rowB % kCancelCheckRows == 0) {
-            if (progress.isCancelled())
-                return Error::cancelled();
-            progress.report(0.3 + 0.6 * static_cast<double>(rowB) / b.rowCount(), "comparing rows");
-        }
+        if (rowB % kCancelCheckRows == 0 && !reportComparing(progress, rowB, b.rowCount()))
+            return Error::cancelled();
         const auto head = distinctA.find(hashesB[rowB], [&](std::uint32_t candidate) {
             return rowsEqual(shared.all, candidate, rowB);
         });
@@ -211,12 +221,7 @@ Status unkeyedDiff(const Table &a, const Table &b, const SharedColumns &shared,
             record(diff, options, {RowChange::Op::Add, kNoRow, rowB, {}});
         }
     }
-    for (std::size_t rowA = 0; rowA < a.rowCount(); ++rowA) {
-        if (!matchedA[rowA]) {
-            ++diff.removed;
-            record(diff, options, {RowChange::Op::Remove, rowA, kNoRow, {}});
-        }
-    }
+    recordRemovals(matchedA, options, diff);
     return {};
 }
 
