@@ -15,7 +15,7 @@ export CCACHE_BASEDIR=$ROOT
 
 PACKAGES=(
   cmake ninja-build ccache g++ pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6svg6 libqcustomplot-dev libqcustomplot2.1-qt6
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6svg6 qt6-svg-dev libqcustomplot-dev libqcustomplot2.1-qt6
   libsqlite3-dev libeigen3-dev libgit2-dev libyaml-cpp-dev libsodium-dev
   python3 python3-pandas python3-scipy python3-sklearn python3-xgboost
   xvfb xauth dpkg-dev file fonts-dejavu-core poppler-utils
