@@ -8,6 +8,7 @@
 #include "data/dataset_pane.h"
 #include "data/diff_view.h"
 #include "data/history_view.h"
+#include "data/profile_view.h"
 #include "data/status_view.h"
 #include "shell/job_runner.h"
 #include "shell/workspace_session.h"
@@ -61,6 +62,7 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
     m_pane->showMessage(tr("No dataset selected"), tr("Choose a dataset in the list."));
     connect(m_list, &DatasetListPanel::currentDatasetChanged, this, &DataArea::openDataset);
     m_pane->diffView()->setJobRunner(context.jobs);
+    m_pane->profileView()->setJobRunner(context.jobs);
     m_pane->setJobRunner(context.jobs);
     connect(m_pane->historyView(), &HistoryView::compareRequested, this,
             [this](const QString &older, const QString &newer) {
@@ -75,8 +77,8 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
 
 QStringList DataArea::viewNames()
 {
-    return {QStringLiteral("data-history"), QStringLiteral("data-diff"),
-            QStringLiteral("data-status")};
+    return {QStringLiteral("data-profile"), QStringLiteral("data-history"),
+            QStringLiteral("data-diff"), QStringLiteral("data-status")};
 }
 
 bool DataArea::showView(const QString &view)
@@ -91,6 +93,9 @@ bool DataArea::showView(const QString &view)
     if (view == QStringLiteral("data-diff")) {
         m_pendingView = PendingView::Diff;
         m_pane->showTab(DatasetPane::Tab::Diff);
+    } else if (view == QStringLiteral("data-profile")) {
+        m_pendingView = PendingView::Profile;
+        m_pane->showTab(DatasetPane::Tab::Profile);
     } else if (view == QStringLiteral("data-status")) {
         m_pendingView = PendingView::Status;
         m_pane->showTab(DatasetPane::Tab::Status);
@@ -212,6 +217,8 @@ void DataArea::openDataset(const QString &relativePath)
                                            tr("Choose a dataset in the list."));
         m_pane->diffView()->showMessage(tr("No dataset selected"),
                                         tr("Choose a dataset in the list."));
+        m_pane->profileView()->showMessage(tr("No dataset selected"),
+                                           tr("Choose a dataset in the list."));
         return;
     }
     m_selections.insert(m_session->rootPath(), relativePath);
@@ -271,6 +278,7 @@ void DataArea::loadHistory(const workspace::DatasetEntry &entry)
                "the `.dvc` pointer. Meanwhile Diff compares it with any other file.")
                 .arg(path));
         diff->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
+        m_pane->profileView()->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
         return;
     }
     const std::filesystem::path file =
@@ -299,11 +307,15 @@ void DataArea::showHistory(const workspace::DatasetEntry &entry,
     const QString path = QString::fromStdString(entry.relativePath);
     DiffView *diff = m_pane->diffView();
     diff->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
+    m_pane->profileView()->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
     const std::optional<std::uint64_t> workingCopy =
         entry.presentInWorkspace ? std::optional(entry.sizeBytes) : std::nullopt;
     if (m_pendingView == PendingView::Diff && versions.size() >= 2)
         diff->compare(QString::fromStdString(versions[1].commit),
                       QString::fromStdString(versions[0].commit));
+    if (m_pendingView == PendingView::Profile && versions.size() >= 2)
+        m_pane->profileView()->compare(QString::fromStdString(versions[0].commit),
+                                       QString::fromStdString(versions[1].commit));
     const bool selectLatestTwo = m_pendingView != PendingView::None && versions.size() >= 2;
     m_pane->historyView()->setVersions(std::move(versions), workingCopy);
     if (selectLatestTwo) {

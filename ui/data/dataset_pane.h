@@ -18,6 +18,7 @@ class DataTableView;
 class DiffView;
 class EmptyState;
 class HistoryView;
+class ProfileView;
 class StatusView;
 class Job;
 class JobRunner;
@@ -25,12 +26,12 @@ class TableModel;
 
 // The right side of the Data area: the selected dataset's one-line summary over tabs:
 // its table (or a message saying what the pane waits for, what went wrong, or what to do
-// next), its version history, the diff between two versions, and the status of the
+// next), its profile, its version history, the diff between two versions, and the status of the
 // workspace's tracked data with Add and Commit.
 class DatasetPane : public QWidget {
     Q_OBJECT
 public:
-    enum class Tab { Table, History, Diff, Status };
+    enum class Tab { Table, Profile, History, Diff, Status }; // in the tabs' order
 
     explicit DatasetPane(QWidget *parent = nullptr);
 
@@ -51,6 +52,7 @@ public:
     EmptyState *message() const { return m_message; }
     DataTableView *tableView() const { return m_view; }
     TableModel *tableModel() const { return m_model; }
+    ProfileView *profileView() const { return m_profile; }
     HistoryView *historyView() const { return m_history; }
     DiffView *diffView() const { return m_diff; }
     StatusView *statusView() const { return m_status; }
@@ -66,6 +68,7 @@ private:
     EmptyState *m_message;
     DataTableView *m_view;
     TableModel *m_model;
+    ProfileView *m_profile;
     HistoryView *m_history;
     DiffView *m_diff;
     StatusView *m_status;
