@@ -9,6 +9,7 @@
 #include "data/diff_view.h"
 #include "data/history_view.h"
 #include "data/profile_view.h"
+#include "data/schema_view.h"
 #include "data/status_view.h"
 #include "shell/job_runner.h"
 #include "shell/workspace_session.h"
@@ -63,6 +64,7 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
     connect(m_list, &DatasetListPanel::currentDatasetChanged, this, &DataArea::openDataset);
     m_pane->diffView()->setJobRunner(context.jobs);
     m_pane->profileView()->setJobRunner(context.jobs);
+    m_pane->schemaView()->setJobRunner(context.jobs);
     m_pane->setJobRunner(context.jobs);
     connect(m_pane->historyView(), &HistoryView::compareRequested, this,
             [this](const QString &older, const QString &newer) {
@@ -77,7 +79,7 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
 
 QStringList DataArea::viewNames()
 {
-    return {QStringLiteral("data-profile"), QStringLiteral("data-history"),
+    return {QStringLiteral("data-profile"), QStringLiteral("data-schema"), QStringLiteral("data-history"),
             QStringLiteral("data-diff"), QStringLiteral("data-status")};
 }
 
@@ -96,6 +98,9 @@ bool DataArea::showView(const QString &view)
     } else if (view == QStringLiteral("data-profile")) {
         m_pendingView = PendingView::Profile;
         m_pane->showTab(DatasetPane::Tab::Profile);
+    } else if (view == QStringLiteral("data-schema")) {
+        m_pendingView = PendingView::Schema;
+        m_pane->showTab(DatasetPane::Tab::Schema);
     } else if (view == QStringLiteral("data-status")) {
         m_pendingView = PendingView::Status;
         m_pane->showTab(DatasetPane::Tab::Status);
@@ -219,6 +224,8 @@ void DataArea::openDataset(const QString &relativePath)
                                         tr("Choose a dataset in the list."));
         m_pane->profileView()->showMessage(tr("No dataset selected"),
                                            tr("Choose a dataset in the list."));
+        m_pane->schemaView()->showMessage(tr("No dataset selected"),
+                                          tr("Choose a dataset in the list."));
         return;
     }
     m_selections.insert(m_session->rootPath(), relativePath);
@@ -279,6 +286,7 @@ void DataArea::loadHistory(const workspace::DatasetEntry &entry)
                 .arg(path));
         diff->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
         m_pane->profileView()->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
+        m_pane->schemaView()->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
         return;
     }
     const std::filesystem::path file =
@@ -308,6 +316,7 @@ void DataArea::showHistory(const workspace::DatasetEntry &entry,
     DiffView *diff = m_pane->diffView();
     diff->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
     m_pane->profileView()->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
+    m_pane->schemaView()->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
     const std::optional<std::uint64_t> workingCopy =
         entry.presentInWorkspace ? std::optional(entry.sizeBytes) : std::nullopt;
     if (m_pendingView == PendingView::Diff && versions.size() >= 2)

@@ -19,6 +19,7 @@ class DiffView;
 class EmptyState;
 class HistoryView;
 class ProfileView;
+class SchemaView;
 class StatusView;
 class Job;
 class JobRunner;
@@ -26,12 +27,12 @@ class TableModel;
 
 // The right side of the Data area: the selected dataset's one-line summary over tabs:
 // its table (or a message saying what the pane waits for, what went wrong, or what to do
-// next), its profile, its version history, the diff between two versions, and the status of the
+// next), its profile, its schema and anomalies, its version history, the diff between two versions, and the status of the
 // workspace's tracked data with Add and Commit.
 class DatasetPane : public QWidget {
     Q_OBJECT
 public:
-    enum class Tab { Table, Profile, History, Diff, Status }; // in the tabs' order
+    enum class Tab { Table, Profile, Schema, History, Diff, Status }; // in the tabs' order
 
     explicit DatasetPane(QWidget *parent = nullptr);
 
@@ -53,6 +54,7 @@ public:
     DataTableView *tableView() const { return m_view; }
     TableModel *tableModel() const { return m_model; }
     ProfileView *profileView() const { return m_profile; }
+    SchemaView *schemaView() const { return m_schema; }
     HistoryView *historyView() const { return m_history; }
     DiffView *diffView() const { return m_diff; }
     StatusView *statusView() const { return m_status; }
@@ -69,6 +71,7 @@ private:
     DataTableView *m_view;
     TableModel *m_model;
     ProfileView *m_profile;
+    SchemaView *m_schema;
     HistoryView *m_history;
     DiffView *m_diff;
     StatusView *m_status;
