@@ -1,0 +1,12 @@
+#pragma once
+
+#include "drift/column_sample.h"
+#include "drift/drift.h"
+
+namespace assay::drift {
+
+// Tests one column shared by both sides. Sorts the samples' numbers in place. The kinds
+// must agree (checked before); a side without values gives test None.
+ColumnDrift compareColumn(ColumnSample &reference, ColumnSample &current, const DriftOptions &options);
+
+} // namespace assay::drift

@@ -1,0 +1,72 @@
+#include "drift/radix_sort.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+namespace assay::drift {
+
+namespace {
+
+constexpr int kDigitBits = 11;
+constexpr std::size_t kBuckets = std::size_t(1) << kDigitBits;
+constexpr int kPasses = (64 + kDigitBits - 1) / kDigitBits;
+
+// Maps a double's bits to an unsigned key whose order is the numeric order: negative
+// numbers have every bit flipped, positive ones only the sign bit.
+std::uint64_t orderedKey(double value)
+{
+    const auto bits = std::bit_cast<std::uint64_t>(value);
+    return (bits >> 63) ? ~bits : bits | (std::uint64_t(1) << 63);
+}
+
+double fromOrderedKey(std::uint64_t key)
+{
+    const std::uint64_t bits = (key >> 63) ? key & ~(std::uint64_t(1) << 63) : ~key;
+    return std::bit_cast<double>(bits);
+}
+
+} // namespace
+
+void radixSort(std::vector<double> &values)
+{
+    const std::size_t n = values.size();
+    if (n < 512) {
+        std::sort(values.begin(), values.end());
+        return;
+    }
+    std::vector<std::uint64_t> keys(n), scratch(n);
+    std::vector<std::array<std::uint32_t, kBuckets>> counts(kPasses);
+    for (auto &c : counts)
+        c.fill(0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t key = orderedKey(values[i]);
+        keys[i] = key;
+        for (int p = 0; p < kPasses; ++p)
+            ++counts[p][(key >> (p * kDigitBits)) & (kBuckets - 1)];
+    }
+    for (int p = 0; p < kPasses; ++p) {
+        auto &count = counts[p];
+        // A digit every key shares does not reorder anything: skip the pass.
+        if (std::any_of(count.begin(), count.end(), [n](std::uint32_t c) { return c == n; }))
+            continue;
+        std::uint32_t offset = 0;
+        for (auto &c : count) {
+            const std::uint32_t here = c;
+            c = offset;
+            offset += here;
+        }
+        const int shift = p * kDigitBits;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint64_t key = keys[i];
+            scratch[count[(key >> shift) & (kBuckets - 1)]++] = key;
+        }
+        keys.swap(scratch);
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        values[i] = fromOrderedKey(keys[i]);
+}
+
+} // namespace assay::drift
