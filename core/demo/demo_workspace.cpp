@@ -2,6 +2,9 @@
 
 #include "common/atomic_file.h"
 #include "demo/credit_data.h"
+#include "stats/profile.h"
+#include "validate/schema_inference.h"
+#include "validate/schema_json.h"
 #include "version/dvc_add.h"
 #include "version/git_repository.h"
 #include "version/table_shape_cache.h"
@@ -21,8 +24,12 @@ versions in git history: the applications of January to March, and the window mo
 March to May — the March applications stay (some loans have defaulted since), and two months
 of a changed population arrive (older applicants, lower incomes, higher rates, a new purpose).
 
+A schema inferred from the first quarter sits beside the data (data/credit.schema.json).
+
 Open it with `assay-workbench .`, or try
-`assay diff data/credit.csv@HEAD~1 data/credit.csv --key application_id`.
+`assay diff data/credit.csv@HEAD~1 data/credit.csv --key application_id`,
+`assay drift data/credit.csv@HEAD~1 data/credit.csv` and
+`assay validate data/credit.csv --schema data/credit.schema.json`.
 )";
 
 // Fixed author and dates so the demo's commits have the same ids on every machine.
@@ -32,7 +39,22 @@ version::GitIdentity demoAuthor(std::int64_t time)
 }
 
 constexpr std::int64_t kFirstCommitTime = 1743465600;  // 2025-04-01T00:00:00Z
+constexpr std::int64_t kSchemaCommitTime = 1743552000; // 2025-04-02T00:00:00Z
 constexpr std::int64_t kSecondCommitTime = 1751328000; // 2025-07-01T00:00:00Z
+
+// The schema of the data as it is now, inferred from its profile, committed on its own.
+Status commitSchema(const fs::path &root, version::GitRepository &repo, const Progress &progress)
+{
+    auto profile = stats::profileFile(root / "data/credit.csv", {}, progress);
+    if (!profile)
+        return profile.error();
+    ASSAY_TRY(validate::saveSchema(validate::inferSchema(*profile), root / "data/credit.schema.json"));
+    ASSAY_TRY(repo.stage({"data/credit.schema.json"}));
+    auto commit = repo.commit("Add the schema of the credit applications", demoAuthor(kSchemaCommitTime));
+    if (!commit)
+        return commit.error();
+    return {};
+}
 
 Status commitVersion(const fs::path &root, version::GitRepository &repo, CreditVintage vintage,
                      const DemoOptions &options, const std::string &message, std::int64_t time,
@@ -80,6 +102,8 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
                             "Add credit applications, first quarter", kFirstCommitTime,
                             {".dvc/config", ".dvc/.gitignore", ".dvcignore", ".assay/.gitignore",
                              "README.md"}));
+    progress.report(0.45, "schema");
+    ASSAY_TRY(commitSchema(root, *repo, {}));
     progress.report(0.55, "drifted version");
     if (progress.isCancelled())
         return Error::cancelled();

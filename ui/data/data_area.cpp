@@ -10,6 +10,7 @@
 #include "data/history_view.h"
 #include "data/profile_view.h"
 #include "data/schema_view.h"
+#include "data/drift_view.h"
 #include "data/status_view.h"
 #include "shell/job_runner.h"
 #include "shell/workspace_session.h"
@@ -65,6 +66,7 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
     m_pane->diffView()->setJobRunner(context.jobs);
     m_pane->profileView()->setJobRunner(context.jobs);
     m_pane->schemaView()->setJobRunner(context.jobs);
+    m_pane->driftView()->setJobRunner(context.jobs);
     m_pane->setJobRunner(context.jobs);
     connect(m_pane->historyView(), &HistoryView::compareRequested, this,
             [this](const QString &older, const QString &newer) {
@@ -79,7 +81,8 @@ DataArea::DataArea(const AreaContext &context, QWidget *parent)
 
 QStringList DataArea::viewNames()
 {
-    return {QStringLiteral("data-profile"), QStringLiteral("data-schema"), QStringLiteral("data-history"),
+    return {QStringLiteral("data-profile"), QStringLiteral("data-schema"), QStringLiteral("data-drift"),
+            QStringLiteral("data-history"),
             QStringLiteral("data-diff"), QStringLiteral("data-status")};
 }
 
@@ -101,6 +104,9 @@ bool DataArea::showView(const QString &view)
     } else if (view == QStringLiteral("data-schema")) {
         m_pendingView = PendingView::Schema;
         m_pane->showTab(DatasetPane::Tab::Schema);
+    } else if (view == QStringLiteral("data-drift")) {
+        m_pendingView = PendingView::Drift;
+        m_pane->showTab(DatasetPane::Tab::Drift);
     } else if (view == QStringLiteral("data-status")) {
         m_pendingView = PendingView::Status;
         m_pane->showTab(DatasetPane::Tab::Status);
@@ -226,6 +232,8 @@ void DataArea::openDataset(const QString &relativePath)
                                            tr("Choose a dataset in the list."));
         m_pane->schemaView()->showMessage(tr("No dataset selected"),
                                           tr("Choose a dataset in the list."));
+        m_pane->driftView()->showMessage(tr("No dataset selected"),
+                                         tr("Choose a dataset in the list."));
         return;
     }
     m_selections.insert(m_session->rootPath(), relativePath);
@@ -287,6 +295,7 @@ void DataArea::loadHistory(const workspace::DatasetEntry &entry)
         diff->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
         m_pane->profileView()->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
         m_pane->schemaView()->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
+        m_pane->driftView()->setDataset(m_session->root(), path, {}, entry.presentInWorkspace);
         return;
     }
     const std::filesystem::path file =
@@ -317,6 +326,7 @@ void DataArea::showHistory(const workspace::DatasetEntry &entry,
     diff->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
     m_pane->profileView()->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
     m_pane->schemaView()->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
+    m_pane->driftView()->setDataset(m_session->root(), path, versions, entry.presentInWorkspace);
     const std::optional<std::uint64_t> workingCopy =
         entry.presentInWorkspace ? std::optional(entry.sizeBytes) : std::nullopt;
     if (m_pendingView == PendingView::Diff && versions.size() >= 2)

@@ -72,7 +72,7 @@ private:
     QPointer<Job> m_historyJob;
     QPointer<Job> m_statusJob;
     // Set by showView(): which tab the first tracked dataset opens in, until it has.
-    enum class PendingView { None, Profile, Schema, History, Diff, Status } m_pendingView = PendingView::None;
+    enum class PendingView { None, Profile, Schema, Drift, History, Diff, Status } m_pendingView = PendingView::None;
     quint64 m_loadGeneration = 0;
     bool m_reloadAfterScan = false;
     // Selected dataset per workspace root, kept across switches and restarts.

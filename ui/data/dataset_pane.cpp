@@ -9,6 +9,7 @@
 #include "data/history_view.h"
 #include "data/profile_view.h"
 #include "data/schema_view.h"
+#include "data/drift_view.h"
 #include "data/status_view.h"
 #include "data/table_model.h"
 #include "shell/job.h"
@@ -27,7 +28,7 @@ DatasetPane::DatasetPane(QWidget *parent)
       m_tabs(new QTabWidget(this)), m_stack(new QStackedWidget(m_tabs)),
       m_message(new EmptyState(this)), m_view(new DataTableView(this)),
       m_model(new TableModel(this)), m_profile(new ProfileView(m_tabs)),
-      m_schema(new SchemaView(m_tabs)),
+      m_schema(new SchemaView(m_tabs)), m_drift(new DriftView(m_tabs)),
       m_history(new HistoryView(m_tabs)),
       m_diff(new DiffView(m_tabs)), m_status(new StatusView(m_tabs))
 {
@@ -46,6 +47,7 @@ DatasetPane::DatasetPane(QWidget *parent)
     m_tabs->addTab(m_stack, tr("Table"));
     m_tabs->addTab(m_profile, tr("Profile"));
     m_tabs->addTab(m_schema, tr("Schema"));
+    m_tabs->addTab(m_drift, tr("Drift"));
     m_tabs->addTab(m_history, tr("History"));
     m_tabs->addTab(m_diff, tr("Diff"));
     m_tabs->addTab(m_status, tr("Status"));

@@ -20,6 +20,7 @@ class EmptyState;
 class HistoryView;
 class ProfileView;
 class SchemaView;
+class DriftView;
 class StatusView;
 class Job;
 class JobRunner;
@@ -27,12 +28,12 @@ class TableModel;
 
 // The right side of the Data area: the selected dataset's one-line summary over tabs:
 // its table (or a message saying what the pane waits for, what went wrong, or what to do
-// next), its profile, its schema and anomalies, its version history, the diff between two versions, and the status of the
+// next), its profile, its schema and anomalies, its drift between versions, its version history, the diff between two versions, and the status of the
 // workspace's tracked data with Add and Commit.
 class DatasetPane : public QWidget {
     Q_OBJECT
 public:
-    enum class Tab { Table, Profile, Schema, History, Diff, Status }; // in the tabs' order
+    enum class Tab { Table, Profile, Schema, Drift, History, Diff, Status }; // in the tabs' order
 
     explicit DatasetPane(QWidget *parent = nullptr);
 
@@ -55,6 +56,7 @@ public:
     TableModel *tableModel() const { return m_model; }
     ProfileView *profileView() const { return m_profile; }
     SchemaView *schemaView() const { return m_schema; }
+    DriftView *driftView() const { return m_drift; }
     HistoryView *historyView() const { return m_history; }
     DiffView *diffView() const { return m_diff; }
     StatusView *statusView() const { return m_status; }
@@ -72,6 +74,7 @@ private:
     TableModel *m_model;
     ProfileView *m_profile;
     SchemaView *m_schema;
+    DriftView *m_drift;
     HistoryView *m_history;
     DiffView *m_diff;
     StatusView *m_status;

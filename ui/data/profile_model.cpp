@@ -32,9 +32,11 @@ QString valueText(const ColumnProfile &column, const std::optional<double> &valu
 {
     if (!value)
         return {};
-    if (column.type == ColumnType::Datetime)
-        return QDateTime::fromMSecsSinceEpoch(std::int64_t(*value / 1e6), QTimeZone::utc())
-            .toString(Qt::ISODate);
+    if (column.type == ColumnType::Datetime) {
+        const QDateTime moment = QDateTime::fromMSecsSinceEpoch(std::int64_t(*value / 1e6), QTimeZone::utc());
+        return moment.time() == QTime(0, 0) ? moment.toString(QStringLiteral("yyyy-MM-dd"))
+                                            : moment.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    }
     return formatNumber(*value);
 }
 
@@ -54,6 +56,7 @@ QVariant optionalNumber(const std::optional<double> &value)
 
 ProfileModel::ProfileModel(Kind kind, QObject *parent) : QAbstractTableModel(parent), m_kind(kind)
 {
+    setProfiles(nullptr, {});
 }
 
 void ProfileModel::setProfiles(std::shared_ptr<const stats::DatasetProfile> profile,
@@ -80,7 +83,11 @@ void ProfileModel::setProfiles(std::shared_ptr<const stats::DatasetProfile> prof
             if (isNumericProfile(column) != (m_kind == Kind::Numeric))
                 continue;
             const ColumnProfile *other = m_compared ? m_compared->column(column.name) : nullptr;
-            Row row{i, other, columnDistribution(column, name, other, comparedName), 0.0};
+            // The compared profile is the baseline: drawn first, in grey.
+            Row row{i, other,
+                    other ? columnDistribution(*other, comparedName, &column, name)
+                          : columnDistribution(column, name),
+                    0.0};
             row.distance = distributionDistance(row.distribution);
             m_rows.push_back(std::move(row));
         }
