@@ -159,8 +159,9 @@ private slots:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("message");
-        const QString column = QStringLiteral(R"({"name": "a", "type": "int"})");
-        QTest::newRow("unknown type") << QStringLiteral(R"({"version": 1, "columns": [%1, %1, %1, {"name": "d", "type": "integer"}]})").arg(column)
+        QTest::newRow("unknown type") << QStringLiteral(R"({"version": 1, "columns": [{"name": "a", "type": "int"}, )"
+                                                        R"({"name": "b", "type": "int"}, {"name": "c", "type": "string"}, )"
+                                                        R"({"name": "d", "type": "integer"}]})")
                                       << QStringLiteral("schema.json: columns[3].type: unknown type 'integer'");
         QTest::newRow("presence") << QStringLiteral(R"({"columns": [{"name": "a", "type": "int", "min_presence": 2}]})")
                                   << QStringLiteral("schema.json: columns[0].min_presence: expected a fraction between 0 and 1");
