@@ -12,6 +12,7 @@ const std::vector<Command> &commands()
         addTableCommands(list);
         addDataCommands(list);
         addHistoryCommands(list);
+        addProfileCommands(list);
         return list;
     }();
     return all;

@@ -15,5 +15,6 @@ void addWorkspaceCommands(std::vector<Command> &into);
 void addTableCommands(std::vector<Command> &into);
 void addDataCommands(std::vector<Command> &into);    // assay data add|status|checkout|gc|push|pull, commit
 void addHistoryCommands(std::vector<Command> &into); // assay data log, assay diff
+void addProfileCommands(std::vector<Command> &into); // assay profile
 
 } // namespace assay::cli

@@ -8,9 +8,11 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace assay::version {
@@ -52,6 +54,12 @@ struct ColumnProfile {
     std::optional<std::uint64_t> zeros;
     std::vector<double> quantiles; // empty, or one value per kProfileQuantiles entry
     Histogram histogram;           // empty edges when the column has no numeric values
+    // True when quantiles and histogram come from every value (distinct <= kExactDistinctLimit);
+    // false when they come from the quantile sketch (rank error <= 0.005).
+    bool quantilesExact = true;
+    // Datetimes: min and max exactly, in ns since the Unix epoch (min/max above are rounded).
+    std::optional<std::int64_t> datetimeMin;
+    std::optional<std::int64_t> datetimeMax;
 
     // Every type: distinct non-missing values; exact when distinctExact.
     std::uint64_t distinct = 0;
@@ -88,6 +96,13 @@ public:
     // Folds `other` (the profile of the rows after this builder's) into this one.
     Status merge(ProfileBuilder &&other);
     DatasetProfile finish(std::string source) const;
+
+    // Columns that became strings only after more than kExactDistinctLimit distinct numbers
+    // or datetimes: their earlier values are no longer all known, so their string profile
+    // would be approximate. profileFile() reads the data again with them in textColumns.
+    std::vector<std::string> columnsNeedingText() const;
+    // A builder that profiles the named columns as text from the first chunk on.
+    static ProfileBuilder withTextColumns(std::vector<std::string> textColumns);
 
 private:
     struct State;

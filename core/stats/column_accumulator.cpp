@@ -1,0 +1,348 @@
+#include "stats/column_accumulator.h"
+
+#include "stats/distribution.h"
+#include "stats/value_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace assay::stats {
+
+using table::ColumnType;
+
+table::ColumnType widerType(ColumnType a, ColumnType b)
+{
+    if (a == b)
+        return a;
+    const auto numeric = [](ColumnType t) { return t == ColumnType::Int || t == ColumnType::Float; };
+    return numeric(a) && numeric(b) ? ColumnType::Float : ColumnType::String;
+}
+
+namespace {
+
+std::size_t valueCount(const table::Column &column)
+{
+    std::size_t present = column.size() - column.missingCount();
+    if (column.type() == ColumnType::Float) {
+        const auto &missing = column.missing();
+        const auto &values = column.floats();
+        for (std::size_t i = 0; i < values.size(); ++i)
+            present -= (missing.empty() || !missing[i]) && std::isnan(values[i]);
+    }
+    return present;
+}
+
+} // namespace
+
+void ColumnAccumulator::add(const table::Column &column)
+{
+    const std::size_t present = valueCount(column);
+    m_missing += column.size() - present;
+    if (!m_emptyType)
+        m_emptyType = m_asText ? ColumnType::String : column.type();
+    if (present == 0)
+        return;
+    m_count += present;
+    const ColumnType chunkType = m_asText ? ColumnType::String : column.type();
+    widenTo(m_type ? widerType(*m_type, chunkType) : chunkType);
+
+    switch (*m_type) {
+    case ColumnType::Float:
+        if (column.type() == ColumnType::Float)
+            addFloats(column);
+        else
+            addInts(column, ColumnType::Float);
+        break;
+    case ColumnType::Int:
+    case ColumnType::Datetime:
+        addInts(column, *m_type);
+        break;
+    case ColumnType::Bool:
+        addBools(column);
+        break;
+    case ColumnType::String:
+        if (column.type() == ColumnType::String)
+            addStrings(column);
+        else
+            addAsText(column);
+        break;
+    }
+}
+
+void ColumnAccumulator::widenTo(ColumnType type)
+{
+    if (!m_type) {
+        m_type = type;
+        m_numbers = NumericValueCounter(type == ColumnType::Float ? KeyKind::Double : KeyKind::Int64,
+                                        type != ColumnType::Datetime);
+        return;
+    }
+    if (*m_type == type)
+        return;
+    if (type == ColumnType::Float) { // from int: same numbers, keyed as doubles
+        m_numbers.convertToDouble();
+        m_type = type;
+        return;
+    }
+    if (*m_type == ColumnType::Bool) {
+        if (m_trues > 0)
+            m_strings.add("true", m_trues);
+        if (m_falses > 0)
+            m_strings.add("false", m_falses);
+        m_trues = m_falses = 0;
+    } else if (!m_numbers.exact()) {
+        m_lostValuesToText = true;
+    } else {
+        m_numbers.exactCounts().forEach([&](std::uint64_t key, std::uint64_t count) {
+            m_strings.add(formatKey(key, *m_type), count);
+        });
+    }
+    m_numbers = NumericValueCounter();
+    m_moments = {};
+    m_type = type;
+    m_strings.checkLimit(kExactDistinctLimit);
+}
+
+} // namespace assay::stats
+
+namespace assay::stats {
+
+void ColumnAccumulator::addFloats(const table::Column &column)
+{
+    const auto &values = column.floats();
+    const auto &missing = column.missing();
+    const double *data = values.data();
+    if (missing.empty()) {
+        m_moments.merge(momentsOf(data, values.size(), [&](std::size_t i) { return !std::isnan(data[i]); }));
+        for (double v : values)
+            if (!std::isnan(v))
+                m_numbers.add(doubleKey(v));
+    } else {
+        const auto take = [&](std::size_t i) { return !missing[i] && !std::isnan(data[i]); };
+        m_moments.merge(momentsOf(data, values.size(), take));
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (take(i))
+                m_numbers.add(doubleKey(data[i]));
+    }
+    m_numbers.checkLimit(kExactDistinctLimit);
+}
+
+void ColumnAccumulator::addInts(const table::Column &column, ColumnType as)
+{
+    const auto &values = column.ints();
+    const auto &missing = column.missing();
+    const std::int64_t *data = values.data();
+    const auto take = [&](std::size_t i) { return missing.empty() || !missing[i]; };
+    if (as == ColumnType::Datetime) {
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (!take(i))
+                continue;
+            m_minTime = std::min(m_minTime, data[i]);
+            m_maxTime = std::max(m_maxTime, data[i]);
+            m_numbers.add(static_cast<std::uint64_t>(data[i]));
+        }
+    } else {
+        m_moments.merge(momentsOf(data, values.size(), take));
+        const bool asDouble = as == ColumnType::Float;
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (take(i))
+                m_numbers.add(asDouble ? doubleKey(static_cast<double>(data[i]))
+                                       : static_cast<std::uint64_t>(data[i]));
+    }
+    m_numbers.checkLimit(kExactDistinctLimit);
+}
+
+void ColumnAccumulator::addBools(const table::Column &column)
+{
+    const auto &values = column.bools();
+    const auto &missing = column.missing();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!missing.empty() && missing[i])
+            continue;
+        m_trues += values[i] != 0;
+        m_falses += values[i] == 0;
+    }
+}
+
+void ColumnAccumulator::addStrings(const table::Column &column)
+{
+    // Count dictionary codes first, then fold each used entry into the column's counts once.
+    const auto &codes = column.codes();
+    const auto &missing = column.missing();
+    const auto &dictionary = column.dictionary();
+    std::vector<std::uint64_t> counts(dictionary.size(), 0);
+    if (missing.empty()) {
+        for (std::uint32_t code : codes)
+            ++counts[code];
+    } else {
+        for (std::size_t i = 0; i < codes.size(); ++i)
+            counts[codes[i]] += missing[i] == 0;
+    }
+    for (std::size_t code = 0; code < dictionary.size(); ++code)
+        if (counts[code] != 0)
+            m_strings.add(dictionary[code], counts[code]);
+    m_strings.checkLimit(kExactDistinctLimit);
+}
+
+void ColumnAccumulator::addAsText(const table::Column &column)
+{
+    StringCountMap counts;
+    for (std::size_t i = 0; i < column.size(); ++i) {
+        if (column.isMissing(i) || (column.type() == ColumnType::Float && std::isnan(column.floats()[i])))
+            continue;
+        ++counts[column.format(i)];
+    }
+    for (const auto &[value, count] : counts)
+        m_strings.add(value, count);
+    m_strings.checkLimit(kExactDistinctLimit);
+}
+
+void ColumnAccumulator::merge(ColumnAccumulator &&other)
+{
+    if (!m_emptyType)
+        m_emptyType = other.m_emptyType;
+    m_missing += other.m_missing;
+    m_lostValuesToText = m_lostValuesToText || other.m_lostValuesToText;
+    if (!other.m_type)
+        return;
+    if (!m_type) {
+        const auto keep = std::make_tuple(m_emptyType, m_missing, m_lostValuesToText, m_asText);
+        *this = std::move(other);
+        std::tie(m_emptyType, m_missing, m_lostValuesToText, m_asText) = keep;
+        return;
+    }
+    const ColumnType type = widerType(*m_type, *other.m_type);
+    widenTo(type);
+    other.widenTo(type);
+    m_lostValuesToText = m_lostValuesToText || other.m_lostValuesToText;
+    m_count += other.m_count;
+    m_moments.merge(other.m_moments);
+    m_numbers.merge(other.m_numbers, kExactDistinctLimit);
+    m_minTime = std::min(m_minTime, other.m_minTime);
+    m_maxTime = std::max(m_maxTime, other.m_maxTime);
+    m_trues += other.m_trues;
+    m_falses += other.m_falses;
+    m_strings.merge(other.m_strings, kExactDistinctLimit);
+}
+
+namespace {
+
+// Most frequent first; ties in the values' own order (numbers ascending, text bytewise).
+template <typename Entry>
+void sortByCount(std::vector<Entry> &entries)
+{
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+}
+
+struct NumberCount {
+    double value;
+    std::uint64_t key;
+    std::uint64_t count;
+};
+
+} // namespace
+
+ColumnProfile ColumnAccumulator::finish(const std::string &name) const
+{
+    ColumnProfile profile;
+    profile.name = name;
+    profile.type = m_type ? *m_type : m_emptyType.value_or(ColumnType::Float);
+    profile.count = m_count;
+    profile.missing = m_missing;
+    if (m_count == 0)
+        return profile;
+    switch (profile.type) {
+    case ColumnType::Int:
+    case ColumnType::Float:
+    case ColumnType::Datetime:
+        finishNumbers(profile);
+        break;
+    case ColumnType::Bool: {
+        profile.mean = static_cast<double>(m_trues) / static_cast<double>(m_count);
+        std::vector<ValueCount> counts;
+        if (m_trues > 0)
+            counts.push_back({"true", m_trues});
+        if (m_falses > 0)
+            counts.push_back({"false", m_falses});
+        sortByCount(counts);
+        profile.distinct = counts.size();
+        profile.top = counts;
+        profile.valueCounts = std::move(counts);
+        break;
+    }
+    case ColumnType::String:
+        finishStrings(profile);
+        break;
+    }
+    return profile;
+}
+
+void ColumnAccumulator::finishNumbers(ColumnProfile &profile) const
+{
+    const bool datetime = profile.type == ColumnType::Datetime;
+    profile.distinct = m_numbers.distinct();
+    profile.distinctExact = m_numbers.exact();
+    if (datetime) {
+        profile.datetimeMin = m_minTime;
+        profile.datetimeMax = m_maxTime;
+        profile.min = static_cast<double>(m_minTime);
+        profile.max = static_cast<double>(m_maxTime);
+    } else {
+        profile.mean = m_moments.mean;
+        if (m_moments.count >= 2)
+            profile.std = std::sqrt(m_moments.variance());
+        profile.min = m_moments.min;
+        profile.max = m_moments.max;
+        profile.zeros = m_moments.zeros;
+    }
+    if (!m_numbers.exact()) {
+        profile.quantilesExact = false;
+        if (!datetime) {
+            const WeightedValues items = m_numbers.sketch()->weightedItems();
+            profile.quantiles = rankQuantiles(items);
+            profile.histogram = equalWidthHistogram(items, m_moments.min, m_moments.max);
+        }
+        return;
+    }
+    std::vector<NumberCount> entries;
+    entries.reserve(m_numbers.exactCounts().size());
+    const KeyKind kind = m_numbers.keyKind();
+    m_numbers.exactCounts().forEach([&](std::uint64_t key, std::uint64_t count) {
+        entries.push_back({keyValue(key, kind), key, count});
+    });
+    std::sort(entries.begin(), entries.end(),
+              [](const NumberCount &a, const NumberCount &b) { return a.value < b.value; });
+    if (!datetime) {
+        WeightedValues sorted;
+        sorted.reserve(entries.size());
+        for (const auto &entry : entries)
+            sorted.emplace_back(entry.value, entry.count);
+        profile.quantiles = interpolatedQuantiles(sorted);
+        profile.histogram = equalWidthHistogram(sorted, m_moments.min, m_moments.max);
+    }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const NumberCount &a, const NumberCount &b) { return a.count > b.count; });
+    profile.valueCounts.reserve(entries.size());
+    for (const auto &entry : entries)
+        profile.valueCounts.push_back({formatKey(entry.key, profile.type), entry.count});
+}
+
+void ColumnAccumulator::finishStrings(ColumnProfile &profile) const
+{
+    profile.distinct = m_strings.distinct();
+    profile.distinctExact = m_strings.exact() && !m_lostValuesToText;
+    profile.avgLength = static_cast<double>(m_strings.lengthSum()) / static_cast<double>(m_count);
+    std::vector<ValueCount> counts;
+    counts.reserve(m_strings.frequentCounts().size());
+    for (const auto &[value, count] : m_strings.frequentCounts())
+        counts.push_back({value, count});
+    sortByCount(counts);
+    profile.top.assign(counts.begin(), counts.begin() + std::min(counts.size(), kTopValues));
+    if (m_strings.exact())
+        profile.valueCounts = std::move(counts);
+}
+
+} // namespace assay::stats

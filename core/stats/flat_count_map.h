@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace assay::stats {
+
+// Counts of 64-bit keys in one open-addressing table (linear probing, load <= 1/2). Much
+// cheaper per value than a node-based map; a slot whose count is 0 is empty.
+class FlatCountMap {
+public:
+    struct Slot {
+        std::uint64_t key = 0;
+        std::uint64_t count = 0;
+    };
+
+    FlatCountMap() : m_slots(64) {}
+
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+
+    void add(std::uint64_t key, std::uint64_t count = 1)
+    {
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.count == 0) {
+                slot = {key, count};
+                if (++m_size * 2 > m_slots.size())
+                    grow();
+                return;
+            }
+            if (slot.key == key) {
+                slot.count += count;
+                return;
+            }
+        }
+    }
+
+    // Calls visit(key, count) for every key, in slot order (deterministic for the same inserts).
+    template <typename Visit>
+    void forEach(Visit &&visit) const
+    {
+        for (const Slot &slot : m_slots)
+            if (slot.count != 0)
+                visit(slot.key, slot.count);
+    }
+
+    void clear()
+    {
+        std::vector<Slot>(64).swap(m_slots);
+        m_size = 0;
+    }
+
+    static std::uint64_t mix(std::uint64_t key)
+    {
+        key ^= key >> 33;
+        key *= 0xff51afd7ed558ccdULL;
+        key ^= key >> 33;
+        key *= 0xc4ceb9fe1a85ec53ULL;
+        key ^= key >> 33;
+        return key;
+    }
+
+private:
+    void grow()
+    {
+        std::vector<Slot> old(m_slots.size() * 2);
+        old.swap(m_slots);
+        m_size = 0;
+        for (const Slot &slot : old)
+            if (slot.count != 0)
+                add(slot.key, slot.count);
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_size = 0;
+};
+
+} // namespace assay::stats
