@@ -16,5 +16,6 @@ void addTableCommands(std::vector<Command> &into);
 void addDataCommands(std::vector<Command> &into);    // assay data add|status|checkout|gc|push|pull, commit
 void addHistoryCommands(std::vector<Command> &into); // assay data log, assay diff
 void addProfileCommands(std::vector<Command> &into); // assay profile
+void addValidateCommands(std::vector<Command> &into); // assay schema infer, assay validate
 
 } // namespace assay::cli
