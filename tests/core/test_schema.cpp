@@ -67,6 +67,9 @@ private slots:
         QVERIFY(!schema.columns[3].min && !schema.columns[3].max);
         QCOMPARE(schema.rowCount.min, std::optional<std::uint64_t>(1));
         QVERIFY(!schema.rowCount.max);
+        // An empty file's schema accepts an empty file.
+        QVERIFY(!validate::inferSchema(profileOf(0, {columnOf("a", ColumnType::Float, 0, {})}))
+                     .rowCount.min);
     }
 
     void inferTypesAndNumericRanges()
