@@ -113,18 +113,21 @@ void ColumnAccumulator::addFloats(const table::Column &column)
     const auto &values = column.floats();
     const auto &missing = column.missing();
     const double *data = values.data();
+    std::vector<std::uint64_t> &keys = m_scratchKeys;
+    keys.clear();
     if (missing.empty()) {
         m_moments.merge(momentsOf(data, values.size(), [&](std::size_t i) { return !std::isnan(data[i]); }));
         for (double v : values)
             if (!std::isnan(v))
-                m_numbers.add(doubleKey(v));
+                keys.push_back(doubleKey(v));
     } else {
         const auto take = [&](std::size_t i) { return !missing[i] && !std::isnan(data[i]); };
         m_moments.merge(momentsOf(data, values.size(), take));
         for (std::size_t i = 0; i < values.size(); ++i)
             if (take(i))
-                m_numbers.add(doubleKey(data[i]));
+                keys.push_back(doubleKey(data[i]));
     }
+    m_numbers.addEach(keys.data(), keys.size());
     m_numbers.checkLimit(kExactDistinctLimit);
 }
 
@@ -134,22 +137,25 @@ void ColumnAccumulator::addInts(const table::Column &column, ColumnType as)
     const auto &missing = column.missing();
     const std::int64_t *data = values.data();
     const auto take = [&](std::size_t i) { return missing.empty() || !missing[i]; };
+    std::vector<std::uint64_t> &keys = m_scratchKeys;
+    keys.clear();
     if (as == ColumnType::Datetime) {
         for (std::size_t i = 0; i < values.size(); ++i) {
             if (!take(i))
                 continue;
             m_minTime = std::min(m_minTime, data[i]);
             m_maxTime = std::max(m_maxTime, data[i]);
-            m_numbers.add(static_cast<std::uint64_t>(data[i]));
+            keys.push_back(static_cast<std::uint64_t>(data[i]));
         }
     } else {
         m_moments.merge(momentsOf(data, values.size(), take));
         const bool asDouble = as == ColumnType::Float;
         for (std::size_t i = 0; i < values.size(); ++i)
             if (take(i))
-                m_numbers.add(asDouble ? doubleKey(static_cast<double>(data[i]))
-                                       : static_cast<std::uint64_t>(data[i]));
+                keys.push_back(asDouble ? doubleKey(static_cast<double>(data[i]))
+                                        : static_cast<std::uint64_t>(data[i]));
     }
+    m_numbers.addEach(keys.data(), keys.size());
     m_numbers.checkLimit(kExactDistinctLimit);
 }
 
@@ -323,8 +329,6 @@ void ColumnAccumulator::finishNumbers(ColumnProfile &profile) const
         profile.quantiles = interpolatedQuantiles(sorted);
         profile.histogram = equalWidthHistogram(sorted, m_moments.min, m_moments.max);
     }
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const NumberCount &a, const NumberCount &b) { return a.count > b.count; });
     profile.valueCounts.reserve(entries.size());
     for (const auto &entry : entries)
         profile.valueCounts.push_back({formatKey(entry.key, profile.type), entry.count});

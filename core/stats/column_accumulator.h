@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <vector>
 
 namespace assay::stats {
 
@@ -55,6 +56,7 @@ private:
     std::uint64_t m_falses = 0;
     StringCounter m_strings;                     // string
     bool m_lostValuesToText = false;
+    std::vector<std::uint64_t> m_scratchKeys; // one chunk's keys, reused
 };
 
 } // namespace assay::stats

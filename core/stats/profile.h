@@ -70,7 +70,8 @@ struct ColumnProfile {
     std::vector<ValueCount> top; // at most kTopValues, by count descending then value
 
     // Every value with its count, when distinct <= kExactDistinctLimit (else empty);
-    // validation uses it for domains and unexpected values.
+    // validation uses it for domains and unexpected values. Numbers and datetimes in
+    // ascending order; strings and bools most frequent first, ties by value (top is a prefix).
     std::vector<ValueCount> valueCounts;
 };
 
