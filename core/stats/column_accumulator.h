@@ -56,7 +56,8 @@ private:
     std::uint64_t m_falses = 0;
     StringCounter m_strings;                     // string
     bool m_lostValuesToText = false;
-    std::vector<std::uint64_t> m_scratchKeys; // one chunk's keys, reused
+    std::vector<std::uint64_t> m_scratchKeys; // one chunk's keys and values, reused
+    std::vector<double> m_scratchValues;
 };
 
 } // namespace assay::stats
