@@ -13,6 +13,7 @@ const std::vector<Command> &commands()
         addDataCommands(list);
         addHistoryCommands(list);
         addProfileCommands(list);
+        addValidateCommands(list);
         addDriftCommands(list);
         return list;
     }();

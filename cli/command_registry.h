@@ -16,6 +16,7 @@ void addTableCommands(std::vector<Command> &into);
 void addDataCommands(std::vector<Command> &into);    // assay data add|status|checkout|gc|push|pull, commit
 void addHistoryCommands(std::vector<Command> &into); // assay data log, assay diff
 void addProfileCommands(std::vector<Command> &into); // assay profile
+void addValidateCommands(std::vector<Command> &into); // assay schema infer, assay validate
 void addDriftCommands(std::vector<Command> &into);   // assay drift
 
 } // namespace assay::cli

@@ -7,6 +7,7 @@
 #include "table/datetime_parse.h"
 #include "version/dataset_ref.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -24,12 +25,20 @@ std::string shortNumber(double value)
     return buffer;
 }
 
+std::string shortened(std::string text, std::size_t width)
+{
+    if (text.size() <= width)
+        return text;
+    std::size_t cut = width - 1;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut; // never split a UTF-8 sequence
+    return text.substr(0, cut) + "…";
+}
+
 std::string fit(std::string text, std::size_t width)
 {
-    if (text.size() > width)
-        text = text.substr(0, width - 1) + "…";
-    else
-        text.resize(width, ' ');
+    text = shortened(std::move(text), width);
+    text.resize(std::max(text.size(), width), ' ');
     return text;
 }
 
@@ -52,7 +61,7 @@ std::string describe(const stats::ColumnProfile &c)
     case ColumnType::String: {
         std::string text = (c.distinctExact ? "" : "~") + std::to_string(c.distinct) + " distinct";
         if (!c.top.empty())
-            text += ", top " + fit(c.top.front().value, 20) + " (" + std::to_string(c.top.front().count) + ")";
+            text += ", top " + shortened(c.top.front().value, 24) + " (" + std::to_string(c.top.front().count) + ")";
         return text;
     }
     }

@@ -22,7 +22,8 @@ using validate::Severity;
 using validate::TestResult;
 
 // `-o FILE` arrives among the positional arguments (the parser knows long options only).
-std::optional<std::string> takeShortOutput(std::vector<std::string> &positional, std::string &problem)
+std::optional<std::string> takeShortOutput(std::vector<std::string> &positional,
+                                           std::string &problem)
 {
     std::optional<std::string> output;
     for (auto it = positional.begin(); it != positional.end();) {
@@ -88,10 +89,11 @@ int runSchemaInfer(CommandContext &context)
 
 QJsonObject anomalyToJson(const Anomaly &anomaly)
 {
-    QJsonObject object{{QStringLiteral("column"), qs(anomaly.column)},
-                       {QStringLiteral("kind"), qs(std::string(validate::kindName(anomaly.kind)))},
-                       {QStringLiteral("severity"), qs(std::string(validate::severityName(anomaly.severity)))},
-                       {QStringLiteral("detail"), qs(anomaly.detail)}};
+    QJsonObject object{
+        {QStringLiteral("column"), qs(anomaly.column)},
+        {QStringLiteral("kind"), qs(std::string(validate::kindName(anomaly.kind)))},
+        {QStringLiteral("severity"), qs(std::string(validate::severityName(anomaly.severity)))},
+        {QStringLiteral("detail"), qs(anomaly.detail)}};
     if (anomaly.count)
         object.insert(QStringLiteral("count"), static_cast<qint64>(*anomaly.count));
     if (anomaly.share)
@@ -109,7 +111,8 @@ QJsonObject anomalyToJson(const Anomaly &anomaly)
 QJsonObject testToJson(const TestResult &test)
 {
     QJsonObject object{{QStringLiteral("name"), qs(test.name)},
-                       {QStringLiteral("column"), test.column.empty() ? QJsonValue() : QJsonValue(qs(test.column))},
+                       {QStringLiteral("column"),
+                        test.column.empty() ? QJsonValue() : QJsonValue(qs(test.column))},
                        {QStringLiteral("check"), qs(std::string(validate::checkName(test.check)))},
                        {QStringLiteral("passed"), test.passed},
                        {QStringLiteral("detail"), qs(test.detail)}};
@@ -143,8 +146,9 @@ std::string padded(std::string text, std::size_t width)
 
 void printReport(const validate::ValidationReport &report, bool withTests)
 {
-    const auto errors = std::count_if(report.anomalies.begin(), report.anomalies.end(),
-                                      [](const Anomaly &a) { return a.severity == Severity::Error; });
+    const auto errors =
+        std::count_if(report.anomalies.begin(), report.anomalies.end(),
+                      [](const Anomaly &a) { return a.severity == Severity::Error; });
     const auto warnings = static_cast<long>(report.anomalies.size()) - errors;
     const auto passed = std::count_if(report.tests.begin(), report.tests.end(),
                                       [](const TestResult &t) { return t.passed; });
@@ -159,7 +163,8 @@ void printReport(const validate::ValidationReport &report, bool withTests)
         text += "\n  " + padded(std::string(validate::severityName(anomaly.severity)), 8) + " " +
                 padded(std::string(validate::kindName(anomaly.kind)), 18) + " " + anomaly.detail;
     for (const auto &test : report.tests)
-        text += std::string("\n  ") + (test.passed ? "pass     " : "FAIL     ") + test.name + ": " + test.detail;
+        text += std::string("\n  ") + (test.passed ? "pass     " : "FAIL     ") + test.name + ": " +
+                test.detail;
     printLine(text);
 }
 
@@ -171,7 +176,8 @@ int runValidate(CommandContext &context)
         return usageError(command, "expected one data file");
     const auto schemaPath = context.arguments.value("schema");
     if (!schemaPath)
-        return usageError(command, "--schema FILE is required (make one with `assay schema infer`)");
+        return usageError(command,
+                          "--schema FILE is required (make one with `assay schema infer`)");
     auto options = readOptionsFrom(context.arguments);
     if (!options)
         return usageError(command, options.error().message);
@@ -243,20 +249,22 @@ const char *const kInferDetails =
 void addValidateCommands(std::vector<Command> &into)
 {
     std::vector<OptionSpec> inferOptions = readOptionSpecs();
-    inferOptions.push_back({"output", true, "FILE", "write the schema to FILE (also -o FILE); default: stdout"});
-    into.push_back({"schema infer", "infer an editable schema (types, presence, ranges, domains) from data",
-                    "DATA [-o FILE] [--lenient] [--format F] [--delimiter C] [--header H]",
-                    kInferDetails, "assay schema infer data/credit.csv -o credit.schema.json",
-                    inferOptions, runSchemaInfer});
+    inferOptions.push_back(
+        {"output", true, "FILE", "write the schema to FILE (also -o FILE); default: stdout"});
+    into.push_back(
+        {"schema infer", "infer an editable schema (types, presence, ranges, domains) from data",
+         "DATA [-o FILE] [--lenient] [--format F] [--delimiter C] [--header H]", kInferDetails,
+         "assay schema infer data/credit.csv -o credit.schema.json", inferOptions, runSchemaInfer});
 
     std::vector<OptionSpec> validateOptions = readOptionSpecs();
     validateOptions.push_back({"schema", true, "FILE", "the schema to check against (required)"});
     validateOptions.push_back({"suite", true, "FILE", "a YAML file of data tests to run too"});
-    into.push_back({"validate", "check data against a schema and a suite of data tests",
-                    "DATA --schema FILE [--suite FILE] [--lenient] [--format F] [--delimiter C] [--header H]",
-                    kValidateDetails,
-                    "assay validate data/credit.csv@HEAD --schema credit.schema.json --suite checks.yaml",
-                    validateOptions, runValidate});
+    into.push_back(
+        {"validate", "check data against a schema and a suite of data tests",
+         "DATA --schema FILE [--suite FILE] [--lenient] [--format F] [--delimiter C] [--header H]",
+         kValidateDetails,
+         "assay validate data/credit.csv@HEAD --schema credit.schema.json --suite checks.yaml",
+         validateOptions, runValidate});
 }
 
 } // namespace assay::cli

@@ -108,23 +108,58 @@ void ColumnAccumulator::widenTo(ColumnType type)
 
 namespace assay::stats {
 
+namespace {
+
+// One pass over a chunk's values: count, sum, min, max and zeros of the rows `take` accepts,
+// and their keys into `keys`; then squared deviations from the chunk mean over the kept values.
+template <typename Value, typename Take, typename ToKey>
+NumericMoments collectValues(const std::vector<Value> &values, Take &&take, ToKey &&toKey,
+                             std::vector<std::uint64_t> &keys, std::vector<double> &kept)
+{
+    keys.resize(values.size());
+    kept.resize(values.size());
+    NumericMoments m;
+    std::size_t n = 0;
+    double sum = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!take(i))
+            continue;
+        const double v = static_cast<double>(values[i]);
+        keys[n] = toKey(values[i]);
+        kept[n++] = v;
+        sum += v;
+        m.min = std::min(m.min, v);
+        m.max = std::max(m.max, v);
+        m.zeros += v == 0.0;
+    }
+    keys.resize(n);
+    kept.resize(n);
+    m.count = n;
+    if (n == 0)
+        return m;
+    m.mean = sum / static_cast<double>(n);
+    double m2 = 0;
+    for (double v : kept)
+        m2 += (v - m.mean) * (v - m.mean);
+    m.m2 = m2;
+    return m;
+}
+
+} // namespace
+
 void ColumnAccumulator::addFloats(const table::Column &column)
 {
     const auto &values = column.floats();
     const auto &missing = column.missing();
-    const double *data = values.data();
-    if (missing.empty()) {
-        m_moments.merge(momentsOf(data, values.size(), [&](std::size_t i) { return !std::isnan(data[i]); }));
-        for (double v : values)
-            if (!std::isnan(v))
-                m_numbers.add(doubleKey(v));
-    } else {
-        const auto take = [&](std::size_t i) { return !missing[i] && !std::isnan(data[i]); };
-        m_moments.merge(momentsOf(data, values.size(), take));
-        for (std::size_t i = 0; i < values.size(); ++i)
-            if (take(i))
-                m_numbers.add(doubleKey(data[i]));
-    }
+    const auto key = [](double v) { return doubleKey(v); };
+    if (missing.empty())
+        m_moments.merge(collectValues(values, [&](std::size_t i) { return !std::isnan(values[i]); },
+                                      key, m_scratchKeys, m_scratchValues));
+    else
+        m_moments.merge(collectValues(
+            values, [&](std::size_t i) { return !missing[i] && !std::isnan(values[i]); }, key,
+            m_scratchKeys, m_scratchValues));
+    m_numbers.addEach(m_scratchKeys.data(), m_scratchKeys.size());
     m_numbers.checkLimit(kExactDistinctLimit);
 }
 
@@ -132,24 +167,27 @@ void ColumnAccumulator::addInts(const table::Column &column, ColumnType as)
 {
     const auto &values = column.ints();
     const auto &missing = column.missing();
-    const std::int64_t *data = values.data();
     const auto take = [&](std::size_t i) { return missing.empty() || !missing[i]; };
     if (as == ColumnType::Datetime) {
+        std::vector<std::uint64_t> &keys = m_scratchKeys;
+        keys.clear();
         for (std::size_t i = 0; i < values.size(); ++i) {
             if (!take(i))
                 continue;
-            m_minTime = std::min(m_minTime, data[i]);
-            m_maxTime = std::max(m_maxTime, data[i]);
-            m_numbers.add(static_cast<std::uint64_t>(data[i]));
+            m_minTime = std::min(m_minTime, values[i]);
+            m_maxTime = std::max(m_maxTime, values[i]);
+            keys.push_back(static_cast<std::uint64_t>(values[i]));
         }
+    } else if (as == ColumnType::Float) {
+        m_moments.merge(collectValues(
+            values, take, [](std::int64_t v) { return doubleKey(static_cast<double>(v)); },
+            m_scratchKeys, m_scratchValues));
     } else {
-        m_moments.merge(momentsOf(data, values.size(), take));
-        const bool asDouble = as == ColumnType::Float;
-        for (std::size_t i = 0; i < values.size(); ++i)
-            if (take(i))
-                m_numbers.add(asDouble ? doubleKey(static_cast<double>(data[i]))
-                                       : static_cast<std::uint64_t>(data[i]));
+        m_moments.merge(collectValues(
+            values, take, [](std::int64_t v) { return static_cast<std::uint64_t>(v); },
+            m_scratchKeys, m_scratchValues));
     }
+    m_numbers.addEach(m_scratchKeys.data(), m_scratchKeys.size());
     m_numbers.checkLimit(kExactDistinctLimit);
 }
 
@@ -323,8 +361,6 @@ void ColumnAccumulator::finishNumbers(ColumnProfile &profile) const
         profile.quantiles = interpolatedQuantiles(sorted);
         profile.histogram = equalWidthHistogram(sorted, m_moments.min, m_moments.max);
     }
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const NumberCount &a, const NumberCount &b) { return a.count > b.count; });
     profile.valueCounts.reserve(entries.size());
     for (const auto &entry : entries)
         profile.valueCounts.push_back({formatKey(entry.key, profile.type), entry.count});

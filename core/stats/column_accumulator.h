@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <vector>
 
 namespace assay::stats {
 
@@ -55,6 +56,8 @@ private:
     std::uint64_t m_falses = 0;
     StringCounter m_strings;                     // string
     bool m_lostValuesToText = false;
+    std::vector<std::uint64_t> m_scratchKeys; // one chunk's keys and values, reused
+    std::vector<double> m_scratchValues;
 };
 
 } // namespace assay::stats

@@ -40,35 +40,4 @@ struct NumericMoments {
     double variance() const { return count < 2 ? 0.0 : m2 / static_cast<double>(count - 1); }
 };
 
-// Moments of values[i] for the rows where take(i) holds, in two passes over the chunk
-// (mean first, then squared deviations) for accuracy.
-template <typename Value, typename Take>
-NumericMoments momentsOf(const Value *values, std::size_t size, Take &&take)
-{
-    NumericMoments m;
-    double sum = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-        if (!take(i))
-            continue;
-        const double v = static_cast<double>(values[i]);
-        ++m.count;
-        sum += v;
-        m.min = std::min(m.min, v);
-        m.max = std::max(m.max, v);
-        m.zeros += v == 0.0;
-    }
-    if (m.count == 0)
-        return m;
-    m.mean = sum / static_cast<double>(m.count);
-    double m2 = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-        if (!take(i))
-            continue;
-        const double d = static_cast<double>(values[i]) - m.mean;
-        m2 += d * d;
-    }
-    m.m2 = m2;
-    return m;
-}
-
 } // namespace assay::stats

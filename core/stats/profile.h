@@ -40,13 +40,20 @@ struct ValueCount {
 };
 
 // What one column looks like. Fields that do not apply to the column's type stay empty.
+// Exact whatever the size: count, missing, mean/std (up to rounding), min, max, zeros,
+// avgLength, datetimeMin/Max. Exact while distinct <= kExactDistinctLimit, estimated beyond:
+// distinct (HyperLogLog, within 2%), quantiles and histogram (sketch, rank error <= 0.005),
+// top (Misra-Gries heavy hitters: counts are lower bounds, off by at most count / 4097).
+// The type is the widest over all chunks: int + float -> float, any other mix -> string, a
+// chunk without values changes nothing; values of a narrower type count as Column::format()
+// writes them (3 -> "3", 2.50 -> "2.5").
 struct ColumnProfile {
     std::string name;
     table::ColumnType type = table::ColumnType::String;
     std::uint64_t count = 0;   // non-missing values
     std::uint64_t missing = 0;
 
-    // Numbers (int, float; bool as 0/1 for mean) and datetimes (min/max only, in ns).
+    // Numbers (int, float; bool: mean is the share of true) and datetimes (min/max only, in ns).
     std::optional<double> mean;
     std::optional<double> std;  // sample standard deviation (n - 1); empty when count < 2
     std::optional<double> min;
@@ -67,10 +74,11 @@ struct ColumnProfile {
     // Strings: mean length in characters (code points, as pandas' str.len()).
     // Strings and bools: the most frequent values.
     std::optional<double> avgLength;
-    std::vector<ValueCount> top; // at most kTopValues, by count descending then value
+    std::vector<ValueCount> top; // at most kTopValues, by count descending then value (bytewise)
 
     // Every value with its count, when distinct <= kExactDistinctLimit (else empty);
-    // validation uses it for domains and unexpected values.
+    // validation uses it for domains and unexpected values. Numbers and datetimes in
+    // ascending order; strings and bools most frequent first, ties by value (top is a prefix).
     std::vector<ValueCount> valueCounts;
 };
 

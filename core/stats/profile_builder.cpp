@@ -1,10 +1,16 @@
 #include "stats/profile.h"
 
+#include "common/parallel_for.h"
 #include "stats/column_accumulator.h"
 
 #include <algorithm>
 
 namespace assay::stats {
+
+namespace {
+// Below this many cells a chunk is profiled on the calling thread: starting threads would cost more.
+constexpr std::size_t kParallelCells = 1 << 16;
+} // namespace
 
 struct ProfileBuilder::State {
     std::vector<std::string> textColumns;
@@ -50,8 +56,13 @@ Status ProfileBuilder::add(const table::Table &chunk)
             return Error::invalidInput("profile: chunk column " + std::to_string(c + 1) + " is '" +
                                        chunk.column(c).name() + "', expected '" + s.names[c] + "'");
     s.rows += chunk.rowCount();
-    for (std::size_t c = 0; c < s.names.size(); ++c)
-        s.columns[c].add(chunk.column(c));
+    // Columns are independent: profile them side by side (each accumulator on one thread, so
+    // the result does not depend on the thread count).
+    if (chunk.rowCount() * chunk.columnCount() >= kParallelCells)
+        parallelFor(s.names.size(), [&](std::size_t c) { s.columns[c].add(chunk.column(c)); });
+    else
+        for (std::size_t c = 0; c < s.names.size(); ++c)
+            s.columns[c].add(chunk.column(c));
     return {};
 }
 
@@ -80,9 +91,8 @@ DatasetProfile ProfileBuilder::finish(std::string source) const
     DatasetProfile profile;
     profile.source = std::move(source);
     profile.rows = s.rows;
-    profile.columns.reserve(s.names.size());
-    for (std::size_t c = 0; c < s.names.size(); ++c)
-        profile.columns.push_back(s.columns[c].finish(s.names[c]));
+    profile.columns.resize(s.names.size());
+    parallelFor(s.names.size(), [&](std::size_t c) { profile.columns[c] = s.columns[c].finish(s.names[c]); });
     return profile;
 }
 

@@ -49,6 +49,15 @@ public:
                 m_approximate->sketch.add(value);
         }
     }
+    void addEach(const std::uint64_t *keys, std::size_t n)
+    {
+        if (!m_approximate) {
+            m_exact.addEach(keys, n);
+            return;
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            add(keys[i]);
+    }
     // Call after each batch of add(): switches to the estimate once past `limit` values.
     void checkLimit(std::size_t limit)
     {

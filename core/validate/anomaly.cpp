@@ -23,7 +23,8 @@ bool parsesAs(ColumnType type, std::string_view text)
         if (table::parseInt64(text, value) == table::IntParse::Ok)
             return true;
         double number = 0; // a float column's whole numbers format as "3"; 3.0 is an int too
-        return table::parseDouble(text, number) && std::abs(number) < 9.2e18 && number == std::trunc(number);
+        return table::parseDouble(text, number) && std::abs(number) < 9.2e18 &&
+               number == std::trunc(number);
     }
     case ColumnType::Float: {
         double value = 0;
@@ -86,7 +87,8 @@ public:
 
     double shareOf(std::uint64_t count) const
     {
-        return m_profile.rows ? static_cast<double>(count) / static_cast<double>(m_profile.rows) : 0;
+        return m_profile.rows ? static_cast<double>(count) / static_cast<double>(m_profile.rows)
+                              : 0;
     }
 
     std::string countText(const RejectedValues &rejected) const
@@ -98,7 +100,8 @@ public:
     void rowCount(const RowCountBounds &bounds)
     {
         const auto rows = m_profile.rows;
-        const std::string has = "the data has " + std::to_string(rows) + (rows == 1 ? " row" : " rows");
+        const std::string has =
+            "the data has " + std::to_string(rows) + (rows == 1 ? " row" : " rows");
         if (bounds.min && rows < *bounds.min)
             add({}, AnomalyKind::RowCount, Severity::Error,
                 has + "; the schema expects at least " + std::to_string(*bounds.min));
@@ -133,8 +136,9 @@ public:
 
     Status typeMismatch(const ColumnSchema &expected, const stats::ColumnProfile &actual)
     {
-        auto rejected = rejectedValues(actual, m_values,
-                                       [&](std::string_view value) { return parsesAs(expected.type, value); });
+        auto rejected = rejectedValues(actual, m_values, [&](std::string_view value) {
+            return parsesAs(expected.type, value);
+        });
         if (!rejected)
             return rejected.error();
         const std::string expectedType(table::typeName(expected.type));
@@ -160,12 +164,17 @@ public:
                                     std::to_string(m_profile.rows) + " values are missing (" +
                                     describeShare(shareOf(actual.missing)) + ")";
         std::string detail = expected.required
-            ? "column " + name + " is required but " + missing
-            : "column " + name + " has a value in " + describeShare(presence) +
-                  " of rows; the schema expects at least " + describeShare(expected.minPresence) +
-                  " (" + missing + ")";
-        anomalies.push_back({expected.name, AnomalyKind::LowPresence, Severity::Error,
-                             std::move(detail), actual.missing, shareOf(actual.missing), {}});
+                                 ? "column " + name + " is required but " + missing
+                                 : "column " + name + " has a value in " + describeShare(presence) +
+                                       " of rows; the schema expects at least " +
+                                       describeShare(expected.minPresence) + " (" + missing + ")";
+        anomalies.push_back({expected.name,
+                             AnomalyKind::LowPresence,
+                             Severity::Error,
+                             std::move(detail),
+                             actual.missing,
+                             shareOf(actual.missing),
+                             {}});
     }
 
     Status range(const ColumnSchema &expected, const stats::ColumnProfile &actual)
@@ -178,7 +187,8 @@ public:
             double value = 0;
             if (!table::parseDouble(table::trimForNumber(text), value))
                 return true; // not a number: a type problem, not a range one
-            return !(expected.min && value < *expected.min) && !(expected.max && value > *expected.max);
+            return !(expected.min && value < *expected.min) &&
+                   !(expected.max && value > *expected.max);
         });
         if (!rejected)
             return rejected.error();
@@ -195,20 +205,20 @@ public:
     {
         const std::unordered_set<std::string_view> allowed(expected.domain->begin(),
                                                            expected.domain->end());
-        auto rejected = rejectedValues(actual, m_values, [&](std::string_view value) {
-            return allowed.count(value) != 0;
-        });
+        auto rejected = rejectedValues(
+            actual, m_values, [&](std::string_view value) { return allowed.count(value) != 0; });
         if (!rejected)
             return rejected.error();
         if (rejected->count == 0)
             return {};
         const Severity severity = shareOf(rejected->count) > kUnexpectedValuesErrorShare
-            ? Severity::Error
-            : Severity::Warning;
-        addCounted(expected.name, AnomalyKind::UnexpectedValues, severity,
-                   "column " + quoted(expected.name) + ": " + countText(*rejected) +
-                       " outside the domain: " + describeValues(rejected->examples, rejected->distinct),
-                   *rejected);
+                                      ? Severity::Error
+                                      : Severity::Warning;
+        addCounted(
+            expected.name, AnomalyKind::UnexpectedValues, severity,
+            "column " + quoted(expected.name) + ": " + countText(*rejected) +
+                " outside the domain: " + describeValues(rejected->examples, rejected->distinct),
+            *rejected);
         return {};
     }
 
@@ -217,7 +227,8 @@ public:
         for (const auto &column : m_profile.columns) {
             if (!schema.column(column.name))
                 add(column.name, AnomalyKind::NewColumn, Severity::Warning,
-                    "column " + quoted(column.name) + " (" + std::string(table::typeName(column.type)) +
+                    "column " + quoted(column.name) + " (" +
+                        std::string(table::typeName(column.type)) +
                         ") is in the data but not in the schema");
         }
     }
@@ -232,13 +243,20 @@ private:
 std::string_view kindName(AnomalyKind kind)
 {
     switch (kind) {
-    case AnomalyKind::MissingColumn: return "missing_column";
-    case AnomalyKind::NewColumn: return "new_column";
-    case AnomalyKind::TypeMismatch: return "type_mismatch";
-    case AnomalyKind::OutOfRange: return "out_of_range";
-    case AnomalyKind::UnexpectedValues: return "unexpected_values";
-    case AnomalyKind::LowPresence: return "low_presence";
-    case AnomalyKind::RowCount: return "row_count";
+    case AnomalyKind::MissingColumn:
+        return "missing_column";
+    case AnomalyKind::NewColumn:
+        return "new_column";
+    case AnomalyKind::TypeMismatch:
+        return "type_mismatch";
+    case AnomalyKind::OutOfRange:
+        return "out_of_range";
+    case AnomalyKind::UnexpectedValues:
+        return "unexpected_values";
+    case AnomalyKind::LowPresence:
+        return "low_presence";
+    case AnomalyKind::RowCount:
+        return "row_count";
     }
     return "unknown";
 }

@@ -6,23 +6,31 @@ namespace assay::validate {
 
 namespace {
 
-constexpr std::array kAllChecks = {CheckKind::NotNull,     CheckKind::Unique,     CheckKind::Between,
-                                   CheckKind::InSet,       CheckKind::Regex,      CheckKind::MeanBetween,
-                                   CheckKind::StdBetween,  CheckKind::RowCountBetween};
+constexpr std::array kAllChecks = {
+    CheckKind::NotNull, CheckKind::Unique,      CheckKind::Between,    CheckKind::InSet,
+    CheckKind::Regex,   CheckKind::MeanBetween, CheckKind::StdBetween, CheckKind::RowCountBetween};
 
 } // namespace
 
 std::string_view checkName(CheckKind kind)
 {
     switch (kind) {
-    case CheckKind::NotNull: return "not_null";
-    case CheckKind::Unique: return "unique";
-    case CheckKind::Between: return "between";
-    case CheckKind::InSet: return "in_set";
-    case CheckKind::Regex: return "regex";
-    case CheckKind::MeanBetween: return "mean_between";
-    case CheckKind::StdBetween: return "std_between";
-    case CheckKind::RowCountBetween: return "row_count_between";
+    case CheckKind::NotNull:
+        return "not_null";
+    case CheckKind::Unique:
+        return "unique";
+    case CheckKind::Between:
+        return "between";
+    case CheckKind::InSet:
+        return "in_set";
+    case CheckKind::Regex:
+        return "regex";
+    case CheckKind::MeanBetween:
+        return "mean_between";
+    case CheckKind::StdBetween:
+        return "std_between";
+    case CheckKind::RowCountBetween:
+        return "row_count_between";
     }
     return "unknown";
 }

@@ -37,7 +37,8 @@ std::optional<std::vector<std::string>> inferDomain(const stats::ColumnProfile &
 Schema inferSchema(const stats::DatasetProfile &profile, const InferenceOptions &options)
 {
     Schema schema;
-    schema.rowCount.min = 1;
+    if (profile.rows > 0)
+        schema.rowCount.min = 1;
     for (const auto &column : profile.columns) {
         ColumnSchema c;
         c.name = column.name;

@@ -22,7 +22,7 @@ struct InferenceOptions {
 // - int/float: range = observed [min, max];
 // - string: domain = the observed values (sorted), under the options' limits and only when
 //   the profile counted values exactly;
-// - row count: at least 1 row, no maximum.
+// - row count: at least 1 row (unless the profiled data had none), no maximum.
 Schema inferSchema(const stats::DatasetProfile &profile, const InferenceOptions &options = {});
 
 } // namespace assay::validate

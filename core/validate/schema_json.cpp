@@ -19,11 +19,21 @@ std::string jsonString(std::string_view text)
     std::string out = "\"";
     for (const char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char escaped[8];
@@ -45,8 +55,7 @@ std::string jsonNumber(double value)
     return std::string(buffer, end);
 }
 
-template <typename T>
-std::string numberOrNull(const std::optional<T> &value)
+template <typename T> std::string numberOrNull(const std::optional<T> &value)
 {
     if (!value)
         return "null";
@@ -65,8 +74,8 @@ std::string columnToJson(const ColumnSchema &column)
             domain += (i ? ", " : "") + jsonString((*column.domain)[i]);
         domain += "]";
     }
-    return "{\"name\": " + jsonString(column.name) + ", \"type\": " +
-           jsonString(table::typeName(column.type)) +
+    return "{\"name\": " + jsonString(column.name) +
+           ", \"type\": " + jsonString(table::typeName(column.type)) +
            ", \"required\": " + (column.required ? "true" : "false") +
            ", \"min_presence\": " + jsonNumber(column.minPresence) +
            ", \"min\": " + numberOrNull(column.min) + ", \"max\": " + numberOrNull(column.max) +
@@ -88,7 +97,8 @@ public:
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
             const std::string name = it.key().toStdString();
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const char *a) { return name == a; }))
+            if (std::none_of(allowed.begin(), allowed.end(),
+                             [&](const char *a) { return name == a; }))
                 return error(key.empty() ? name : key + "." + name, "unknown key");
         }
         return {};
@@ -105,8 +115,8 @@ public:
         return std::optional<double>(value.toDouble());
     }
 
-    Result<std::optional<std::uint64_t>> optionalCount(const QJsonObject &object,
-                                                       const std::string &key, const char *field) const
+    Result<std::optional<std::uint64_t>>
+    optionalCount(const QJsonObject &object, const std::string &key, const char *field) const
     {
         auto number = optionalNumber(object, key, field);
         if (!number)
@@ -115,7 +125,8 @@ public:
             return std::optional<std::uint64_t>();
         const double value = **number;
         if (value < 0 || value != std::floor(value) || value > 9.0e15)
-            return error(key + "." + field, "expected a whole number of rows, got " + jsonNumber(value));
+            return error(key + "." + field,
+                         "expected a whole number of rows, got " + jsonNumber(value));
         return std::optional<std::uint64_t>(static_cast<std::uint64_t>(value));
     }
 
@@ -124,7 +135,8 @@ public:
         if (!value.isObject())
             return error(key, "expected an object");
         const QJsonObject object = value.toObject();
-        ASSAY_TRY(checkKeys(object, key, {"name", "type", "required", "min_presence", "min", "max", "domain"}));
+        ASSAY_TRY(checkKeys(object, key,
+                            {"name", "type", "required", "min_presence", "min", "max", "domain"}));
         ColumnSchema column;
         const QJsonValue name = object.value(QLatin1String("name"));
         if (!name.isString() || name.toString().isEmpty())
@@ -172,7 +184,8 @@ public:
             if (!domain.isArray())
                 return error(key + ".domain", "expected a list of strings or null");
             if (!typeHasDomain(column.type))
-                return error(key + ".domain", "a domain applies only to string, bool and int columns");
+                return error(key + ".domain",
+                             "a domain applies only to string, bool and int columns");
             std::vector<std::string> values;
             const QJsonArray array = domain.toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {

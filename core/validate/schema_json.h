@@ -14,7 +14,8 @@ namespace assay::validate {
 //     "version": 1,
 //     "row_count": {"min": 1, "max": null},
 //     "columns": [
-//       {"name": "age", "type": "int", "required": true, "min_presence": 1, "min": 18, "max": 99, "domain": null},
+//       {"name": "age", "type": "int", "required": true, "min_presence": 1, "min": 18, "max": 99,
+//       "domain": null},
 //       ...
 //     ]
 //   }

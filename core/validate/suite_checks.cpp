@@ -53,7 +53,8 @@ public:
         TestResult result{test.name, test.column, test.check, false, {}, {}};
         if (test.check == CheckKind::RowCountBetween) {
             result.passed = within(test.bounds, static_cast<double>(m_profile.rows));
-            result.detail = std::to_string(m_profile.rows) + " rows, expected " + boundsText(test.bounds);
+            result.detail =
+                std::to_string(m_profile.rows) + " rows, expected " + boundsText(test.bounds);
             return result;
         }
         const stats::ColumnProfile *column = findColumn(m_profile, test.column);
@@ -68,7 +69,8 @@ public:
 private:
     double shareOf(std::uint64_t count) const
     {
-        return m_profile.rows ? static_cast<double>(count) / static_cast<double>(m_profile.rows) : 0;
+        return m_profile.rows ? static_cast<double>(count) / static_cast<double>(m_profile.rows)
+                              : 0;
     }
 
     std::string rowsText(std::uint64_t count) const
@@ -77,7 +79,8 @@ private:
                describeShare(shareOf(count)) + " of rows)";
     }
 
-    void fromRejected(const RejectedValues &rejected, const std::string &what, TestResult &result) const
+    void fromRejected(const RejectedValues &rejected, const std::string &what,
+                      TestResult &result) const
     {
         result.passed = rejected.count == 0;
         result.failingRows = rejected.count;
@@ -97,7 +100,8 @@ private:
             return {};
         }
         result.passed = within(test.bounds, *value);
-        result.detail = std::string(what) + " " + describeNumber(*value) + ", expected " + boundsText(test.bounds);
+        result.detail = std::string(what) + " " + describeNumber(*value) + ", expected " +
+                        boundsText(test.bounds);
         return {};
     }
 
@@ -107,7 +111,8 @@ private:
         case CheckKind::NotNull:
             result.passed = column.missing == 0;
             result.failingRows = column.missing;
-            result.detail = result.passed ? "no missing values" : rowsText(column.missing) + " missing";
+            result.detail =
+                result.passed ? "no missing values" : rowsText(column.missing) + " missing";
             return {};
         case CheckKind::Unique: {
             auto duplicated = duplicatedValues(column, m_values);
@@ -115,15 +120,17 @@ private:
                 return duplicated.error();
             result.passed = duplicated->rows == 0;
             result.failingRows = duplicated->rows;
-            result.detail = result.passed
-                ? "all " + std::to_string(column.count) + " values are distinct"
-                : std::to_string(duplicated->rows) + " rows repeat a value, e.g. " +
-                      describeValues(duplicated->examples, duplicated->examples.size());
+            result.detail =
+                result.passed
+                    ? "all " + std::to_string(column.count) + " values are distinct"
+                    : std::to_string(duplicated->rows) + " rows repeat a value, e.g. " +
+                          describeValues(duplicated->examples, duplicated->examples.size());
             return {};
         }
         case CheckKind::Between: {
             if (!isNumeric(column.type) && column.count > 0) {
-                result.detail = "the column is " + std::string(table::typeName(column.type)) + ", not numeric";
+                result.detail =
+                    "the column is " + std::string(table::typeName(column.type)) + ", not numeric";
                 return {};
             }
             auto rejected = rejectedValues(column, m_values, [&](std::string_view text) {
@@ -146,7 +153,8 @@ private:
             auto rejected = rejectedValues(column, m_values, [&](std::string_view text) {
                 if (isNumeric(column.type)) {
                     const auto value = numberOf(text);
-                    return value && std::find(numbers.begin(), numbers.end(), *value) != numbers.end();
+                    return value &&
+                           std::find(numbers.begin(), numbers.end(), *value) != numbers.end();
                 }
                 return std::find(test.values.begin(), test.values.end(), text) != test.values.end();
             });
@@ -156,9 +164,12 @@ private:
             return {};
         }
         case CheckKind::Regex: {
-            const QRegularExpression regex(QRegularExpression::anchoredPattern(QString::fromStdString(test.pattern)));
+            const QRegularExpression regex(
+                QRegularExpression::anchoredPattern(QString::fromStdString(test.pattern)));
             auto rejected = rejectedValues(column, m_values, [&](std::string_view text) {
-                return regex.match(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))).hasMatch();
+                return regex
+                    .match(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())))
+                    .hasMatch();
             });
             if (!rejected)
                 return rejected.error();
@@ -181,8 +192,8 @@ private:
 
 } // namespace
 
-Result<std::vector<TestResult>> runSuite(const DataSuite &suite, const stats::DatasetProfile &profile,
-                                         const ValueStream &values)
+Result<std::vector<TestResult>>
+runSuite(const DataSuite &suite, const stats::DatasetProfile &profile, const ValueStream &values)
 {
     SuiteRunner runner(profile, values);
     std::vector<TestResult> results;

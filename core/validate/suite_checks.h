@@ -17,7 +17,7 @@ struct TestResult {
     std::string column; // empty for row_count_between
     CheckKind check = CheckKind::NotNull;
     bool passed = false;
-    std::string detail; // a sentence for people: what was found
+    std::string detail;                       // a sentence for people: what was found
     std::optional<std::uint64_t> failingRows; // rows that broke a per-value check
 };
 
@@ -27,7 +27,8 @@ struct TestResult {
 // value as Column::format() writes it; in_set on an int or float column compares numbers
 // (so 1 and 1.0 are the same), otherwise text. Missing values are skipped by every check
 // but not_null.
-Result<std::vector<TestResult>> runSuite(const DataSuite &suite, const stats::DatasetProfile &profile,
+Result<std::vector<TestResult>> runSuite(const DataSuite &suite,
+                                         const stats::DatasetProfile &profile,
                                          const ValueStream &values = {});
 
 } // namespace assay::validate

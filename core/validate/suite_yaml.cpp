@@ -5,7 +5,6 @@
 #include <QRegularExpression>
 #include <yaml-cpp/yaml.h>
 
-
 namespace assay::validate {
 
 namespace {
@@ -29,7 +28,8 @@ public:
             return error(root, {}, "expected a map with a 'tests' list");
         for (const auto &entry : root) {
             if (entry.first.as<std::string>() != "tests")
-                return error(entry.first, entry.first.as<std::string>(), "unknown key (expected 'tests')");
+                return error(entry.first, entry.first.as<std::string>(),
+                             "unknown key (expected 'tests')");
         }
         const YAML::Node tests = root["tests"];
         if (!tests.IsSequence())
@@ -77,14 +77,15 @@ private:
                 return keep.error();
             if (!*keep)
                 continue;
-            test.name = !name.empty() ? name
-                : test.column.empty() ? std::string(checkName(*kind))
-                                      : test.column + " " + std::string(checkName(*kind));
+            test.name = !name.empty()         ? name
+                        : test.column.empty() ? std::string(checkName(*kind))
+                                              : test.column + " " + std::string(checkName(*kind));
             suite.tests.push_back(std::move(test));
         }
         if (checks == 0)
-            return error(node, key, "no check (expected not_null, unique, between, in_set, regex, "
-                                    "mean_between, std_between or row_count_between)");
+            return error(node, key,
+                         "no check (expected not_null, unique, between, in_set, regex, "
+                         "mean_between, std_between or row_count_between)");
         return {};
     }
 
@@ -119,8 +120,9 @@ private:
                 return error(value, key, "expected a pattern");
             const QRegularExpression regex(QString::fromStdString(value.Scalar()));
             if (!regex.isValid())
-                return error(value, key, "invalid pattern: " + regex.errorString().toStdString() +
-                                             " at offset " + std::to_string(regex.patternErrorOffset()));
+                return error(value, key,
+                             "invalid pattern: " + regex.errorString().toStdString() +
+                                 " at offset " + std::to_string(regex.patternErrorOffset()));
             test.pattern = value.Scalar();
             return true;
         }
@@ -141,7 +143,9 @@ private:
             double number = 0;
             if (!item.second.IsScalar() || !YAML::convert<double>::decode(item.second, number))
                 return error(item.second, key + "." + side,
-                             "expected a number, got '" + (item.second.IsScalar() ? item.second.Scalar() : "a list or map") + "'");
+                             "expected a number, got '" +
+                                 (item.second.IsScalar() ? item.second.Scalar() : "a list or map") +
+                                 "'");
             (side == "min" ? bounds.min : bounds.max) = number;
         }
         if (!bounds.min && !bounds.max)
@@ -162,14 +166,16 @@ Result<DataSuite> parseSuite(std::string_view yaml, std::string_view displayName
     try {
         root = YAML::Load(std::string(yaml));
     } catch (const YAML::ParserException &e) {
-        return Error::invalidInput(std::string(displayName) + ":" + std::to_string(e.mark.line + 1) +
-                                   ":" + std::to_string(e.mark.column + 1) + ": " + e.msg);
+        return Error::invalidInput(std::string(displayName) + ":" +
+                                   std::to_string(e.mark.line + 1) + ":" +
+                                   std::to_string(e.mark.column + 1) + ": " + e.msg);
     }
     try {
         return SuiteParser(displayName).suite(root);
     } catch (const YAML::Exception &e) {
-        return Error::invalidInput(std::string(displayName) + ":" + std::to_string(e.mark.line + 1) +
-                                   ":" + std::to_string(e.mark.column + 1) + ": " + e.msg);
+        return Error::invalidInput(std::string(displayName) + ":" +
+                                   std::to_string(e.mark.line + 1) + ":" +
+                                   std::to_string(e.mark.column + 1) + ": " + e.msg);
     }
 }
 

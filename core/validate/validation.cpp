@@ -24,17 +24,21 @@ ValueStream streamOfDataset(const version::ResolvedDataset &data, const table::R
     return [&data, options, progress](std::string_view name, const ValueVisitor &visit) -> Status {
         // Only the cancellation matters here: the progress bar belongs to the first pass.
         const Progress quiet({}, progress.token());
-        return forEachChunkOf(data, options, [&](const table::Table &chunk, std::uint64_t) -> Status {
-            const auto index = chunk.indexOf(name);
-            if (!index)
-                return Error::internal(data.displayName + ": column '" + std::string(name) + "' vanished");
-            const table::Column &column = chunk.column(*index);
-            for (std::size_t row = 0; row < column.size(); ++row) {
-                if (!column.isMissing(row))
-                    visit(column.format(row));
-            }
-            return progress.isCancelled() ? Status(Error::cancelled()) : Status();
-        }, quiet);
+        return forEachChunkOf(
+            data, options,
+            [&](const table::Table &chunk, std::uint64_t) -> Status {
+                const auto index = chunk.indexOf(name);
+                if (!index)
+                    return Error::internal(data.displayName + ": column '" + std::string(name) +
+                                           "' vanished");
+                const table::Column &column = chunk.column(*index);
+                for (std::size_t row = 0; row < column.size(); ++row) {
+                    if (!column.isMissing(row))
+                        visit(column.format(row));
+                }
+                return progress.isCancelled() ? Status(Error::cancelled()) : Status();
+            },
+            quiet);
     };
 }
 
@@ -77,12 +81,26 @@ Result<ValidationReport> validateDataset(const version::DatasetRef &ref, const S
     if (readOptions.format == table::FileFormat::Auto)
         readOptions.format = data->format;
 
-    stats::ProfileBuilder builder;
-    ASSAY_TRY(forEachChunkOf(*data, readOptions,
-                             [&](const table::Table &chunk, std::uint64_t) { return builder.add(chunk); },
-                             progress));
-    const stats::DatasetProfile profile = builder.finish(data->displayName);
-    return validateProfile(schema, profile, suite, streamOfDataset(*data, readOptions, progress));
+    // As stats::profileDataset, whose second pass profiles as text the columns that turned
+    // into strings after their exact numbers were given up; resolving once serves every pass.
+    std::vector<std::string> textColumns;
+    std::optional<stats::DatasetProfile> profile;
+    while (!profile) {
+        stats::ProfileBuilder builder = stats::ProfileBuilder::withTextColumns(textColumns);
+        ASSAY_TRY(forEachChunkOf(
+            *data, readOptions,
+            [&](const table::Table &chunk, std::uint64_t) -> Status {
+                if (progress.isCancelled())
+                    return Error::cancelled();
+                return builder.add(chunk);
+            },
+            progress));
+        auto needingText = builder.columnsNeedingText();
+        if (needingText.empty() || !textColumns.empty())
+            profile = builder.finish(ref.display());
+        textColumns = std::move(needingText);
+    }
+    return validateProfile(schema, *profile, suite, streamOfDataset(*data, readOptions, progress));
 }
 
 } // namespace assay::validate

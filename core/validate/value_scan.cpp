@@ -1,6 +1,7 @@
 #include "validate/value_scan.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -131,7 +132,8 @@ std::string describeValues(const std::vector<stats::ValueCount> &values, std::ui
 {
     std::string text;
     for (const auto &entry : values)
-        text += (text.empty() ? "'" : ", '") + entry.value + "' (" + std::to_string(entry.count) + ")";
+        text +=
+            (text.empty() ? "'" : ", '") + entry.value + "' (" + std::to_string(entry.count) + ")";
     if (total > values.size())
         text += ", and " + std::to_string(total - values.size()) + " more";
     return text;
@@ -150,8 +152,12 @@ std::string describeShare(double share)
 
 std::string describeNumber(double value)
 {
+    // Exact when short (what a person typed in a bound), else 10 significant digits.
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", value);
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    if (end - buffer <= 12)
+        return std::string(buffer, end);
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
     return buffer;
 }
 

@@ -25,9 +25,10 @@ bool hasExactValueCounts(const stats::ColumnProfile &column);
 
 // Values of a column that a predicate refuses, counted exactly.
 struct RejectedValues {
-    std::uint64_t count = 0;                 // rows
-    std::vector<stats::ValueCount> examples; // by count descending then value; at most `maxExamples`
-    std::uint64_t distinct = 0;              // distinct refused values (a lower bound past 10,000)
+    std::uint64_t count = 0; // rows
+    std::vector<stats::ValueCount>
+        examples;               // by count descending then value; at most `maxExamples`
+    std::uint64_t distinct = 0; // distinct refused values (a lower bound past 10,000)
 };
 
 // From the exact value counts when the profile has them, else by streaming every value.

@@ -25,7 +25,7 @@ PANDAS_CHILD = r"""
 import json, resource, sys, time
 import numpy as np
 import pandas as pd
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 frame = pd.read_csv(sys.argv[1])
 described = frame.describe(percentiles=[.01, .05, .25, .5, .75, .95, .99], include="all")
 for name in frame.columns:
@@ -34,18 +34,26 @@ for name in frame.columns:
     column.value_counts()
     if pd.api.types.is_numeric_dtype(column) and column.dtype != bool:
         np.histogram(column.dropna().to_numpy(), bins=20)
-seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+print(json.dumps({"seconds": seconds, "cpu_s": cpu,
+                  "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
-# Runs a command with stdout discarded and reports its wall time and the child's peak RSS.
+# Runs a command and reports its wall time, CPU time and peak RSS (ru_maxrss of the child),
+# with the child's own last stdout line when that is a JSON object (the pandas child's).
 MEASURE_CHILD = r"""
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
-subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+done = subprocess.run(sys.argv[1:], check=True, capture_output=True, text=True)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds,
-                  "peak_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+lines = done.stdout.strip().splitlines()
+try:
+    child = json.loads(lines[-1])
+except (IndexError, ValueError):
+    child = None
+print(json.dumps({"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime,
+                  "peak_rss_kb": usage.ru_maxrss, "child": child}))
 """
 
 
@@ -54,8 +62,8 @@ def run_json(command):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def ours(binary, path):
-    return run_json([sys.executable, "-c", MEASURE_CHILD, binary, "profile", path, "--json"])
+def measure(command):
+    return run_json([sys.executable, "-c", MEASURE_CHILD, *command])
 
 
 def repeated_file(source, path, times):
@@ -89,28 +97,43 @@ def main():
         print(f"generating {path} ...", file=sys.stderr)
         generate(path, 1_000_000)
 
+    script = os.path.join(directory, "bench_profile_pandas_child.py")
+    with open(script, "w") as out:
+        out.write(PANDAS_CHILD)
     mine, theirs = [], []
     for _ in range(runs):
-        mine.append(ours(binary, path))
-        theirs.append(run_json([sys.executable, "-c", PANDAS_CHILD, path]))
-    ours_seconds = statistics.median(r["seconds"] for r in mine)
-    pandas_seconds = statistics.median(r["seconds"] for r in theirs)
+        mine.append(measure([binary, "profile", path, "--json"]))
+        theirs.append(measure([sys.executable, script, path]))
+    median = lambda runs_, pick: statistics.median(pick(r) for r in runs_)
+    ours_seconds = median(mine, lambda r: r["seconds"])
+    pandas_work = median(theirs, lambda r: r["child"]["seconds"])
+    pandas_process = median(theirs, lambda r: r["seconds"])
+    ours_cpu = median(mine, lambda r: r["cpu_s"])
+    pandas_cpu = median(theirs, lambda r: r["child"]["cpu_s"])
+    with open("/proc/loadavg") as load:
+        load_average = load.read().split()[0]
     result = {
         "file": path,
         "cores": os.cpu_count(),
+        "load_average_at_end": load_average,
         "runs": runs,
         "ours_median_s": round(ours_seconds, 3),
-        "pandas_median_s": round(pandas_seconds, 3),
-        "speedup": round(pandas_seconds / ours_seconds, 2),
+        "pandas_work_median_s": round(pandas_work, 3),
+        "pandas_process_median_s": round(pandas_process, 3),
+        "speedup_vs_pandas_work": round(pandas_work / ours_seconds, 2),
+        "speedup_vs_pandas_process": round(pandas_process / ours_seconds, 2),
+        "ours_cpu_median_s": round(ours_cpu, 3),
+        "pandas_work_cpu_median_s": round(pandas_cpu, 3),
+        "cpu_ratio": round(pandas_cpu / ours_cpu, 2),
         "ours_runs_s": [round(r["seconds"], 3) for r in mine],
-        "pandas_runs_s": [round(r["seconds"], 3) for r in theirs],
+        "pandas_work_runs_s": [round(r["child"]["seconds"], 3) for r in theirs],
         "ours_peak_rss_1m_mb": round(max(r["peak_rss_kb"] for r in mine) / 1024, 1),
         "pandas_peak_rss_1m_mb": round(max(r["peak_rss_kb"] for r in theirs) / 1024, 1),
     }
     if "--no-10m" not in sys.argv:
         big = os.path.join(directory, "table_10000000x20_repeated.csv")
         repeated_file(path, big, 10)
-        run = ours(binary, big)
+        run = measure([binary, "profile", big, "--json"])
         result["ours_10m_s"] = round(run["seconds"], 3)
         result["ours_peak_rss_10m_mb"] = round(run["peak_rss_kb"] / 1024, 1)
         result["rss_10m_over_1m"] = round(run["peak_rss_kb"] / max(r["peak_rss_kb"] for r in mine), 3)

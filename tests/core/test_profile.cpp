@@ -187,8 +187,8 @@ private slots:
         const auto &z = columnOf(profile, "z");
         QCOMPARE(z.type, ColumnType::Float);
         QCOMPARE(*z.zeros, 3u);
-        QCOMPARE(z.valueCounts.front().value, std::string("0"));
-        QCOMPARE(z.valueCounts.front().count, 3u);
+        // Numbers' value counts come in value order, -0 counted as 0.
+        QVERIFY(sameCounts(z.valueCounts, {{"-1.5", 1}, {"0", 3}, {"0.5", 1}}));
     }
 
     void edgeColumns()

@@ -25,7 +25,9 @@ inline stats::ColumnProfile columnOf(std::string name, table::ColumnType type, s
     if (numeric && column.count > 0) {
         double sum = 0, min = INFINITY, max = -INFINITY;
         for (const auto &entry : counts) {
-            const double value = entry.value == "true" ? 1 : entry.value == "false" ? 0 : std::stod(entry.value);
+            const double value = entry.value == "true"    ? 1
+                                 : entry.value == "false" ? 0
+                                                          : std::stod(entry.value);
             sum += value * static_cast<double>(entry.count);
             min = std::min(min, value);
             max = std::max(max, value);
@@ -33,7 +35,9 @@ inline stats::ColumnProfile columnOf(std::string name, table::ColumnType type, s
         const double mean = sum / static_cast<double>(column.count);
         double squares = 0;
         for (const auto &entry : counts) {
-            const double value = entry.value == "true" ? 1 : entry.value == "false" ? 0 : std::stod(entry.value);
+            const double value = entry.value == "true"    ? 1
+                                 : entry.value == "false" ? 0
+                                                          : std::stod(entry.value);
             squares += (value - mean) * (value - mean) * static_cast<double>(entry.count);
         }
         column.mean = mean;
@@ -56,7 +60,8 @@ inline stats::ColumnProfile withoutValueCounts(stats::ColumnProfile column)
     return column;
 }
 
-inline stats::DatasetProfile profileOf(std::uint64_t rows, std::vector<stats::ColumnProfile> columns)
+inline stats::DatasetProfile profileOf(std::uint64_t rows,
+                                       std::vector<stats::ColumnProfile> columns)
 {
     return {"test", rows, std::move(columns)};
 }
