@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
+#include <memory>
 
 namespace assay::stats {
 
 // Counts of 64-bit keys in one open-addressing table (linear probing, load <= 1/2). Much
-// cheaper per value than a node-based map; a slot whose count is 0 is empty.
+// cheaper per value than a node-based map; a slot whose count is 0 is empty. Tables of 2 MiB
+// and more ask for transparent huge pages: probes are random, and with 4 KiB pages TLB misses
+// cost as much as the counting itself (measured: half the time on 58k distinct doubles).
 class FlatCountMap {
 public:
     struct Slot {
@@ -14,19 +16,19 @@ public:
         std::uint64_t count = 0;
     };
 
-    FlatCountMap() : m_slots(64) {}
+    FlatCountMap() : m_slots(allocateSlots(kInitialSlots)), m_capacity(kInitialSlots) {}
 
     std::size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
 
     [[gnu::always_inline]] void add(std::uint64_t key, std::uint64_t count = 1)
     {
-        const std::size_t mask = m_slots.size() - 1;
+        const std::size_t mask = m_capacity - 1;
         for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
             if (slot.count == 0) {
                 slot = {key, count};
-                if (++m_size * 2 > m_slots.size()) [[unlikely]]
+                if (++m_size * 2 > m_capacity) [[unlikely]]
                     grow();
                 return;
             }
@@ -44,7 +46,7 @@ public:
         constexpr std::size_t ahead = 16;
         for (std::size_t i = 0; i < n; ++i) {
             if (i + ahead < n)
-                __builtin_prefetch(&m_slots[mix(keys[i + ahead]) & (m_slots.size() - 1)], 1);
+                __builtin_prefetch(&m_slots[mix(keys[i + ahead]) & (m_capacity - 1)], 1);
             add(keys[i]);
         }
     }
@@ -53,14 +55,15 @@ public:
     template <typename Visit>
     void forEach(Visit &&visit) const
     {
-        for (const Slot &slot : m_slots)
-            if (slot.count != 0)
-                visit(slot.key, slot.count);
+        for (std::size_t i = 0; i < m_capacity; ++i)
+            if (m_slots[i].count != 0)
+                visit(m_slots[i].key, m_slots[i].count);
     }
 
     void clear()
     {
-        std::vector<Slot>(64).swap(m_slots);
+        m_slots = allocateSlots(kInitialSlots);
+        m_capacity = kInitialSlots;
         m_size = 0;
     }
 
@@ -75,17 +78,18 @@ public:
     }
 
 private:
-    [[gnu::noinline]] void grow()
-    {
-        std::vector<Slot> old(m_slots.size() * 2);
-        old.swap(m_slots);
-        m_size = 0;
-        for (const Slot &slot : old)
-            if (slot.count != 0)
-                add(slot.key, slot.count);
-    }
+    struct FreeSlots {
+        void operator()(Slot *slots) const;
+    };
+    using Slots = std::unique_ptr<Slot[], FreeSlots>;
+    static constexpr std::size_t kInitialSlots = 64;
 
-    std::vector<Slot> m_slots;
+    // `count` zeroed slots (count a power of two).
+    static Slots allocateSlots(std::size_t count);
+    [[gnu::noinline]] void grow();
+
+    Slots m_slots;
+    std::size_t m_capacity = 0;
     std::size_t m_size = 0;
 };
 

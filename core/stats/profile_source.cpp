@@ -10,9 +10,11 @@ namespace {
 // Streams chunks into a builder; reads once more, with the affected columns as text, when a
 // column turned into a string after its exact numbers were given up (rare: > 100k distinct
 // numbers followed by text), so the profile is never approximate for that reason.
-template <typename ForEachChunk>
-Result<DatasetProfile> profileChunks(const ForEachChunk &forEachChunk, std::string source,
-                                     const Progress &progress)
+// A file with a header and no rows yields no chunk; its columns still belong in the profile,
+// so such a (small) file is read whole.
+template <typename ForEachChunk, typename ReadWhole>
+Result<DatasetProfile> profileChunks(const ForEachChunk &forEachChunk, const ReadWhole &readWhole,
+                                     std::string source, const Progress &progress)
 {
     std::vector<std::string> textColumns;
     for (int pass = 0; pass < 2; ++pass) {
@@ -23,8 +25,15 @@ Result<DatasetProfile> profileChunks(const ForEachChunk &forEachChunk, std::stri
             return builder.add(chunk);
         }));
         textColumns = builder.columnsNeedingText();
-        if (textColumns.empty() || pass == 1)
-            return builder.finish(std::move(source));
+        if (textColumns.empty() || pass == 1) {
+            DatasetProfile profile = builder.finish(source);
+            if (!profile.columns.empty())
+                return profile;
+            auto whole = readWhole();
+            if (!whole)
+                return whole.error();
+            return profileTable(whole->table, std::move(source));
+        }
     }
     return Error::internal("profile: unreachable");
 }
@@ -45,7 +54,7 @@ Result<DatasetProfile> profileFile(const std::filesystem::path &path,
         [&](const table::ChunkCallback &callback) {
             return table::forEachChunk(path, options, callback, progress);
         },
-        path.string(), progress);
+        [&] { return table::readTable(path, options, progress); }, path.string(), progress);
 }
 
 Result<DatasetProfile> profileDataset(const version::DatasetRef &ref,
@@ -64,6 +73,11 @@ Result<DatasetProfile> profileDataset(const version::DatasetRef &ref,
                        ? table::forEachChunkInBuffer(data.bytes, data.displayName, readOptions,
                                                      callback, progress)
                        : table::forEachChunk(data.file, readOptions, callback, progress);
+        },
+        [&] {
+            return data.file.empty() ? table::readTableFromBuffer(data.bytes, data.displayName,
+                                                                  readOptions, progress)
+                                     : table::readTable(data.file, readOptions, progress);
         },
         ref.display(), progress);
 }

@@ -407,6 +407,19 @@ private slots:
         QCOMPARE(x.histogram.edges.back(), values.back());
     }
 
+    void headerOnlyFileHasColumnsWithoutValues()
+    {
+        QTemporaryDir dir;
+        const auto path = testing::pathOf(dir) / "header.csv";
+        testing::writeFile(path, "a,b\n");
+        auto profile = profileFile(path);
+        QVERIFY(profile.ok());
+        QCOMPARE(profile->rows, 0u);
+        QCOMPARE(profile->columns.size(), std::size_t(2));
+        QCOMPARE(profile->columns[1].name, std::string("b"));
+        QCOMPARE(profile->columns[1].count, 0u);
+    }
+
     void mismatchedChunksAreAnError()
     {
         ProfileBuilder builder;
