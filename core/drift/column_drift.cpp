@@ -6,7 +6,6 @@
 #include "drift/ks_test.h"
 #include "drift/linf.h"
 #include "drift/psi.h"
-#include "drift/radix_sort.h"
 #include "drift/test_selection.h"
 #include "drift/wasserstein.h"
 #include "drift/z_test.h"
@@ -122,8 +121,8 @@ std::string formatNumber(const char *format, double value)
 struct Prepared {
     bool numeric = false;
     ColumnFacts facts;
-    std::vector<double> *ref = nullptr; // ascending (numeric only)
-    std::vector<double> *cur = nullptr;
+    const std::vector<double> *ref = nullptr; // ascending (numeric only)
+    const std::vector<double> *cur = nullptr;
     std::optional<CategoryCounts> categories;
     std::vector<double> edges; // shared 30-bin edges (numeric only)
     ColumnType type = ColumnType::Float;
@@ -238,8 +237,8 @@ ColumnDrift compareColumn(ColumnSample &reference, ColumnSample &current, const 
     p.facts.numeric = p.numeric;
     p.facts.referenceValues = reference.values();
     if (p.numeric) {
-        radixSort(reference.numbers());
-        radixSort(current.numbers());
+        reference.sortNumbers();
+        current.sortNumbers();
         p.ref = &reference.numbers();
         p.cur = &current.numbers();
         p.facts.referenceDistinct = distinctSorted(*p.ref);

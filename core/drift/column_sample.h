@@ -11,7 +11,7 @@
 namespace assay::drift {
 
 // What drift keeps of one column while a file streams past: numbers (int, float, datetime
-// in ns) as doubles in arrival order, categories (string, bool) as value -> count, and the
+// in ns) as doubles, one piece per chunk, categories (string, bool) as value -> count, and the
 // missing count. Chunks may infer different types; they widen as the reader's whole-file
 // inference does (int + float -> float, other mixes -> string, numbers then counted by
 // their text). A chunk whose values are all missing does not take part in the widening.
@@ -30,7 +30,9 @@ public:
     std::uint64_t missing() const { return m_missing; }
     std::uint64_t values() const { return m_rows - m_missing; }
 
-    std::vector<double> &numbers() { return m_numbers; }
+    // Sorts the numbers gathered so far (one piece per chunk) into numbers(), ascending.
+    void sortNumbers();
+    // The numbers, ascending once sortNumbers() ran.
     const std::vector<double> &numbers() const { return m_numbers; }
     const std::unordered_map<std::string, std::uint64_t> &categories() const { return m_categories; }
 
@@ -44,6 +46,7 @@ private:
     std::optional<table::ColumnType> m_type;
     std::uint64_t m_rows = 0;
     std::uint64_t m_missing = 0;
+    std::vector<std::vector<double>> m_pieces; // numbers per chunk, in arrival order
     std::vector<double> m_numbers;
     std::unordered_map<std::string, std::uint64_t> m_categories;
 };

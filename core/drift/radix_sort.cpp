@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 namespace assay::drift {
 
@@ -30,22 +31,32 @@ double fromOrderedKey(std::uint64_t key)
 
 } // namespace
 
-void radixSort(std::vector<double> &values)
+std::vector<double> radixSorted(const std::vector<std::vector<double>> &pieces)
 {
-    const std::size_t n = values.size();
+    std::size_t n = 0;
+    for (const auto &piece : pieces)
+        n += piece.size();
+    std::vector<double> out;
     if (n < 512) {
-        std::sort(values.begin(), values.end());
-        return;
+        for (const auto &piece : pieces)
+            out.insert(out.end(), piece.begin(), piece.end());
+        std::sort(out.begin(), out.end());
+        return out;
     }
-    std::vector<std::uint64_t> keys(n), scratch(n);
+    // Uninitialised buffers: every slot is written before it is read.
+    std::unique_ptr<std::uint64_t[]> keys(new std::uint64_t[n]);
+    std::unique_ptr<std::uint64_t[]> scratch(new std::uint64_t[n]);
     std::vector<std::array<std::uint32_t, kBuckets>> counts(kPasses);
     for (auto &c : counts)
         c.fill(0);
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t key = orderedKey(values[i]);
-        keys[i] = key;
-        for (int p = 0; p < kPasses; ++p)
-            ++counts[p][(key >> (p * kDigitBits)) & (kBuckets - 1)];
+    std::size_t i = 0;
+    for (const auto &piece : pieces) {
+        for (double value : piece) {
+            const std::uint64_t key = orderedKey(value);
+            keys[i++] = key;
+            for (int p = 0; p < kPasses; ++p)
+                ++counts[p][(key >> (p * kDigitBits)) & (kBuckets - 1)];
+        }
     }
     for (int p = 0; p < kPasses; ++p) {
         auto &count = counts[p];
@@ -59,14 +70,27 @@ void radixSort(std::vector<double> &values)
             offset += here;
         }
         const int shift = p * kDigitBits;
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint64_t key = keys[i];
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint64_t key = keys[k];
             scratch[count[(key >> shift) & (kBuckets - 1)]++] = key;
         }
         keys.swap(scratch);
     }
-    for (std::size_t i = 0; i < n; ++i)
-        values[i] = fromOrderedKey(keys[i]);
+    out.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+        out[k] = fromOrderedKey(keys[k]);
+    return out;
+}
+
+void radixSort(std::vector<double> &values)
+{
+    if (values.size() < 512) {
+        std::sort(values.begin(), values.end());
+        return;
+    }
+    std::vector<std::vector<double>> pieces(1);
+    pieces.front().swap(values);
+    values = radixSorted(pieces);
 }
 
 } // namespace assay::drift

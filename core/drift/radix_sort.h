@@ -9,4 +9,8 @@ namespace assay::drift {
 // NaN must not occur.
 void radixSort(std::vector<double> &values);
 
+// The values of all `pieces` together, sorted ascending as radixSort does; the pieces are
+// read once, never concatenated first.
+std::vector<double> radixSorted(const std::vector<std::vector<double>> &pieces);
+
 } // namespace assay::drift
