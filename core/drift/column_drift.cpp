@@ -237,10 +237,12 @@ ColumnDrift compareColumn(ColumnSample &reference, ColumnSample &current, const 
     p.facts.numeric = p.numeric;
     p.facts.referenceValues = reference.values();
     if (p.numeric) {
-        reference.sortNumbers();
-        current.sortNumbers();
-        p.ref = &reference.numbers();
-        p.cur = &current.numbers();
+        // Per-thread buffers: sorting column after column reuses the same pages.
+        thread_local std::vector<double> referenceNumbers, currentNumbers;
+        reference.takeSortedNumbers(referenceNumbers);
+        current.takeSortedNumbers(currentNumbers);
+        p.ref = &referenceNumbers;
+        p.cur = &currentNumbers;
         p.facts.referenceDistinct = distinctSorted(*p.ref);
         p.facts.unionDistinct = distinctUnion(*p.ref, *p.cur);
         if (!comparedAsCategories(p.facts)) {

@@ -72,16 +72,19 @@ void ColumnSample::widen(ColumnType incoming)
 void ColumnSample::numbersToCategories()
 {
     for (const auto &piece : m_pieces) {
-        for (double value : piece)
-            ++m_categories[numberLabel(value, *m_type)];
+        for (std::size_t i = 0; i < piece.size; ++i)
+            ++m_categories[numberLabel(piece.values[i], *m_type)];
     }
-    m_pieces = {};
+    std::vector<Piece>().swap(m_pieces);
 }
 
-void ColumnSample::sortNumbers()
+void ColumnSample::takeSortedNumbers(std::vector<double> &storage)
 {
-    m_numbers = radixSorted(m_pieces);
-    m_pieces = {};
+    std::vector<std::span<const double>> spans;
+    for (const auto &piece : m_pieces)
+        spans.emplace_back(piece.values.get(), piece.size);
+    radixSortInto(spans, storage);
+    std::vector<Piece>().swap(m_pieces);
 }
 
 void ColumnSample::addNumbers(const table::Column &chunk)
@@ -89,7 +92,7 @@ void ColumnSample::addNumbers(const table::Column &chunk)
     const std::size_t rows = chunk.size();
     const auto &missing = chunk.missing();
     const bool anyMissing = !missing.empty();
-    std::vector<double> piece(rows);
+    std::unique_ptr<double[]> piece(new double[rows]);
     std::size_t kept = 0;
     if (chunk.type() == ColumnType::Float) {
         const auto &floats = chunk.floats();
@@ -106,8 +109,7 @@ void ColumnSample::addNumbers(const table::Column &chunk)
         }
     }
     m_missing += rows - kept;
-    piece.resize(kept);
-    m_pieces.push_back(std::move(piece));
+    m_pieces.push_back({std::move(piece), kept});
 }
 
 void ColumnSample::addCategories(const table::Column &chunk)

@@ -3,6 +3,7 @@
 #include "table/column.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -19,6 +20,10 @@ namespace assay::drift {
 class ColumnSample {
 public:
     explicit ColumnSample(std::string name) : m_name(std::move(name)) {}
+    ColumnSample(const ColumnSample &) = delete; // holds millions of values: moved, never copied
+    ColumnSample &operator=(const ColumnSample &) = delete;
+    ColumnSample(ColumnSample &&) = default;
+    ColumnSample &operator=(ColumnSample &&) = default;
 
     void add(const table::Column &chunk);
 
@@ -30,10 +35,9 @@ public:
     std::uint64_t missing() const { return m_missing; }
     std::uint64_t values() const { return m_rows - m_missing; }
 
-    // Sorts the numbers gathered so far (one piece per chunk) into numbers(), ascending.
-    void sortNumbers();
-    // The numbers, ascending once sortNumbers() ran.
-    const std::vector<double> &numbers() const { return m_numbers; }
+    // Moves the numbers gathered so far into `storage`, ascending (its capacity is reused);
+    // the sample keeps none of them afterwards.
+    void takeSortedNumbers(std::vector<double> &storage);
     const std::unordered_map<std::string, std::uint64_t> &categories() const { return m_categories; }
 
 private:
@@ -46,8 +50,11 @@ private:
     std::optional<table::ColumnType> m_type;
     std::uint64_t m_rows = 0;
     std::uint64_t m_missing = 0;
-    std::vector<std::vector<double>> m_pieces; // numbers per chunk, in arrival order
-    std::vector<double> m_numbers;
+    struct Piece {
+        std::unique_ptr<double[]> values; // not zero-filled: only the first `size` are written
+        std::size_t size = 0;
+    };
+    std::vector<Piece> m_pieces; // numbers per chunk, in arrival order
     std::unordered_map<std::string, std::uint64_t> m_categories;
 };
 

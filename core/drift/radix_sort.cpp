@@ -5,7 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
-#include <memory>
+#include <utility>
 
 namespace assay::drift {
 
@@ -31,21 +31,27 @@ double fromOrderedKey(std::uint64_t key)
 
 } // namespace
 
-std::vector<double> radixSorted(const std::vector<std::vector<double>> &pieces)
+void radixSortInto(std::span<const std::span<const double>> pieces, std::vector<double> &out)
 {
     std::size_t n = 0;
     for (const auto &piece : pieces)
         n += piece.size();
-    std::vector<double> out;
+    out.clear();
     if (n < 512) {
         for (const auto &piece : pieces)
             out.insert(out.end(), piece.begin(), piece.end());
         std::sort(out.begin(), out.end());
-        return out;
+        return;
     }
-    // Uninitialised buffers: every slot is written before it is read.
-    std::unique_ptr<std::uint64_t[]> keys(new std::uint64_t[n]);
-    std::unique_ptr<std::uint64_t[]> scratch(new std::uint64_t[n]);
+    // Each thread keeps its two key buffers for the next sort: fresh pages for every
+    // column would cost more in page faults than the sort itself.
+    thread_local std::vector<std::uint64_t> keyBuffer, scratchBuffer;
+    if (keyBuffer.size() < n) {
+        keyBuffer = std::vector<std::uint64_t>(n);
+        scratchBuffer = std::vector<std::uint64_t>(n);
+    }
+    std::uint64_t *keys = keyBuffer.data();
+    std::uint64_t *scratch = scratchBuffer.data();
     std::vector<std::array<std::uint32_t, kBuckets>> counts(kPasses);
     for (auto &c : counts)
         c.fill(0);
@@ -74,12 +80,11 @@ std::vector<double> radixSorted(const std::vector<std::vector<double>> &pieces)
             const std::uint64_t key = keys[k];
             scratch[count[(key >> shift) & (kBuckets - 1)]++] = key;
         }
-        keys.swap(scratch);
+        std::swap(keys, scratch);
     }
     out.resize(n);
     for (std::size_t k = 0; k < n; ++k)
         out[k] = fromOrderedKey(keys[k]);
-    return out;
 }
 
 void radixSort(std::vector<double> &values)
@@ -88,9 +93,9 @@ void radixSort(std::vector<double> &values)
         std::sort(values.begin(), values.end());
         return;
     }
-    std::vector<std::vector<double>> pieces(1);
-    pieces.front().swap(values);
-    values = radixSorted(pieces);
+    const std::vector<double> unsorted = std::move(values);
+    const std::span<const double> whole(unsorted);
+    radixSortInto({&whole, 1}, values);
 }
 
 } // namespace assay::drift

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <vector>
 
 namespace assay::drift {
@@ -9,8 +10,9 @@ namespace assay::drift {
 // NaN must not occur.
 void radixSort(std::vector<double> &values);
 
-// The values of all `pieces` together, sorted ascending as radixSort does; the pieces are
-// read once, never concatenated first.
-std::vector<double> radixSorted(const std::vector<std::vector<double>> &pieces);
+// Writes the values of all `pieces` together, ascending, into `out` (resized to their
+// count; its capacity is reused, so a caller sorting many columns keeps one buffer and
+// spares the page faults of fresh memory). The pieces are read once, never concatenated.
+void radixSortInto(std::span<const std::span<const double>> pieces, std::vector<double> &out);
 
 } // namespace assay::drift
