@@ -6,7 +6,6 @@
 #include "drift/ks_test.h"
 #include "drift/linf.h"
 #include "drift/psi.h"
-#include "drift/radix_sort.h"
 #include "drift/test_selection.h"
 #include "drift/wasserstein.h"
 #include "drift/z_test.h"
@@ -122,8 +121,8 @@ std::string formatNumber(const char *format, double value)
 struct Prepared {
     bool numeric = false;
     ColumnFacts facts;
-    std::vector<double> *ref = nullptr; // ascending (numeric only)
-    std::vector<double> *cur = nullptr;
+    const std::vector<double> *ref = nullptr; // ascending (numeric only)
+    const std::vector<double> *cur = nullptr;
     std::optional<CategoryCounts> categories;
     std::vector<double> edges; // shared 30-bin edges (numeric only)
     ColumnType type = ColumnType::Float;
@@ -238,10 +237,12 @@ ColumnDrift compareColumn(ColumnSample &reference, ColumnSample &current, const 
     p.facts.numeric = p.numeric;
     p.facts.referenceValues = reference.values();
     if (p.numeric) {
-        radixSort(reference.numbers());
-        radixSort(current.numbers());
-        p.ref = &reference.numbers();
-        p.cur = &current.numbers();
+        // Per-thread buffers: sorting column after column reuses the same pages.
+        thread_local std::vector<double> referenceNumbers, currentNumbers;
+        reference.takeSortedNumbers(referenceNumbers);
+        current.takeSortedNumbers(currentNumbers);
+        p.ref = &referenceNumbers;
+        p.cur = &currentNumbers;
         p.facts.referenceDistinct = distinctSorted(*p.ref);
         p.facts.unionDistinct = distinctUnion(*p.ref, *p.cur);
         if (!comparedAsCategories(p.facts)) {

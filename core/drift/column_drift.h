@@ -5,7 +5,8 @@
 
 namespace assay::drift {
 
-// Tests one column shared by both sides. Sorts the samples' numbers in place. The kinds
+// Tests one column shared by both sides; takes the samples' numbers (see
+// ColumnSample::takeSortedNumbers), so each column is compared once. The kinds
 // must agree (checked before); a side without values gives test None.
 ColumnDrift compareColumn(ColumnSample &reference, ColumnSample &current, const DriftOptions &options);
 

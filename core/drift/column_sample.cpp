@@ -1,7 +1,9 @@
 #include "drift/column_sample.h"
 
+#include "drift/radix_sort.h"
 #include "table/datetime_parse.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -69,9 +71,20 @@ void ColumnSample::widen(ColumnType incoming)
 
 void ColumnSample::numbersToCategories()
 {
-    for (double value : m_numbers)
-        ++m_categories[numberLabel(value, *m_type)];
-    m_numbers = {};
+    for (const auto &piece : m_pieces) {
+        for (std::size_t i = 0; i < piece.size; ++i)
+            ++m_categories[numberLabel(piece.values[i], *m_type)];
+    }
+    std::vector<Piece>().swap(m_pieces);
+}
+
+void ColumnSample::takeSortedNumbers(std::vector<double> &storage)
+{
+    std::vector<std::span<const double>> spans;
+    for (const auto &piece : m_pieces)
+        spans.emplace_back(piece.values.get(), piece.size);
+    radixSortInto(spans, storage);
+    std::vector<Piece>().swap(m_pieces);
 }
 
 void ColumnSample::addNumbers(const table::Column &chunk)
@@ -79,27 +92,24 @@ void ColumnSample::addNumbers(const table::Column &chunk)
     const std::size_t rows = chunk.size();
     const auto &missing = chunk.missing();
     const bool anyMissing = !missing.empty();
-    m_numbers.reserve(m_numbers.size() + rows);
+    std::unique_ptr<double[]> piece(new double[rows]);
+    std::size_t kept = 0;
     if (chunk.type() == ColumnType::Float) {
         const auto &floats = chunk.floats();
         for (std::size_t r = 0; r < rows; ++r) {
             const double v = floats[r];
-            if ((anyMissing && missing[r]) || !std::isfinite(v)) {
-                ++m_missing;
-                continue;
-            }
-            m_numbers.push_back(v);
+            piece[kept] = v;
+            kept += !(anyMissing && missing[r]) && std::isfinite(v);
         }
-        return;
-    }
-    const auto &ints = chunk.ints();
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (anyMissing && missing[r]) {
-            ++m_missing;
-            continue;
+    } else {
+        const auto &ints = chunk.ints();
+        for (std::size_t r = 0; r < rows; ++r) {
+            piece[kept] = double(ints[r]);
+            kept += !(anyMissing && missing[r]);
         }
-        m_numbers.push_back(double(ints[r]));
     }
+    m_missing += rows - kept;
+    m_pieces.push_back({std::move(piece), kept});
 }
 
 void ColumnSample::addCategories(const table::Column &chunk)

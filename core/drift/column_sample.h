@@ -3,6 +3,7 @@
 #include "table/column.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -11,7 +12,7 @@
 namespace assay::drift {
 
 // What drift keeps of one column while a file streams past: numbers (int, float, datetime
-// in ns) as doubles in arrival order, categories (string, bool) as value -> count, and the
+// in ns) as doubles, one piece per chunk, categories (string, bool) as value -> count, and the
 // missing count. Chunks may infer different types; they widen as the reader's whole-file
 // inference does (int + float -> float, other mixes -> string, numbers then counted by
 // their text). A chunk whose values are all missing does not take part in the widening.
@@ -19,6 +20,10 @@ namespace assay::drift {
 class ColumnSample {
 public:
     explicit ColumnSample(std::string name) : m_name(std::move(name)) {}
+    ColumnSample(const ColumnSample &) = delete; // holds millions of values: moved, never copied
+    ColumnSample &operator=(const ColumnSample &) = delete;
+    ColumnSample(ColumnSample &&) = default;
+    ColumnSample &operator=(ColumnSample &&) = default;
 
     void add(const table::Column &chunk);
 
@@ -30,8 +35,9 @@ public:
     std::uint64_t missing() const { return m_missing; }
     std::uint64_t values() const { return m_rows - m_missing; }
 
-    std::vector<double> &numbers() { return m_numbers; }
-    const std::vector<double> &numbers() const { return m_numbers; }
+    // Moves the numbers gathered so far into `storage`, ascending (its capacity is reused);
+    // the sample keeps none of them afterwards.
+    void takeSortedNumbers(std::vector<double> &storage);
     const std::unordered_map<std::string, std::uint64_t> &categories() const { return m_categories; }
 
 private:
@@ -44,7 +50,11 @@ private:
     std::optional<table::ColumnType> m_type;
     std::uint64_t m_rows = 0;
     std::uint64_t m_missing = 0;
-    std::vector<double> m_numbers;
+    struct Piece {
+        std::unique_ptr<double[]> values; // not zero-filled: only the first `size` are written
+        std::size_t size = 0;
+    };
+    std::vector<Piece> m_pieces; // numbers per chunk, in arrival order
     std::unordered_map<std::string, std::uint64_t> m_categories;
 };
 

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace assay::drift {
 
@@ -30,22 +31,38 @@ double fromOrderedKey(std::uint64_t key)
 
 } // namespace
 
-void radixSort(std::vector<double> &values)
+void radixSortInto(std::span<const std::span<const double>> pieces, std::vector<double> &out)
 {
-    const std::size_t n = values.size();
+    std::size_t n = 0;
+    for (const auto &piece : pieces)
+        n += piece.size();
+    out.clear();
     if (n < 512) {
-        std::sort(values.begin(), values.end());
+        for (const auto &piece : pieces)
+            out.insert(out.end(), piece.begin(), piece.end());
+        std::sort(out.begin(), out.end());
         return;
     }
-    std::vector<std::uint64_t> keys(n), scratch(n);
+    // Each thread keeps its two key buffers for the next sort: fresh pages for every
+    // column would cost more in page faults than the sort itself.
+    thread_local std::vector<std::uint64_t> keyBuffer, scratchBuffer;
+    if (keyBuffer.size() < n) {
+        keyBuffer = std::vector<std::uint64_t>(n);
+        scratchBuffer = std::vector<std::uint64_t>(n);
+    }
+    std::uint64_t *keys = keyBuffer.data();
+    std::uint64_t *scratch = scratchBuffer.data();
     std::vector<std::array<std::uint32_t, kBuckets>> counts(kPasses);
     for (auto &c : counts)
         c.fill(0);
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t key = orderedKey(values[i]);
-        keys[i] = key;
-        for (int p = 0; p < kPasses; ++p)
-            ++counts[p][(key >> (p * kDigitBits)) & (kBuckets - 1)];
+    std::size_t i = 0;
+    for (const auto &piece : pieces) {
+        for (double value : piece) {
+            const std::uint64_t key = orderedKey(value);
+            keys[i++] = key;
+            for (int p = 0; p < kPasses; ++p)
+                ++counts[p][(key >> (p * kDigitBits)) & (kBuckets - 1)];
+        }
     }
     for (int p = 0; p < kPasses; ++p) {
         auto &count = counts[p];
@@ -59,14 +76,26 @@ void radixSort(std::vector<double> &values)
             offset += here;
         }
         const int shift = p * kDigitBits;
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint64_t key = keys[i];
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint64_t key = keys[k];
             scratch[count[(key >> shift) & (kBuckets - 1)]++] = key;
         }
-        keys.swap(scratch);
+        std::swap(keys, scratch);
     }
-    for (std::size_t i = 0; i < n; ++i)
-        values[i] = fromOrderedKey(keys[i]);
+    out.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+        out[k] = fromOrderedKey(keys[k]);
+}
+
+void radixSort(std::vector<double> &values)
+{
+    if (values.size() < 512) {
+        std::sort(values.begin(), values.end());
+        return;
+    }
+    const std::vector<double> unsorted = std::move(values);
+    const std::span<const double> whole(unsorted);
+    radixSortInto({&whole, 1}, values);
 }
 
 } // namespace assay::drift
