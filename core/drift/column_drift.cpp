@@ -160,7 +160,10 @@ void runTest(ColumnDrift &out, Prepared &p, ColumnSample &ref, ColumnSample &cur
     case DriftTest::Wasserstein: {
         const double std = populationStd(*p.ref);
         out.statistic = wassersteinDistance(*p.ref, *p.cur) / std::max(std, 0.001);
-        out.detail = "distance / reference std " + formatNumber("%.6g", std);
+        constexpr double kNanosecondsPerDay = 86'400e9;
+        out.detail = p.type == ColumnType::Datetime
+                         ? "distance / reference std " + formatNumber("%.4g", std / kNanosecondsPerDay) + " days"
+                         : "distance / reference std " + formatNumber("%.6g", std);
         return;
     }
     case DriftTest::ChiSquare:

@@ -3,6 +3,9 @@
 #include "common/format.h"
 #include "common/theme.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -20,6 +23,18 @@ QString shortLabel(const QString &text)
 {
     constexpr qsizetype kMaxLength = 14;
     return text.size() <= kMaxLength ? text : text.left(kMaxLength - 1) + QChar(0x2026);
+}
+
+constexpr double kSecondsPerNanosecond = 1e-9;
+
+QString edgeText(double edge, bool datetime)
+{
+    if (!datetime)
+        return formatNumber(edge);
+    const QDateTime moment =
+        QDateTime::fromMSecsSinceEpoch(std::int64_t(edge / 1e6), QTimeZone::utc());
+    return moment.toString(moment.time() == QTime(0, 0) ? QStringLiteral("yyyy-MM-dd")
+                                                        : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString percent(double share)
@@ -78,8 +93,18 @@ void DistributionChart::setData(DistributionData data)
 
 void DistributionChart::drawNumeric()
 {
-    xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    const auto &edges = m_data.edges;
+    // Datetimes are plotted in seconds, the unit QCustomPlot's date ticker reads.
+    std::vector<double> edges = m_data.edges;
+    if (m_data.datetimeEdges) {
+        for (double &edge : edges)
+            edge *= kSecondsPerNanosecond;
+        auto ticker = QSharedPointer<QCPAxisTickerDateTime>(new QCPAxisTickerDateTime);
+        ticker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
+        ticker->setTimeZone(QTimeZone::utc());
+        xAxis->setTicker(ticker);
+    } else {
+        xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    }
     const std::size_t bins = edges.size() - 1;
     const double width = bins > 0 ? (edges.back() - edges.front()) / double(bins) : 1.0;
     for (std::size_t s = 0; s < m_data.series.size(); ++s) {
@@ -143,12 +168,15 @@ QString DistributionChart::readoutAt(double key) const
     std::size_t index = 0;
     if (m_data.isNumeric()) {
         const auto &edges = m_data.edges;
+        if (m_data.datetimeEdges)
+            key /= kSecondsPerNanosecond;
         if (edges.size() < 2 || key < edges.front() || key > edges.back())
             return {};
         index = std::min<std::size_t>(
             edges.size() - 2,
             std::size_t(std::upper_bound(edges.begin(), edges.end(), key) - edges.begin()) - 1);
-        where = QStringLiteral("%1 … %2").arg(formatNumber(edges[index]), formatNumber(edges[index + 1]));
+        where = QStringLiteral("%1 … %2").arg(edgeText(edges[index], m_data.datetimeEdges),
+                                               edgeText(edges[index + 1], m_data.datetimeEdges));
     } else {
         const long rounded = std::lround(key);
         if (rounded < 0 || rounded >= m_data.categories.size())
@@ -185,7 +213,8 @@ CsvTable DistributionChart::csvTable() const
         if (column < labelColumns) {
             if (!data.isNumeric())
                 return data.categories[row];
-            return QString::number(data.edges[r + std::size_t(column)], 'g', 17);
+            const double edge = data.edges[r + std::size_t(column)];
+            return data.datetimeEdges ? edgeText(edge, true) : QString::number(edge, 'g', 17);
         }
         const std::size_t s = std::size_t(column - labelColumns) / 2;
         const bool isShare = (column - labelColumns) % 2 == 1;

@@ -20,6 +20,7 @@ struct DistributionSeries {
 struct DistributionData {
     QString valueTitle;         // the x axis: the column's name
     std::vector<double> edges;  // numbers: bins + 1 increasing edges; empty for categories
+    bool datetimeEdges = false; // the edges are nanoseconds since the epoch (UTC)
     QStringList categories;     // categories, in the order to draw
     std::vector<DistributionSeries> series; // one or two, each with one count per bin/category
 

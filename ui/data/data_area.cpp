@@ -332,6 +332,12 @@ void DataArea::showHistory(const workspace::DatasetEntry &entry,
     if (m_pendingView == PendingView::Diff && versions.size() >= 2)
         diff->compare(QString::fromStdString(versions[1].commit),
                       QString::fromStdString(versions[0].commit));
+    if (m_pendingView == PendingView::Drift && versions.size() >= 2)
+        m_pane->driftView()->compare(QString::fromStdString(versions[1].commit),
+                                     entry.presentInWorkspace ? QString()
+                                                              : QString::fromStdString(versions[0].commit));
+    if (m_pendingView == PendingView::Schema)
+        m_pane->schemaView()->validate();
     if (m_pendingView == PendingView::Profile && versions.size() >= 2)
         m_pane->profileView()->compare(QString::fromStdString(versions[0].commit),
                                        QString::fromStdString(versions[1].commit));

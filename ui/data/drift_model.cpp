@@ -32,8 +32,10 @@ DistributionData driftDistribution(const drift::ColumnDrift &column, const QStri
     const auto &d = column.distribution;
     if (d.kind == drift::DriftDistribution::Kind::None)
         return data;
-    if (d.kind == drift::DriftDistribution::Kind::Histogram)
+    if (d.kind == drift::DriftDistribution::Kind::Histogram) {
         data.edges = d.edges;
+        data.datetimeEdges = column.type == table::ColumnType::Datetime;
+    }
     else
         for (const std::string &category : d.categories)
             data.categories << QString::fromStdString(category);

@@ -15,8 +15,10 @@ constexpr int maxMessageLength = 48;
 
 VersionPicker::VersionPicker(QWidget *parent) : QComboBox(parent)
 {
-    setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    setMinimumContentsLength(24);
+    // Long version labels are cut in the box (the list shows them whole), so two pickers
+    // and their options fit side by side in a narrow window.
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(18);
     connect(this, &QComboBox::activated, this, &VersionPicker::onActivated);
 }
 
