@@ -1,5 +1,6 @@
 #include "text_format.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace assay::cli {
@@ -16,6 +17,17 @@ std::string humanSize(std::uint64_t bytes)
     char text[32];
     std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
     return text;
+}
+
+std::string compactNumber(double value)
+{
+    char buffer[32];
+    const double magnitude = std::abs(value);
+    if (magnitude >= 1e4 && magnitude < 1e9)
+        std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.4g", value);
+    return buffer;
 }
 
 } // namespace assay::cli

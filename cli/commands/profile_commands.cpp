@@ -5,6 +5,7 @@
 #include "stats/profile.h"
 #include "stats/value_format.h"
 #include "table/datetime_parse.h"
+#include "text_format.h"
 #include "version/dataset_ref.h"
 
 #include <algorithm>
@@ -16,14 +17,6 @@ namespace assay::cli {
 namespace {
 
 using table::ColumnType;
-
-// Numbers in at most 10 characters: "12.35", "-0.001234", "1.235e+09".
-std::string shortNumber(double value)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.4g", value);
-    return buffer;
-}
 
 std::string shortened(std::string text, std::size_t width)
 {
@@ -50,9 +43,9 @@ std::string describe(const stats::ColumnProfile &c)
     case ColumnType::Int:
     case ColumnType::Float: {
         std::ostringstream out;
-        out << fit(shortNumber(*c.mean), 10) << " " << fit(c.std ? shortNumber(*c.std) : "-", 10)
-            << " " << fit(shortNumber(*c.min), 10) << " " << fit(shortNumber(c.quantiles[3]), 10)
-            << " " << shortNumber(*c.max);
+        out << fit(compactNumber(*c.mean), 10) << " " << fit(c.std ? compactNumber(*c.std) : "-", 10)
+            << " " << fit(compactNumber(*c.min), 10) << " " << fit(compactNumber(c.quantiles[3]), 10)
+            << " " << compactNumber(*c.max);
         return out.str();
     }
     case ColumnType::Datetime:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -144,7 +145,10 @@ std::string describeShare(double share)
     if (share > 0 && share < 0.001)
         return "<0.1%";
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f%%", share >= 0.1 || share == 0 ? 0 : 1, share * 100);
+    // One decimal unless the percentage is whole, so 96.8% and 97% never both read "97%".
+    const double percent = share * 100;
+    const bool whole = std::abs(percent - std::round(percent)) < 0.05;
+    std::snprintf(buffer, sizeof buffer, "%.*f%%", whole ? 0 : 1, percent);
     if (share >= 0.1 && share < 1 && std::string(buffer) == "100%")
         return ">99%";
     return buffer;
