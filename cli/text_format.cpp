@@ -1,5 +1,6 @@
 #include "text_format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -28,6 +29,26 @@ std::string compactNumber(double value)
     else
         std::snprintf(buffer, sizeof buffer, "%.4g", value);
     return buffer;
+}
+
+std::string padded(std::string text, std::size_t width)
+{
+    const auto characters = std::size_t(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+    if (characters < width)
+        text.append(width - characters, ' ');
+    return text;
+}
+
+std::string shortened(std::string text, std::size_t width)
+{
+    if (text.size() <= width)
+        return text;
+    std::size_t cut = width - 1;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut; // never split a UTF-8 sequence
+    return text.substr(0, cut) + "…";
 }
 
 } // namespace assay::cli

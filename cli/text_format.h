@@ -12,4 +12,9 @@ std::string humanSize(std::uint64_t bytes);
 // its integer part has below 1e9 ("128066", not "1.281e+05"): "12.35", "-0.001234", "1.235e+10".
 std::string compactNumber(double value);
 
+// `text` followed by spaces up to `width` characters (UTF-8 aware), for aligned columns.
+std::string padded(std::string text, std::size_t width);
+// `text` cut to `width` bytes with "…" when longer, never inside a UTF-8 sequence.
+std::string shortened(std::string text, std::size_t width);
+
 } // namespace assay::cli

@@ -2,6 +2,7 @@
 #include "json_values.h"
 #include "output.h"
 #include "read_options.h"
+#include "text_format.h"
 #include "drift/drift.h"
 #include "version/dataset_ref.h"
 
@@ -119,24 +120,10 @@ QJsonObject driftToJson(const DatasetDrift &d)
 
 std::string numberText(double value)
 {
-    if (std::isinf(value))
-        return "inf";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.4g", value);
-    return buffer;
+    return std::isinf(value) ? "inf" : compactNumber(value);
 }
 
 // Pads to `width` characters (UTF-8 code points, so "·" and "→" count once).
-std::string padded(std::string text, std::size_t width)
-{
-    const auto characters = std::size_t(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-    if (characters < width)
-        text.append(width - characters, ' ');
-    return text;
-}
-
 void printHuman(const DatasetDrift &d)
 {
     std::vector<const ColumnDrift *> order;

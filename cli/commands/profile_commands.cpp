@@ -18,16 +18,6 @@ namespace {
 
 using table::ColumnType;
 
-std::string shortened(std::string text, std::size_t width)
-{
-    if (text.size() <= width)
-        return text;
-    std::size_t cut = width - 1;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut; // never split a UTF-8 sequence
-    return text.substr(0, cut) + "…";
-}
-
 std::string fit(std::string text, std::size_t width)
 {
     text = shortened(std::move(text), width);

@@ -1,6 +1,7 @@
 #include "command_registry.h"
 #include "output.h"
 #include "read_options.h"
+#include "text_format.h"
 #include "table/reader.h"
 #include "version/dataset_ref.h"
 
@@ -40,13 +41,6 @@ QJsonObject toJson(const std::string &path, const table::ReadOutcome &outcome, s
             {QStringLiteral("bad_rows"), static_cast<qint64>(outcome.report.badRowCount)},
             {QStringLiteral("first_bad_rows"), badRows},
             {QStringLiteral("head"), rows}};
-}
-
-std::string padded(std::string text, std::size_t width)
-{
-    if (text.size() < width)
-        text.resize(width, ' ');
-    return text;
 }
 
 void printHuman(const std::string &path, const table::ReadOutcome &outcome, std::size_t head)

@@ -1,6 +1,7 @@
 #include "command_registry.h"
 #include "output.h"
 #include "read_options.h"
+#include "text_format.h"
 #include "stats/profile.h"
 #include "validate/schema_inference.h"
 #include "validate/schema_json.h"
@@ -135,13 +136,6 @@ QJsonObject reportToJson(const validate::ValidationReport &report, bool withTest
     if (withTests)
         document.insert(QStringLiteral("tests"), tests);
     return document;
-}
-
-std::string padded(std::string text, std::size_t width)
-{
-    if (text.size() < width)
-        text.resize(width, ' ');
-    return text;
 }
 
 void printReport(const validate::ValidationReport &report, bool withTests)

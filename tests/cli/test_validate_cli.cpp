@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using assay::testing::args;
 using assay::testing::parseJson;
 using assay::testing::runAssay;
 
@@ -18,14 +19,6 @@ namespace {
 void writeFile(const QString &path, const QByteArray &bytes)
 {
     QVERIFY2(assay::testing::writeBytes(path, bytes), qPrintable(path));
-}
-
-QStringList args(std::initializer_list<const char *> words)
-{
-    QStringList list;
-    for (const char *word : words)
-        list << QString::fromUtf8(word);
-    return list;
 }
 
 // 200 rows: a unique id, ages 20..69, three cities, an income missing on every 10th row.

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
+
 namespace assay::testing {
 
 // What the real `assay` binary (path in $ASSAY_CLI, set by CTest) did.
@@ -27,6 +29,15 @@ inline CliOutcome runAssay(const QStringList &arguments, const QString &workingD
     process.waitForFinished(120000);
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+// Command-line words from C strings: args({"drift", "a.csv", "b.csv", "--json"}).
+inline QStringList args(std::initializer_list<const char *> words)
+{
+    QStringList list;
+    for (const char *word : words)
+        list << QString::fromUtf8(word);
+    return list;
 }
 
 // The JSON object printed on stdout; empty when it is not one JSON document.

@@ -9,6 +9,7 @@
 #include "data/diff_model.h"
 #include "data/table_model.h"
 #include "data/version_picker.h"
+#include "shell/job_feedback.h"
 #include "shell/job_runner.h"
 
 #include <QApplication>
@@ -235,25 +236,18 @@ void DiffView::run()
                 return; // the user asked for something else meanwhile
             if (result.ok()) {
                 showComparison(std::move(*result));
-            } else if (result.error().kind == ErrorKind::Cancelled) {
-                showMessage(tr("Comparison cancelled"), tr("Pick A or B again to rerun it."));
-            } else {
-                m_message->setContent(tr("Could not compare"),
-                                      QString::fromStdString(result.error().message),
-                                      EmptyState::Tone::Error);
-                m_stack->setCurrentWidget(m_message);
+                return;
             }
+            showJobError(m_message, result.error(), tr("Could not compare"),
+                         tr("Comparison cancelled"), tr("Pick A or B again to rerun it."));
+            m_stack->setCurrentWidget(m_message);
         });
-    m_message->setContent(tr("Comparing %1 with %2…").arg(request.a.name, request.b.name),
-                          tr("Reading both versions and matching their rows in the "
-                             "background; Cancel is in the status bar."),
-                          EmptyState::Tone::Waiting);
-    m_message->setProgress(-1);
+    showWaitingFor(m_message, job, tr("Comparing %1 with %2…").arg(request.a.name, request.b.name),
+                   tr("Reading both versions and matching their rows in the background; Cancel "
+                      "is in the status bar."));
     m_stack->setCurrentWidget(m_message);
     m_job = job;
     m_banner->clear();
-    connect(job, &Job::progressChanged, this,
-            [this, job] { m_message->setProgress(job->fraction()); });
 }
 
 void DiffView::showComparison(std::shared_ptr<const DatasetComparison> comparison)

@@ -9,6 +9,7 @@
 #include "data/diff_command.h"
 #include "data/drift_model.h"
 #include "data/version_picker.h"
+#include "shell/job_feedback.h"
 #include "shell/job_runner.h"
 
 #include <QApplication>
@@ -214,26 +215,17 @@ void DriftView::run()
                 return;
             if (!result.ok()) {
                 m_banner->clear();
-                if (result.error().kind == ErrorKind::Cancelled)
-                    showMessage(tr("Comparison cancelled"), tr("Pick a side again to rerun it."));
-                else {
-                    m_message->setContent(tr("Could not compare"),
-                                          QString::fromStdString(result.error().message),
-                                          EmptyState::Tone::Error);
-                    m_stack->setCurrentWidget(m_message);
-                }
+                showJobError(m_message, result.error(), tr("Could not compare"),
+                             tr("Comparison cancelled"), tr("Pick a side again to rerun it."));
+                m_stack->setCurrentWidget(m_message);
                 return;
             }
             showDrift(std::move(*result));
         });
-    m_message->setContent(tr("Comparing %1 with %2…").arg(m_referenceName, m_currentName),
-                          tr("Reading both sides and testing every shared column in the "
-                             "background; Cancel is in the status bar."),
-                          EmptyState::Tone::Waiting);
-    m_message->setProgress(-1);
+    showWaitingFor(m_message, m_job, tr("Comparing %1 with %2…").arg(m_referenceName, m_currentName),
+                   tr("Reading both sides and testing every shared column in the background; "
+                      "Cancel is in the status bar."));
     m_stack->setCurrentWidget(m_message);
-    connect(m_job, &Job::progressChanged, this,
-            [this, job = m_job] { if (job) m_message->setProgress(job->fraction()); });
 }
 
 void DriftView::showDrift(std::shared_ptr<const drift::DatasetDrift> result)

@@ -9,6 +9,7 @@
 #include "data/profile_model.h"
 #include "data/profile_problems.h"
 #include "data/version_picker.h"
+#include "shell/job_feedback.h"
 #include "shell/job_runner.h"
 
 #include <QApplication>
@@ -271,14 +272,9 @@ void ProfileView::run()
             if (generation != m_generation)
                 return;
             if (!result.ok()) {
-                if (result.error().kind == ErrorKind::Cancelled) {
-                    showMessage(tr("Profiling cancelled"), tr("Pick a version again to rerun it."));
-                } else {
-                    m_message->setContent(tr("Could not profile"),
-                                          QString::fromStdString(result.error().message),
-                                          EmptyState::Tone::Error);
-                    m_stack->setCurrentWidget(m_message);
-                }
+                showJobError(m_message, result.error(), tr("Could not profile"),
+                             tr("Profiling cancelled"), tr("Pick a version again to rerun it."));
+                m_stack->setCurrentWidget(m_message);
                 return;
             }
             m_cache.insert(key, result->profile);
@@ -286,14 +282,11 @@ void ProfileView::run()
                 m_cache.insert(comparedKey, result->compared);
             showProfiles(result->profile, result->compared);
         });
-    m_message->setContent(tr("Profiling %1…").arg(m_name),
-                          tr("Counting, sketching quantiles and histograms in the background; "
-                             "Cancel is in the status bar."),
-                          EmptyState::Tone::Waiting);
-    m_message->setProgress(-1);
+    showWaitingFor(m_message, job, tr("Profiling %1…").arg(m_name),
+                   tr("Counting, sketching quantiles and histograms in the background; Cancel is "
+                      "in the status bar."));
     m_stack->setCurrentWidget(m_message);
     m_job = job;
-    connect(job, &Job::progressChanged, this, [this, job] { m_message->setProgress(job->fraction()); });
 }
 
 void ProfileView::showProfiles(ProfilePtr profile, ProfilePtr compared)

@@ -8,6 +8,7 @@
 #include "data/schema_model.h"
 #include "data/schema_type_delegate.h"
 #include "data/version_picker.h"
+#include "shell/job_feedback.h"
 #include "shell/job_runner.h"
 #include "validate/schema_inference.h"
 #include "validate/schema_json.h"
@@ -269,9 +270,9 @@ void SchemaView::inferSchema()
             if (generation != m_generation)
                 return;
             if (!schema) {
-                m_message->setContent(tr("Could not infer a schema"),
-                                      QString::fromStdString(schema.error().message),
-                                      EmptyState::Tone::Error);
+                showJobError(m_message, schema.error(), tr("Could not infer a schema"),
+                             tr("Inferring the schema was cancelled"),
+                             tr("Press “Infer from data” to run it again."));
                 m_stack->setCurrentWidget(m_message);
                 return;
             }
@@ -281,9 +282,8 @@ void SchemaView::inferSchema()
             showSchemaPage();
             validate();
         });
-    m_message->setContent(tr("Inferring a schema from %1…").arg(name),
-                          tr("Profiling the data in the background."), EmptyState::Tone::Waiting);
-    m_message->setProgress(-1);
+    showWaitingFor(m_message, m_job, tr("Inferring a schema from %1…").arg(name),
+                   tr("Profiling the data in the background."));
     m_stack->setCurrentWidget(m_message);
 }
 
