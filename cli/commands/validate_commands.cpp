@@ -168,14 +168,22 @@ int runValidate(CommandContext &context)
     const auto &positional = context.arguments.positional();
     if (positional.size() != 1)
         return usageError(command, "expected one data file");
-    const auto schemaPath = context.arguments.value("schema");
-    if (!schemaPath)
-        return usageError(command,
-                          "--schema FILE is required (make one with `assay schema infer`)");
+    const version::DatasetRef ref = version::parseDatasetRef(positional.front());
+    std::string schemaPath;
+    if (auto given = context.arguments.value("schema")) {
+        schemaPath = *given;
+    } else {
+        schemaPath = validate::schemaPathBeside(ref.path).string();
+        std::error_code error;
+        if (!std::filesystem::exists(schemaPath, error))
+            return usageError(command, "no --schema FILE given and no " + schemaPath +
+                                           " beside the data (make one with `assay schema infer " +
+                                           ref.path + " -o " + schemaPath + "`)");
+    }
     auto options = readOptionsFrom(context.arguments);
     if (!options)
         return usageError(command, options.error().message);
-    auto schema = validate::loadSchema(*schemaPath);
+    auto schema = validate::loadSchema(schemaPath);
     if (!schema)
         return fail(schema.error());
     std::optional<validate::DataSuite> suite;
@@ -185,7 +193,7 @@ int runValidate(CommandContext &context)
             return fail(loaded.error());
         suite = std::move(*loaded);
     }
-    auto report = validate::validateDataset(version::parseDatasetRef(positional.front()), *schema,
+    auto report = validate::validateDataset(ref, *schema,
                                             suite ? &*suite : nullptr, *options, context.progress);
     if (!report)
         return fail(report.error());
@@ -251,11 +259,12 @@ void addValidateCommands(std::vector<Command> &into)
          "assay schema infer data/credit.csv -o credit.schema.json", inferOptions, runSchemaInfer});
 
     std::vector<OptionSpec> validateOptions = readOptionSpecs();
-    validateOptions.push_back({"schema", true, "FILE", "the schema to check against (required)"});
+    validateOptions.push_back({"schema", true, "FILE",
+                               "the schema to check against (default: NAME.schema.json beside the data)"});
     validateOptions.push_back({"suite", true, "FILE", "a YAML file of data tests to run too"});
     into.push_back(
         {"validate", "check data against a schema and a suite of data tests",
-         "DATA --schema FILE [--suite FILE] [--lenient] [--format F] [--delimiter C] [--header H]",
+         "DATA [--schema FILE] [--suite FILE] [--lenient] [--format F] [--delimiter C] [--header H]",
          kValidateDetails,
          "assay validate data/credit.csv@HEAD --schema credit.schema.json --suite checks.yaml",
          validateOptions, runValidate});

@@ -298,4 +298,11 @@ Status saveSchema(const Schema &schema, const std::filesystem::path &path)
     return writeFileAtomically(path, schemaToJson(schema));
 }
 
+std::filesystem::path schemaPathBeside(const std::filesystem::path &dataset)
+{
+    std::filesystem::path schema = dataset;
+    schema.replace_extension(".schema.json");
+    return schema;
+}
+
 } // namespace assay::validate

@@ -28,6 +28,10 @@ std::string schemaToJson(const Schema &schema);
 Result<Schema> parseSchema(std::string_view json, std::string_view displayName);
 
 Result<Schema> loadSchema(const std::filesystem::path &path);
+
+// Where a dataset's schema is kept unless the user says otherwise: beside it, named after
+// it ("data/credit.csv" -> "data/credit.schema.json").
+std::filesystem::path schemaPathBeside(const std::filesystem::path &dataset);
 // Writes through a temporary file and a rename: readers see the old file or the new one.
 Status saveSchema(const Schema &schema, const std::filesystem::path &path);
 

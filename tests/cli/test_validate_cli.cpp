@@ -108,6 +108,16 @@ private slots:
         QCOMPARE(human.exitCode, 0);
         QVERIFY2(human.out.contains(QLatin1String("credit.csv: 200 rows, no anomalies")),
                  qPrintable(human.out));
+
+        // Without --schema: NAME.schema.json beside the data, or a hint how to make one.
+        const auto noSchema = runAssay(args({"validate", "credit.csv"}), dir.path());
+        QCOMPARE(noSchema.exitCode, 2);
+        QVERIFY2(noSchema.err.contains(QLatin1String("credit.schema.json")), qPrintable(noSchema.err));
+        QVERIFY(QFile::copy(dir.filePath(QStringLiteral("schema.json")),
+                            dir.filePath(QStringLiteral("credit.schema.json"))));
+        const auto beside = runAssay(args({"--json", "validate", "credit.csv"}), dir.path());
+        QCOMPARE(beside.exitCode, 0);
+        QCOMPARE(parseJson(beside.out), report);
     }
 
     void changedDataExitsOneWithTheAnomalies()

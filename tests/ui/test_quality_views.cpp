@@ -217,7 +217,7 @@ void TestQualityViews::schemaViewListsTheDemoAnomalies()
     QAbstractItemModelTester anomalyTester(view->anomalyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // The demo's schema describes the first quarter; the working copy has drifted from it.
-    auto schema = validate::loadSchema(schemaPathFor(demoFile()));
+    auto schema = validate::loadSchema(validate::schemaPathBeside(demoFile()));
     QVERIFY(schema.ok());
     QCOMPARE(view->schemaModel()->schema(), *schema);
     auto report = validate::validateDataset({demoFile(), std::nullopt}, *schema);

@@ -44,13 +44,6 @@ QLabel *boldLabel(const QString &text, QWidget *parent)
 
 } // namespace
 
-std::filesystem::path schemaPathFor(const std::filesystem::path &dataset)
-{
-    std::filesystem::path schema = dataset;
-    schema.replace_extension(".schema.json");
-    return schema;
-}
-
 SchemaView::SchemaView(QWidget *parent)
     : QWidget(parent), m_fileLabel(new QLabel(this)), m_stateLabel(new QLabel(this)),
       m_inferButton(new QPushButton(tr("Infer from data"), this)),
@@ -153,8 +146,8 @@ void SchemaView::setDataset(const std::filesystem::path &root, const QString &re
     ++m_generation;
     m_root = root;
     m_relativePath = relativePath;
-    m_schemaPath = schemaPathFor(root / relativePath.toStdString());
-    m_fileLabel->setText(QString::fromStdString(schemaPathFor(relativePath.toStdString()).generic_string()));
+    m_schemaPath = validate::schemaPathBeside(root / relativePath.toStdString());
+    m_fileLabel->setText(QString::fromStdString(validate::schemaPathBeside(relativePath.toStdString()).generic_string()));
     m_picker->setDataset(root, relativePath, versions, workingCopy);
     m_anomalies->clear();
     m_verdict->clear();

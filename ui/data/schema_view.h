@@ -27,10 +27,6 @@ class JobRunner;
 class SchemaModel;
 class VersionPicker;
 
-// Where the Schema tab keeps a dataset's schema: beside it, "data/credit.csv" ->
-// "data/credit.schema.json".
-std::filesystem::path schemaPathFor(const std::filesystem::path &dataset);
-
 // The Schema & anomalies tab: the dataset's schema as an editable table (type, presence,
 // range, domain) saved back to its JSON file, and the anomalies a version of the data shows
 // against the schema as edited, errors first; clicking one selects its column. Without a
