@@ -12,6 +12,8 @@ SANITIZE_BUILD=${ASSAY_SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}
 JOBS=${ASSAY_JOBS:-2}
 # Cache hits across clones in other folders (CI builds a fresh clone).
 export CCACHE_BASEDIR=$ROOT
+# Debug info names the folder; without hashing it, clones in other folders share the cache.
+export CCACHE_NOHASHDIR=1
 
 PACKAGES=(
   cmake ninja-build ccache g++ pkg-config
