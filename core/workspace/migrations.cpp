@@ -40,10 +40,86 @@ CREATE TABLE hash_state (
 ) WITHOUT ROWID;
 )sql";
 
+// Experiment tracking: experiments, runs and what they logged. Run ids are 32 hex digits
+// (MLflow's are kept on import). SQLite stores a NaN double as NULL, so metric values keep
+// NaN in `is_nan` (value 0 then), as MLflow's own schema does; ±inf are stored as they are.
+constexpr std::string_view kTracking = R"sql(
+CREATE TABLE experiments (
+    experiment_id INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    created_ms    INTEGER NOT NULL,
+    deleted       INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE runs (
+    run_id        TEXT PRIMARY KEY NOT NULL,
+    experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id) ON DELETE CASCADE,
+    name          TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL CHECK (status IN ('RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED')),
+    start_ms      INTEGER,
+    end_ms        INTEGER,
+    user          TEXT NOT NULL DEFAULT '',
+    git_commit    TEXT,
+    git_dirty     INTEGER,
+    command       TEXT,
+    parent_run_id TEXT REFERENCES runs(run_id) ON DELETE SET NULL,
+    deleted       INTEGER NOT NULL DEFAULT 0,
+    origin        TEXT NOT NULL DEFAULT 'assay' -- 'assay', or 'mlflow' when imported
+);
+CREATE INDEX runs_by_experiment ON runs(experiment_id, start_ms);
+CREATE INDEX runs_by_parent ON runs(parent_run_id);
+CREATE TABLE params (
+    run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+    key    TEXT NOT NULL,
+    value  TEXT NOT NULL,
+    PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+CREATE TABLE tags (
+    run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+    key    TEXT NOT NULL,
+    value  TEXT NOT NULL,
+    PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+CREATE TABLE metrics (
+    run_id       TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    step         INTEGER NOT NULL,
+    timestamp_ms INTEGER NOT NULL,
+    value        REAL NOT NULL,
+    is_nan       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX metrics_by_run_key ON metrics(run_id, key, step);
+CREATE TABLE latest_metrics (
+    run_id       TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    step         INTEGER NOT NULL,
+    timestamp_ms INTEGER NOT NULL,
+    value        REAL NOT NULL,
+    is_nan       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+CREATE TABLE artifacts (
+    run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+    path   TEXT NOT NULL,
+    md5    TEXT NOT NULL DEFAULT '',
+    size   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_id, path)
+) WITHOUT ROWID;
+CREATE TABLE dataset_inputs (
+    run_id   TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+    name     TEXT NOT NULL,
+    path     TEXT NOT NULL,
+    md5      TEXT NOT NULL DEFAULT '',
+    revision TEXT NOT NULL DEFAULT '',
+    context  TEXT NOT NULL DEFAULT 'training',
+    PRIMARY KEY (run_id, name, context)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSettings},
     Migration{2, kTableShapes},
     Migration{3, kHashState},
+    Migration{4, kTracking},
 };
 
 } // namespace

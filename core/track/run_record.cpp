@@ -1,0 +1,34 @@
+#include "track/run_record.h"
+
+#include <array>
+#include <utility>
+
+namespace assay::track {
+
+namespace {
+constexpr std::array<std::pair<RunStatus, std::string_view>, 5> kNames{{
+    {RunStatus::Running, "RUNNING"},
+    {RunStatus::Scheduled, "SCHEDULED"},
+    {RunStatus::Finished, "FINISHED"},
+    {RunStatus::Failed, "FAILED"},
+    {RunStatus::Killed, "KILLED"},
+}};
+} // namespace
+
+std::string_view statusName(RunStatus status)
+{
+    for (const auto &[value, name] : kNames)
+        if (value == status)
+            return name;
+    return "RUNNING";
+}
+
+std::optional<RunStatus> statusFromName(std::string_view name)
+{
+    for (const auto &[value, text] : kNames)
+        if (text == name)
+            return value;
+    return std::nullopt;
+}
+
+} // namespace assay::track
