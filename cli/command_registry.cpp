@@ -15,6 +15,7 @@ const std::vector<Command> &commands()
         addProfileCommands(list);
         addValidateCommands(list);
         addDriftCommands(list);
+        addRunsCommands(list);
         return list;
     }();
     return all;

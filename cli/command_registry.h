@@ -18,5 +18,6 @@ void addHistoryCommands(std::vector<Command> &into); // assay data log, assay di
 void addProfileCommands(std::vector<Command> &into); // assay profile
 void addValidateCommands(std::vector<Command> &into); // assay schema infer, assay validate
 void addDriftCommands(std::vector<Command> &into);   // assay drift
+void addRunsCommands(std::vector<Command> &into);    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
 
 } // namespace assay::cli

@@ -13,6 +13,13 @@ void printJson(const QJsonObject &document)
     std::fflush(stdout);
 }
 
+void printJsonArray(const QJsonArray &document)
+{
+    const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
 void printLine(const std::string &text)
 {
     std::fputs(text.c_str(), stdout);

@@ -3,6 +3,7 @@
 #include "command.h"
 #include "common/result.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -17,6 +18,7 @@ inline QString qs(const std::string &text)
 
 // Prints one JSON document on stdout (the only thing `--json` puts there).
 void printJson(const QJsonObject &document);
+void printJsonArray(const QJsonArray &document);
 // Prints a line of text on stdout.
 void printLine(const std::string &text);
 // Prints "assay: <message>" on stderr and returns the exit code for the error:
