@@ -1,5 +1,6 @@
 #include "run_json.h"
 
+#include "json_writer.h"
 #include "output.h"
 
 #include <cmath>
@@ -24,6 +25,17 @@ QJsonObject textMap(const std::map<std::string, std::string> &values)
     for (const auto &[key, value] : values)
         object.insert(qs(key), qs(value));
     return object;
+}
+
+void textObject(JsonWriter &json, const char *name, const std::map<std::string, std::string> &values)
+{
+    json.key(name);
+    json.beginObject();
+    for (const auto &[key, value] : values) {
+        json.key(key);
+        json.string(value);
+    }
+    json.endObject();
 }
 
 } // namespace
@@ -51,6 +63,43 @@ QJsonObject runSummaryToJson(const track::RunRecord &run)
             {QStringLiteral("params"), textMap(run.params)},
             {QStringLiteral("metrics"), metrics},
             {QStringLiteral("tags"), textMap(run.tags)}};
+}
+
+std::string runSummariesJsonText(const std::vector<track::RunRecord> &runs)
+{
+    JsonWriter json(runs.size() * 1024);
+    json.beginArray();
+    for (const auto &run : runs) {
+        const auto &info = run.info;
+        json.beginObject();
+        json.key("run_id");
+        json.string(info.runId);
+        json.key("experiment");
+        json.string(info.experiment);
+        json.key("name");
+        json.string(info.name);
+        json.key("status");
+        json.string(track::statusName(info.status));
+        for (const auto &[name, ms] : {std::pair{"start_time", &info.startMs}, std::pair{"end_time", &info.endMs}}) {
+            json.key(name);
+            if (*ms)
+                json.integer(**ms);
+            else
+                json.null();
+        }
+        textObject(json, "params", run.params);
+        json.key("metrics");
+        json.beginObject();
+        for (const auto &[key, point] : run.latestMetrics) {
+            json.key(key);
+            json.number(point.value);
+        }
+        json.endObject();
+        textObject(json, "tags", run.tags);
+        json.endObject();
+    }
+    json.endArray();
+    return std::move(json).text();
 }
 
 QJsonObject runDetailToJson(const track::RunRecord &run)

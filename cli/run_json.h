@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <string>
 #include <vector>
 
 namespace assay::cli {
@@ -18,6 +19,8 @@ QJsonValue metricToJson(double value);
 // The run as `assay runs list --json` prints it: run_id, experiment, name, status,
 // start_time, end_time (ms or null), params, metrics (latest value per key), tags.
 QJsonObject runSummaryToJson(const track::RunRecord &run);
+// The same summaries as one JSON array, written directly (fast for many runs).
+std::string runSummariesJsonText(const std::vector<track::RunRecord> &runs);
 
 // The summary plus user, git_commit, parent_run_id, deleted, origin, metric steps,
 // artifacts and datasets, for `assay runs show --json`.

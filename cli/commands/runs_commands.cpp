@@ -130,10 +130,8 @@ int runList(CommandContext &context)
     if (!runs)
         return fail(runs.error());
     if (context.json) {
-        QJsonArray array;
-        for (const auto &run : *runs)
-            array.append(runSummaryToJson(run));
-        printJsonArray(array);
+        const std::string text = runSummariesJsonText(*runs);
+        std::fwrite(text.data(), 1, text.size(), stdout);
         return ExitOk;
     }
     if (runs->empty()) {

@@ -45,9 +45,10 @@ MetricPoint pointFromRow(const workspace::Statement &row, int first)
     return point;
 }
 
-std::string runSelection(const RunQuery &query)
+// The WHERE conditions on `runs r JOIN experiments e` that a query asks for.
+std::string runConditions(const RunQuery &query)
 {
-    std::string where = " FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id WHERE 1";
+    std::string where = " WHERE 1";
     if (query.experiment)
         where += " AND e.name = ?1";
     if (query.deleted == DeletedRuns::Hide)
@@ -57,6 +58,9 @@ std::string runSelection(const RunQuery &query)
     return where;
 }
 
+constexpr std::string_view kRunsWithExperiment =
+    " FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id";
+
 Result<workspace::Statement> prepareFor(workspace::Database &db, const std::string &sql, const RunQuery &query)
 {
     auto statement = db.prepare(sql);
@@ -65,16 +69,17 @@ Result<workspace::Statement> prepareFor(workspace::Database &db, const std::stri
     return statement;
 }
 
-// Reads (run_id, key, value…) rows into the runs they belong to.
+// Reads (runs.rowid, key, value…) rows into the runs they belong to. Rows of one run come
+// together, so the lookup is skipped while the rowid stays the same.
 template <typename Store>
 Status readChildren(workspace::Database &db, const std::string &sql, const RunQuery &query,
-                    const std::unordered_map<std::string, std::size_t> &index,
-                    std::vector<RunRecord> &runs, Store store)
+                    const std::unordered_map<std::int64_t, std::size_t> &index, std::vector<RunRecord> &runs,
+                    Store store)
 {
     auto statement = prepareFor(db, sql, query);
     if (!statement)
         return statement.error();
-    std::string currentId;
+    std::int64_t currentRow = -1;
     RunRecord *current = nullptr;
     while (true) {
         auto row = statement->step();
@@ -82,11 +87,11 @@ Status readChildren(workspace::Database &db, const std::string &sql, const RunQu
             return row.error();
         if (!*row)
             return {};
-        std::string runId = statement->columnText(0);
-        if (runId != currentId) {
-            const auto it = index.find(runId);
+        const std::int64_t runRow = statement->columnInt(0);
+        if (runRow != currentRow) {
+            const auto it = index.find(runRow);
             current = it == index.end() ? nullptr : &runs[it->second];
-            currentId = std::move(runId);
+            currentRow = runRow;
         }
         if (current)
             store(*current, *statement);
@@ -97,12 +102,25 @@ Status readChildren(workspace::Database &db, const std::string &sql, const RunQu
 
 Result<std::vector<RunRecord>> listRuns(workspace::Database &db, const RunQuery &query)
 {
-    const std::string selection = runSelection(query);
+    // Memory-mapped reads: listing touches most pages of params and latest_metrics, and
+    // copying them through pread was a third of the time for 10,000 runs.
+    ASSAY_TRY(db.execute("PRAGMA mmap_size = 1073741824"));
+    const std::string conditions = runConditions(query);
     std::vector<RunRecord> runs;
-    std::unordered_map<std::string, std::size_t> index;
+    // Children are matched by the runs table's integer rowid: no run id string per row.
+    std::unordered_map<std::int64_t, std::size_t> index;
     {
+        // Reserved up front: RunRecord's map members make vector growth copy, not move.
+        auto counted = prepareFor(db, "SELECT count(*)" + std::string(kRunsWithExperiment) + conditions, query);
+        if (!counted)
+            return counted.error();
+        if (auto row = counted->step(); !row)
+            return row.error();
+        runs.reserve(static_cast<std::size_t>(counted->columnInt(0)));
+        index.reserve(runs.capacity());
         auto statement = prepareFor(db,
-                                    "SELECT " + std::string(kRunColumns) + selection +
+                                    "SELECT " + std::string(kRunColumns) + ", r.rowid" +
+                                        std::string(kRunsWithExperiment) + conditions +
                                         " ORDER BY r.start_ms IS NULL, r.start_ms DESC, r.run_id",
                                     query);
         if (!statement)
@@ -115,21 +133,25 @@ Result<std::vector<RunRecord>> listRuns(workspace::Database &db, const RunQuery 
                 break;
             RunRecord record;
             record.info = infoFromRow(*statement);
-            index.emplace(record.info.runId, runs.size());
+            index.emplace(statement->columnInt(13), runs.size());
             runs.push_back(std::move(record));
         }
     }
-    const std::string inRuns = " WHERE run_id IN (SELECT r.run_id" + selection + ") ORDER BY run_id, key";
-    ASSAY_TRY(readChildren(db, "SELECT run_id, key, value FROM params" + inRuns, query, index, runs,
+    auto children = [&](const char *columns, const char *table) {
+        return "SELECT r.rowid, " + std::string(columns) + " FROM " + table +
+               " c JOIN runs r ON r.run_id = c.run_id JOIN experiments e ON e.experiment_id = r.experiment_id" +
+               conditions;
+    };
+    ASSAY_TRY(readChildren(db, children("c.key, c.value", "params"), query, index, runs,
                            [](RunRecord &run, const workspace::Statement &row) {
                                run.params.emplace_hint(run.params.end(), row.columnText(1), row.columnText(2));
                            }));
-    ASSAY_TRY(readChildren(db, "SELECT run_id, key, value FROM tags" + inRuns, query, index, runs,
+    ASSAY_TRY(readChildren(db, children("c.key, c.value", "tags"), query, index, runs,
                            [](RunRecord &run, const workspace::Statement &row) {
                                run.tags.emplace_hint(run.tags.end(), row.columnText(1), row.columnText(2));
                            }));
-    ASSAY_TRY(readChildren(db, "SELECT run_id, key, step, timestamp_ms, value, is_nan FROM latest_metrics" + inRuns,
-                           query, index, runs, [](RunRecord &run, const workspace::Statement &row) {
+    ASSAY_TRY(readChildren(db, children("c.key, c.step, c.timestamp_ms, c.value, c.is_nan", "latest_metrics"), query,
+                           index, runs, [](RunRecord &run, const workspace::Statement &row) {
                                run.latestMetrics.emplace_hint(run.latestMetrics.end(), row.columnText(1),
                                                               pointFromRow(row, 2));
                            }));
@@ -138,8 +160,7 @@ Result<std::vector<RunRecord>> listRuns(workspace::Database &db, const RunQuery 
 
 Result<RunRecord> loadRun(workspace::Database &db, const std::string &runId)
 {
-    auto run = db.prepare("SELECT " + std::string(kRunColumns) +
-                          " FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id"
+    auto run = db.prepare("SELECT " + std::string(kRunColumns) + std::string(kRunsWithExperiment) +
                           " WHERE r.run_id = ?1");
     if (!run)
         return run.error();
