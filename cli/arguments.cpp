@@ -12,6 +12,15 @@ std::optional<std::string> Arguments::value(const std::string &name) const
     return it->second;
 }
 
+std::vector<std::string> Arguments::values(const std::string &name) const
+{
+    std::vector<std::string> all;
+    for (const auto &[option, value] : m_allValues)
+        if (option == name)
+            all.push_back(value);
+    return all;
+}
+
 Result<Arguments> Arguments::parse(const std::vector<std::string> &args,
                                    const std::vector<OptionSpec> &specs)
 {
@@ -51,6 +60,7 @@ Result<Arguments> Arguments::parse(const std::vector<std::string> &args,
             return Error::invalidInput("option --" + name + " needs a value (" +
                                        spec->valueName + ")");
         }
+        parsed.m_allValues.emplace_back(name, parsed.m_values[name]);
     }
     return parsed;
 }

@@ -27,10 +27,13 @@ public:
 
     bool flag(const std::string &name) const { return m_flags.count(name) != 0; }
     std::optional<std::string> value(const std::string &name) const;
+    // Every value of an option given more than once (`--param a=1 --param b=2`), in order.
+    std::vector<std::string> values(const std::string &name) const;
     const std::vector<std::string> &positional() const { return m_positional; }
 
 private:
     std::map<std::string, std::string> m_values;
+    std::vector<std::pair<std::string, std::string>> m_allValues;
     std::map<std::string, bool> m_flags;
     std::vector<std::string> m_positional;
 };

@@ -15,6 +15,7 @@ const std::vector<Command> &commands()
         addProfileCommands(list);
         addValidateCommands(list);
         addDriftCommands(list);
+        addTrackingCommands(list);
         addRunsCommands(list);
         return list;
     }();

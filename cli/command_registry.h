@@ -18,6 +18,8 @@ void addHistoryCommands(std::vector<Command> &into); // assay data log, assay di
 void addProfileCommands(std::vector<Command> &into); // assay profile
 void addValidateCommands(std::vector<Command> &into); // assay schema infer, assay validate
 void addDriftCommands(std::vector<Command> &into);   // assay drift
+void addTrackingCommands(std::vector<Command> &into); // assay run, then the log commands
+void addLogCommands(std::vector<Command> &into);      // assay log metric|param|tag|artifact|dataset
 void addRunsCommands(std::vector<Command> &into);    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
 
 } // namespace assay::cli

@@ -1,7 +1,8 @@
 #include "track/mlflow_data.h"
 
+#include "track/latest_metric.h"
+
 #include <algorithm>
-#include <tuple>
 
 namespace assay::track {
 
@@ -9,7 +10,7 @@ MetricPoint latestPoint(const std::vector<MetricPoint> &points)
 {
     MetricPoint latest = points.front();
     for (const auto &p : points)
-        if (std::tie(p.step, p.timestampMs, p.value) > std::tie(latest.step, latest.timestampMs, latest.value))
+        if (replacesLatest(p, latest))
             latest = p;
     return latest;
 }

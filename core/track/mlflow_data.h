@@ -29,7 +29,7 @@ struct MlflowData {
     std::vector<MlflowRun> runs;
 };
 
-// MLflow's "latest" point of a series: the greatest by (step, timestamp, value).
+// MLflow's "latest" point of a series (replacesLatest's rule); `points` must not be empty.
 MetricPoint latestPoint(const std::vector<MetricPoint> &points);
 
 // Fills name, user, git commit, parent and command from MLflow's system tags where the
