@@ -185,6 +185,13 @@ Result<MlflowData> readMlflow(const fs::path &source)
     else if (text.rfind("file://", 0) == 0)
         path = text.substr(7);
     std::error_code ec;
+    // A project folder holding the store is accepted too: its mlruns/, else its mlflow.db.
+    if (fs::is_directory(path, ec) && !fs::exists(path / "0" / "meta.yaml", ec)) {
+        if (fs::is_directory(path / "mlruns", ec))
+            path /= "mlruns";
+        else if (fs::is_regular_file(path / "mlflow.db", ec))
+            path /= "mlflow.db";
+    }
     if (fs::is_directory(path, ec))
         return readMlflowFileStore(path);
     if (fs::is_regular_file(path, ec))

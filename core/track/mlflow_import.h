@@ -17,7 +17,8 @@ struct MlflowImportReport {
 };
 
 // Reads a file store when `source` is a folder, an SQLite database when it is a file
-// (a `sqlite:///` prefix is accepted).
+// (a `sqlite:///` prefix is accepted). A project folder holding mlruns/ or mlflow.db
+// (and no experiment 0 of its own) means that store.
 Result<MlflowData> readMlflow(const std::filesystem::path &source);
 
 // Writes runs into the migration-4 tables, one transaction per run: the run row is

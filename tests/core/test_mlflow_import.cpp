@@ -287,7 +287,9 @@ private slots:
         QCOMPARE(killed->info.status, RunStatus::Killed);
         QVERIFY(!killed->info.endMs);
 
-        QVERIFY(importMlflow(ws.database(), db).ok());
+        auto again = importMlflow(ws.database(), dir); // the project folder holding mlflow.db
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().message.c_str());
+        QCOMPARE(again->updated, std::size_t{2});
         QCOMPARE(count(ws.database(), "SELECT count(*) FROM metrics"), std::int64_t{5});
         QCOMPARE(count(ws.database(), "SELECT count(*) FROM runs"), std::int64_t{2});
     }
