@@ -27,7 +27,8 @@ QJsonObject textMap(const std::map<std::string, std::string> &values)
     return object;
 }
 
-void textObject(JsonWriter &json, const char *name, const std::map<std::string, std::string> &values)
+void textObject(JsonWriter &json, const char *name,
+                const std::map<std::string, std::string> &values)
 {
     json.key(name);
     json.beginObject();
@@ -80,7 +81,8 @@ std::string runSummariesJsonText(const std::vector<track::RunRecord> &runs)
         json.string(info.name);
         json.key("status");
         json.string(track::statusName(info.status));
-        for (const auto &[name, ms] : {std::pair{"start_time", &info.startMs}, std::pair{"end_time", &info.endMs}}) {
+        for (const auto &[name, ms] :
+             {std::pair{"start_time", &info.startMs}, std::pair{"end_time", &info.endMs}}) {
             json.key(name);
             if (*ms)
                 json.integer(**ms);
@@ -107,7 +109,8 @@ QJsonObject runDetailToJson(const track::RunRecord &run)
     QJsonObject object = runSummaryToJson(run);
     object.insert(QStringLiteral("user"), qs(run.info.user));
     object.insert(QStringLiteral("git_commit"), optionalText(run.info.gitCommit));
-    object.insert(QStringLiteral("git_dirty"), run.info.gitDirty ? QJsonValue(*run.info.gitDirty) : QJsonValue());
+    object.insert(QStringLiteral("git_dirty"),
+                  run.info.gitDirty ? QJsonValue(*run.info.gitDirty) : QJsonValue());
     object.insert(QStringLiteral("command"), optionalText(run.info.command));
     object.insert(QStringLiteral("parent_run_id"), optionalText(run.info.parentRunId));
     object.insert(QStringLiteral("deleted"), run.info.deleted);
@@ -115,15 +118,17 @@ QJsonObject runDetailToJson(const track::RunRecord &run)
     QJsonObject steps;
     for (const auto &[key, point] : run.latestMetrics)
         steps.insert(qs(key), QJsonObject{{QStringLiteral("step"), static_cast<qint64>(point.step)},
-                                          {QStringLiteral("timestamp"), static_cast<qint64>(point.timestampMs)},
+                                          {QStringLiteral("timestamp"),
+                                           static_cast<qint64>(point.timestampMs)},
                                           {QStringLiteral("value"), metricToJson(point.value)}});
     object.insert(QStringLiteral("latest_metrics"), steps);
     QJsonArray artifacts;
     for (const auto &a : run.artifacts)
-        artifacts.append(QJsonObject{{QStringLiteral("path"), qs(a.path)},
-                                     {QStringLiteral("md5"), a.md5.empty() ? QJsonValue() : QJsonValue(qs(a.md5))},
-                                     {QStringLiteral("size"), a.md5.empty() ? QJsonValue()
-                                                                            : QJsonValue(static_cast<qint64>(a.size))}});
+        artifacts.append(QJsonObject{
+            {QStringLiteral("path"), qs(a.path)},
+            {QStringLiteral("md5"), a.md5.empty() ? QJsonValue() : QJsonValue(qs(a.md5))},
+            {QStringLiteral("size"),
+             a.md5.empty() ? QJsonValue() : QJsonValue(static_cast<qint64>(a.size))}});
     object.insert(QStringLiteral("artifacts"), artifacts);
     QJsonArray datasets;
     for (const auto &d : run.datasets)

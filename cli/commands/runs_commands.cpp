@@ -29,8 +29,9 @@ Result<workspace::Workspace> openWorkspace(const CommandContext &context)
         return workspace::Workspace::open(*context.workspace);
     const auto found = workspace::Workspace::discover(fs::current_path());
     if (!found)
-        return Error::notFound(fs::current_path().string() +
-                               ": not inside an Assay workspace; run `assay init` or pass --workspace DIR");
+        return Error::notFound(
+            fs::current_path().string() +
+            ": not inside an Assay workspace; run `assay init` or pass --workspace DIR");
     return workspace::Workspace::open(*found);
 }
 
@@ -38,7 +39,9 @@ std::string localTime(const std::optional<std::int64_t> &ms)
 {
     if (!ms)
         return "-";
-    return QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toStdString();
+    return QDateTime::fromMSecsSinceEpoch(*ms)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+        .toStdString();
 }
 
 std::string metricText(double value)
@@ -57,7 +60,8 @@ void printTable(const std::vector<std::vector<std::string>> &rows)
     for (const auto &row : rows)
         for (std::size_t c = 0; c < row.size(); ++c) {
             widths.resize(std::max(widths.size(), row.size()));
-            widths[c] = std::max(widths[c], static_cast<std::size_t>(QString::fromStdString(row[c]).size()));
+            widths[c] = std::max(widths[c],
+                                 static_cast<std::size_t>(QString::fromStdString(row[c]).size()));
         }
     std::ostringstream out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -72,8 +76,10 @@ void printTable(const std::vector<std::vector<std::string>> &rows)
 std::vector<OptionSpec> selectionOptions()
 {
     return {{"experiment", true, "NAME", "only runs of this experiment"},
-            {"filter", true, "EXPR", "MLflow search syntax, e.g. \"metrics.auc > 0.8 and params.depth = '6'\""},
-            {"sort", true, "KEY", "metrics.KEY, params.KEY, tags.KEY, start_time, end_time, name, status"},
+            {"filter", true, "EXPR",
+             "MLflow search syntax, e.g. \"metrics.auc > 0.8 and params.depth = '6'\""},
+            {"sort", true, "KEY",
+             "metrics.KEY, params.KEY, tags.KEY, start_time, end_time, name, status"},
             {"desc", false, "", "sort descending"},
             {"deleted", false, "", "only deleted runs"},
             {"all", false, "", "deleted and active runs"}};
@@ -108,8 +114,9 @@ Result<std::vector<RunRecord>> selectRuns(workspace::Database &db, const Command
     if (!runs)
         return runs.error();
     if (filter.kind != track::FilterNode::Kind::MatchAll)
-        runs->erase(std::remove_if(runs->begin(), runs->end(),
-                                   [&](const RunRecord &run) { return !track::matchesFilter(filter, run); }),
+        runs->erase(std::remove_if(
+                        runs->begin(), runs->end(),
+                        [&](const RunRecord &run) { return !track::matchesFilter(filter, run); }),
                     runs->end());
     if (sortField)
         track::sortRuns(*runs, *sortField, arguments.flag("desc"));
@@ -122,7 +129,8 @@ int runList(CommandContext &context)
 {
     const Command &command = *findCommand("runs list");
     if (!context.arguments.positional().empty())
-        return usageError(command, "unexpected argument '" + context.arguments.positional().front() + "'");
+        return usageError(command,
+                          "unexpected argument '" + context.arguments.positional().front() + "'");
     auto ws = openWorkspace(context);
     if (!ws)
         return fail(ws.error());
@@ -149,9 +157,11 @@ int runList(CommandContext &context)
     std::vector<std::pair<std::size_t, std::string>> byCount;
     for (const auto &[key, count] : counts)
         byCount.emplace_back(count, key);
-    std::stable_sort(byCount.begin(), byCount.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::stable_sort(byCount.begin(), byCount.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
     for (const auto &entry : byCount)
-        if (metricKeys.size() < 4 && std::find(metricKeys.begin(), metricKeys.end(), entry.second) == metricKeys.end())
+        if (metricKeys.size() < 4 &&
+            std::find(metricKeys.begin(), metricKeys.end(), entry.second) == metricKeys.end())
             metricKeys.push_back(entry.second);
 
     std::vector<std::vector<std::string>> rows;
@@ -160,9 +170,10 @@ int runList(CommandContext &context)
         header.push_back(key);
     rows.push_back(header);
     for (const auto &run : *runs) {
-        std::vector<std::string> row{run.info.runId.substr(0, 8), shortened(run.info.experiment, 24),
-                                     shortened(run.info.name, 28) + (run.info.deleted ? " (deleted)" : ""),
-                                     std::string(track::statusName(run.info.status)), localTime(run.info.startMs)};
+        std::vector<std::string> row{
+            run.info.runId.substr(0, 8), shortened(run.info.experiment, 24),
+            shortened(run.info.name, 28) + (run.info.deleted ? " (deleted)" : ""),
+            std::string(track::statusName(run.info.status)), localTime(run.info.startMs)};
         for (const auto &key : metricKeys) {
             const auto it = run.latestMetrics.find(key);
             row.push_back(it == run.latestMetrics.end() ? "-" : metricText(it->second.value));
@@ -226,7 +237,8 @@ int runShow(CommandContext &context)
         << "  user        " << info.user << "\n"
         << "  origin      " << info.origin;
     if (info.gitCommit)
-        out << "\n  git commit  " << *info.gitCommit << (info.gitDirty.value_or(false) ? " (dirty)" : "");
+        out << "\n  git commit  " << *info.gitCommit
+            << (info.gitDirty.value_or(false) ? " (dirty)" : "");
     if (info.parentRunId)
         out << "\n  parent      " << *info.parentRunId;
     if (info.command)
@@ -313,8 +325,8 @@ int runCompare(CommandContext &context)
             field.json.push_back(v ? v->first : QJsonValue());
             field.text.push_back(v ? v->second : "-");
         }
-        const bool differs = std::adjacent_find(field.text.begin(), field.text.end(), std::not_equal_to<>()) !=
-                             field.text.end();
+        const bool differs = std::adjacent_find(field.text.begin(), field.text.end(),
+                                                std::not_equal_to<>()) != field.text.end();
         if (differs || context.arguments.flag("all"))
             fields.push_back(std::move(field));
     };
@@ -322,11 +334,14 @@ int runCompare(CommandContext &context)
     auto text = [](const std::string &s) -> Value { return std::pair{QJsonValue(qs(s)), s}; };
     addField("experiment", [&](const RunRecord &r) { return text(r.info.experiment); });
     addField("name", [&](const RunRecord &r) { return text(r.info.name); });
-    addField("status", [&](const RunRecord &r) { return text(std::string(track::statusName(r.info.status))); });
+    addField("status", [&](const RunRecord &r) {
+        return text(std::string(track::statusName(r.info.status)));
+    });
     addField("start_time", [&](const RunRecord &r) -> Value {
         if (!r.info.startMs)
             return std::nullopt;
-        return std::pair{QJsonValue(static_cast<qint64>(*r.info.startMs)), localTime(r.info.startMs)};
+        return std::pair{QJsonValue(static_cast<qint64>(*r.info.startMs)),
+                         localTime(r.info.startMs)};
     });
     addField("end_time", [&](const RunRecord &r) -> Value {
         if (!r.info.endMs)
@@ -368,7 +383,8 @@ int runCompare(CommandContext &context)
             QJsonArray values;
             for (const auto &v : field.json)
                 values.append(v);
-            rows.append(QJsonObject{{QStringLiteral("field"), qs(field.name)}, {QStringLiteral("values"), values}});
+            rows.append(QJsonObject{{QStringLiteral("field"), qs(field.name)},
+                                    {QStringLiteral("values"), values}});
         }
         printJson(QJsonObject{{QStringLiteral("runs"), ids}, {QStringLiteral("fields"), rows}});
         return ExitOk;
@@ -446,7 +462,8 @@ int runExport(CommandContext &context)
     if (format != "csv")
         return usageError(command, "--format: only csv is supported, not '" + format + "'");
     if (!context.arguments.positional().empty())
-        return usageError(command, "unexpected argument '" + context.arguments.positional().front() + "'");
+        return usageError(command,
+                          "unexpected argument '" + context.arguments.positional().front() + "'");
     auto ws = openWorkspace(context);
     if (!ws)
         return fail(ws.error());
@@ -464,8 +481,8 @@ int runExport(CommandContext &context)
     }
     std::ostringstream out;
     out << "run_id,experiment,name,status,start_time,end_time,user,deleted";
-    for (const auto &[prefix, keys] : {std::pair{"params.", &params}, std::pair{"metrics.", &metrics},
-                                       std::pair{"tags.", &tags}})
+    for (const auto &[prefix, keys] : {std::pair{"params.", &params},
+                                       std::pair{"metrics.", &metrics}, std::pair{"tags.", &tags}})
         for (const auto &key : *keys)
             out << ',' << csvField(prefix + key);
     out << '\n';
@@ -475,15 +492,18 @@ int runExport(CommandContext &context)
     };
     for (const auto &run : *runs) {
         const auto &info = run.info;
-        out << csvField(info.runId) << ',' << csvField(info.experiment) << ',' << csvField(info.name) << ','
-            << track::statusName(info.status) << ',' << (info.startMs ? std::to_string(*info.startMs) : "") << ','
+        out << csvField(info.runId) << ',' << csvField(info.experiment) << ','
+            << csvField(info.name) << ',' << track::statusName(info.status) << ','
+            << (info.startMs ? std::to_string(*info.startMs) : "") << ','
             << (info.endMs ? std::to_string(*info.endMs) : "") << ',' << csvField(info.user) << ','
             << (info.deleted ? "true" : "false");
         for (const auto &key : params)
             out << ',' << csvField(lookup(run.params, key));
         for (const auto &key : metrics) {
             const auto it = run.latestMetrics.find(key);
-            out << ',' << (it == run.latestMetrics.end() ? std::string() : shortestNumber(it->second.value));
+            out << ','
+                << (it == run.latestMetrics.end() ? std::string()
+                                                  : shortestNumber(it->second.value));
         }
         for (const auto &key : tags)
             out << ',' << csvField(lookup(run.tags, key));
@@ -507,19 +527,21 @@ int runImport(CommandContext &context)
     if (!report)
         return fail(report.error());
     if (context.json) {
-        printJson(QJsonObject{{QStringLiteral("source"), qs(positional.front())},
-                              {QStringLiteral("experiments"), static_cast<qint64>(report->experiments)},
-                              {QStringLiteral("created"), static_cast<qint64>(report->created)},
-                              {QStringLiteral("updated"), static_cast<qint64>(report->updated)},
-                              {QStringLiteral("metric_points"), static_cast<qint64>(report->metricPoints)}});
+        printJson(QJsonObject{
+            {QStringLiteral("source"), qs(positional.front())},
+            {QStringLiteral("experiments"), static_cast<qint64>(report->experiments)},
+            {QStringLiteral("created"), static_cast<qint64>(report->created)},
+            {QStringLiteral("updated"), static_cast<qint64>(report->updated)},
+            {QStringLiteral("metric_points"), static_cast<qint64>(report->metricPoints)}});
         return ExitOk;
     }
     auto counted = [](std::size_t n, const char *noun) {
         return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
     };
     printLine("imported " + counted(report->created + report->updated, "run") + " (" +
-              std::to_string(report->created) + " new, " + std::to_string(report->updated) + " updated) from " +
-              counted(report->experiments, "experiment") + ", " + counted(report->metricPoints, "metric point"));
+              std::to_string(report->created) + " new, " + std::to_string(report->updated) +
+              " updated) from " + counted(report->experiments, "experiment") + ", " +
+              counted(report->metricPoints, "metric point"));
     return ExitOk;
 }
 
@@ -527,46 +549,83 @@ int runImport(CommandContext &context)
 
 void addRunsCommands(std::vector<Command> &into)
 {
-    into.push_back({"runs import-mlflow", "import runs from an MLflow file store or SQLite database", "PATH",
-                    "PATH is an mlruns/ folder or an MLflow SQLite database (mlflow.db, or sqlite:///mlflow.db).\n"
-                    "Keeps run ids, names, status, times, params, every metric point, tags, artifact paths,\n"
-                    "experiments by name, deleted runs, parents, users and git commits. Importing again\n"
-                    "replaces each run's rows instead of duplicating them. The MLflow store is only read.",
-                    "assay runs import-mlflow ~/project/mlruns", {}, runImport});
-    into.push_back({"runs list", "list runs, filtered and sorted with MLflow's search syntax",
-                    "[--experiment E] [--filter EXPR] [--sort KEY [--desc]] [--deleted|--all]",
-                    "Filters: metrics.K, params.K, tags.K, attributes.status|run_name|run_id|user_id|start_time|"
-                    "end_time,\nexperiment; operators = != < <= > >= LIKE ILIKE IN NOT IN; 'and' binds tighter "
-                    "than 'or'; keys\nwith spaces in backticks (metrics.`f1 score`). Newest first unless --sort. "
-                    "Deleted runs are hidden\nunless --deleted (only them) or --all. In --json, metric values "
-                    "NaN/±inf are the strings\n\"NaN\", \"Infinity\", \"-Infinity\". A malformed filter exits 2 "
-                    "naming its column.",
-                    "assay runs list --filter \"metrics.auc > 0.8 and params.max_depth = '6'\" --sort metrics.auc "
-                    "--desc",
-                    selectionOptions(), runList});
-    into.push_back({"runs show", "everything one run logged", "RUN",
-                    "RUN is a run id, a unique prefix of at least 6 characters, or a unique run name.",
-                    "assay runs show 3f2a9c", {}, runShow});
-    into.push_back({"runs metric", "every point of one metric of a run", "RUN KEY",
-                    "Points by step then time; --json prints [{\"step\", \"timestamp\", \"value\"}].",
-                    "assay runs metric 3f2a9c loss --json", {}, runMetric});
-    into.push_back({"runs compare", "params, metrics and tags of runs side by side", "RUN RUN... [--all]",
-                    "Lists the fields whose values differ between the runs; --all lists every field.",
-                    "assay runs compare 3f2a9c 81bd07", {{"all", false, "", "list equal fields too"}}, runCompare});
-    into.push_back({"runs delete", "mark runs deleted (hidden from runs list)", "RUN...",
-                    "Only marks them: `assay runs restore` brings them back.", "assay runs delete 3f2a9c",
-                    {}, [](CommandContext &c) { return setDeleted(c, "runs delete", true); }});
-    into.push_back({"runs restore", "undo runs delete", "RUN...", "Clears the deleted mark of each run.",
-                    "assay runs restore 3f2a9c", {},
+    into.push_back(
+        {"runs import-mlflow",
+         "import runs from an MLflow file store or SQLite database",
+         "PATH",
+         "PATH is an mlruns/ folder or an MLflow SQLite database (mlflow.db, or "
+         "sqlite:///mlflow.db).\n"
+         "Keeps run ids, names, status, times, params, every metric point, tags, artifact paths,\n"
+         "experiments by name, deleted runs, parents, users and git commits. Importing again\n"
+         "replaces each run's rows instead of duplicating them. The MLflow store is only read.",
+         "assay runs import-mlflow ~/project/mlruns",
+         {},
+         runImport});
+    into.push_back(
+        {"runs list", "list runs, filtered and sorted with MLflow's search syntax",
+         "[--experiment E] [--filter EXPR] [--sort KEY [--desc]] [--deleted|--all]",
+         "Filters: metrics.K, params.K, tags.K, "
+         "attributes.status|run_name|run_id|user_id|start_time|"
+         "end_time,\nexperiment; operators = != < <= > >= LIKE ILIKE IN NOT IN; 'and' binds "
+         "tighter "
+         "than 'or'; keys\nwith spaces in backticks (metrics.`f1 score`). Newest first unless "
+         "--sort. "
+         "Deleted runs are hidden\nunless --deleted (only them) or --all. In --json, metric values "
+         "NaN/±inf are the strings\n\"NaN\", \"Infinity\", \"-Infinity\". A malformed filter exits "
+         "2 "
+         "naming its column.",
+         "assay runs list --filter \"metrics.auc > 0.8 and params.max_depth = '6'\" --sort "
+         "metrics.auc "
+         "--desc",
+         selectionOptions(), runList});
+    into.push_back(
+        {"runs show",
+         "everything one run logged",
+         "RUN",
+         "RUN is a run id, a unique prefix of at least 6 characters, or a unique run name.",
+         "assay runs show 3f2a9c",
+         {},
+         runShow});
+    into.push_back(
+        {"runs metric",
+         "every point of one metric of a run",
+         "RUN KEY",
+         "Points by step then time; --json prints [{\"step\", \"timestamp\", \"value\"}].",
+         "assay runs metric 3f2a9c loss --json",
+         {},
+         runMetric});
+    into.push_back(
+        {"runs compare",
+         "params, metrics and tags of runs side by side",
+         "RUN RUN... [--all]",
+         "Lists the fields whose values differ between the runs; --all lists every field.",
+         "assay runs compare 3f2a9c 81bd07",
+         {{"all", false, "", "list equal fields too"}},
+         runCompare});
+    into.push_back({"runs delete",
+                    "mark runs deleted (hidden from runs list)",
+                    "RUN...",
+                    "Only marks them: `assay runs restore` brings them back.",
+                    "assay runs delete 3f2a9c",
+                    {},
+                    [](CommandContext &c) { return setDeleted(c, "runs delete", true); }});
+    into.push_back({"runs restore",
+                    "undo runs delete",
+                    "RUN...",
+                    "Clears the deleted mark of each run.",
+                    "assay runs restore 3f2a9c",
+                    {},
                     [](CommandContext &c) { return setDeleted(c, "runs restore", false); }});
     auto exportOptions = selectionOptions();
     exportOptions.push_back({"format", true, "csv", "the output format (csv)"});
-    into.push_back({"runs export", "runs as a table: one row per run, a column per param, metric and tag",
-                    "--format csv [--experiment E] [--filter EXPR] [--sort KEY [--desc]] [--deleted|--all]",
-                    "Writes CSV on stdout: run_id, experiment, name, status, start_time, end_time (ms), user, "
-                    "deleted,\nthen params.K, metrics.K (latest value) and tags.K; empty cells where a run has "
-                    "no value.",
-                    "assay runs export --format csv > runs.csv", exportOptions, runExport});
+    into.push_back(
+        {"runs export", "runs as a table: one row per run, a column per param, metric and tag",
+         "--format csv [--experiment E] [--filter EXPR] [--sort KEY [--desc]] [--deleted|--all]",
+         "Writes CSV on stdout: run_id, experiment, name, status, start_time, end_time (ms), user, "
+         "deleted,\nthen params.K, metrics.K (latest value) and tags.K; empty cells where a run "
+         "has "
+         "no value.",
+         "assay runs export --format csv > runs.csv", exportOptions, runExport});
 }
 
 } // namespace assay::cli

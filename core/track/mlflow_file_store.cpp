@@ -49,7 +49,8 @@ Result<YAML::Node> loadYaml(const fs::path &file)
             return Error::invalidInput(file.string() + ":1: expected a YAML mapping of fields");
         return node;
     } catch (const YAML::Exception &e) {
-        return Error::invalidInput(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+        return Error::invalidInput(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " +
+                                   e.msg);
     }
 }
 
@@ -63,8 +64,8 @@ Result<T> field(const YAML::Node &node, const char *key, const fs::path &file, T
     try {
         return value.as<T>();
     } catch (const YAML::Exception &) {
-        return Error::invalidInput(file.string() + ":" + std::to_string(value.Mark().line + 1) + ": '" + key +
-                                   "' has an unexpected value");
+        return Error::invalidInput(file.string() + ":" + std::to_string(value.Mark().line + 1) +
+                                   ": '" + key + "' has an unexpected value");
     }
 }
 
@@ -88,18 +89,20 @@ bool parsePythonFloat(std::string text, double &out)
     std::transform(lowered.begin(), lowered.end(), lowered.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const bool negative = !lowered.empty() && lowered.front() == '-';
-    const std::string body = (!lowered.empty() && (lowered.front() == '-' || lowered.front() == '+'))
-                                 ? lowered.substr(1)
-                                 : lowered;
+    const std::string body =
+        (!lowered.empty() && (lowered.front() == '-' || lowered.front() == '+')) ? lowered.substr(1)
+                                                                                 : lowered;
     if (body == "nan") {
         out = std::numeric_limits<double>::quiet_NaN();
         return true;
     }
     if (body == "inf" || body == "infinity") {
-        out = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+        out = negative ? -std::numeric_limits<double>::infinity()
+                       : std::numeric_limits<double>::infinity();
         return true;
     }
-    if (body.empty() || !(std::isdigit(static_cast<unsigned char>(body.front())) || body.front() == '.'))
+    if (body.empty() ||
+        !(std::isdigit(static_cast<unsigned char>(body.front())) || body.front() == '.'))
         return false;
     char *end = nullptr;
     out = std::strtod(text.c_str(), &end);
@@ -138,14 +141,16 @@ std::optional<RunStatus> statusFromYaml(const YAML::Node &node)
     if (parseInt(text, number)) {
         if (number < 1 || number > 5)
             return std::nullopt;
-        static const RunStatus byNumber[] = {RunStatus::Running, RunStatus::Scheduled, RunStatus::Finished,
-                                             RunStatus::Failed, RunStatus::Killed};
+        static const RunStatus byNumber[] = {RunStatus::Running, RunStatus::Scheduled,
+                                             RunStatus::Finished, RunStatus::Failed,
+                                             RunStatus::Killed};
         return byNumber[number - 1];
     }
     return statusFromName(text);
 }
 
-Result<MlflowRun> readRun(const fs::path &runDir, const std::string &experiment, bool experimentDeleted)
+Result<MlflowRun> readRun(const fs::path &runDir, const std::string &experiment,
+                          bool experimentDeleted)
 {
     const fs::path metaFile = runDir / "meta.yaml";
     auto meta = loadYaml(metaFile);
@@ -162,10 +167,12 @@ Result<MlflowRun> readRun(const fs::path &runDir, const std::string &experiment,
         info.user = textField(*meta, "user_id");
         const auto status = statusFromYaml((*meta)["status"]);
         if (!status)
-            return Error::invalidInput(metaFile.string() + ":" + std::to_string((*meta)["status"].Mark().line + 1) +
-                                       ": unknown status '" + (*meta)["status"].as<std::string>() + "'");
+            return Error::invalidInput(
+                metaFile.string() + ":" + std::to_string((*meta)["status"].Mark().line + 1) +
+                ": unknown status '" + (*meta)["status"].as<std::string>() + "'");
         info.status = *status;
-        for (auto [key, target] : {std::pair{"start_time", &info.startMs}, std::pair{"end_time", &info.endMs}}) {
+        for (auto [key, target] :
+             {std::pair{"start_time", &info.startMs}, std::pair{"end_time", &info.endMs}}) {
             const YAML::Node value = (*meta)[key];
             if (value && !value.IsNull()) {
                 auto ms = field<std::int64_t>(*meta, key, metaFile, 0);
@@ -174,13 +181,14 @@ Result<MlflowRun> readRun(const fs::path &runDir, const std::string &experiment,
                 *target = *ms;
             }
         }
-        info.deleted = experimentDeleted ||
-                       textField(*meta, "lifecycle_stage", "active") == "deleted";
+        info.deleted =
+            experimentDeleted || textField(*meta, "lifecycle_stage", "active") == "deleted";
         const std::string artifactUri = textField(*meta, "artifact_uri");
         for (const auto &path : relativeFilesBelow(artifactFolder(artifactUri, runDir)))
             run.record.artifacts.push_back({path, "", 0});
     } catch (const YAML::Exception &e) {
-        return Error::invalidInput(metaFile.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+        return Error::invalidInput(metaFile.string() + ":" + std::to_string(e.mark.line + 1) +
+                                   ": " + e.msg);
     }
 
     auto params = readKeyFiles(runDir / "params");
@@ -222,8 +230,8 @@ Status readExperiment(const fs::path &dir, bool trashed, MlflowData &data)
     for (const auto &entry : sortedEntries(dir)) {
         const std::string folder = entry.filename().string();
         std::error_code ec;
-        if (folder == "tags" || folder == "datasets" || folder == "traces" || !fs::is_directory(entry, ec) ||
-            !fs::exists(entry / "meta.yaml", ec))
+        if (folder == "tags" || folder == "datasets" || folder == "traces" ||
+            !fs::is_directory(entry, ec) || !fs::exists(entry / "meta.yaml", ec))
             continue;
         auto run = readRun(entry, experiment.name, experiment.deleted);
         if (!run)
@@ -258,8 +266,8 @@ Result<std::vector<MetricPoint>> parseMlflowMetricFile(const fs::path &file)
         for (std::string word; words >> word;)
             fields.push_back(word);
         auto bad = [&](const std::string &why) {
-            return Error::invalidInput(file.string() + ":" + std::to_string(lineNumber) + ": " + why + " in '" +
-                                       line + "'");
+            return Error::invalidInput(file.string() + ":" + std::to_string(lineNumber) + ": " +
+                                       why + " in '" + line + "'");
         };
         if (fields.size() != 2 && fields.size() != 3)
             return bad("expected 'timestamp value [step]'");
@@ -284,8 +292,8 @@ Result<MlflowData> readMlflowFileStore(const fs::path &root)
     auto readAll = [&](const fs::path &dir, bool trashed) -> Status {
         for (const auto &entry : sortedEntries(dir)) {
             const std::string name = entry.filename().string();
-            if (name.empty() || name.front() == '.' || name == "models" || !fs::is_directory(entry, ec) ||
-                !fs::exists(entry / "meta.yaml", ec))
+            if (name.empty() || name.front() == '.' || name == "models" ||
+                !fs::is_directory(entry, ec) || !fs::exists(entry / "meta.yaml", ec))
                 continue;
             ASSAY_TRY(readExperiment(entry, trashed, data));
         }
@@ -294,7 +302,8 @@ Result<MlflowData> readMlflowFileStore(const fs::path &root)
     ASSAY_TRY(readAll(root, false));
     ASSAY_TRY(readAll(root / ".trash", true));
     if (data.experiments.empty())
-        return Error::invalidInput(root.string() + ": not an MLflow file store (no <experiment>/meta.yaml)");
+        return Error::invalidInput(root.string() +
+                                   ": not an MLflow file store (no <experiment>/meta.yaml)");
     return data;
 }
 

@@ -37,11 +37,14 @@ Result<std::int64_t> experimentId(Database &db, const MlflowExperiment &experime
         return found.error();
     if (*found)
         return find->columnInt(0);
-    auto insert = db.prepare("INSERT INTO experiments(name, created_ms, deleted) VALUES (?1, ?2, ?3) "
-                             "RETURNING experiment_id");
+    auto insert =
+        db.prepare("INSERT INTO experiments(name, created_ms, deleted) VALUES (?1, ?2, ?3) "
+                   "RETURNING experiment_id");
     if (!insert)
         return insert.error();
-    insert->bind(1, experiment.name).bind(2, experiment.createdMs).bind(3, std::int64_t{experiment.deleted});
+    insert->bind(1, experiment.name)
+        .bind(2, experiment.createdMs)
+        .bind(3, std::int64_t{experiment.deleted});
     auto inserted = insert->step();
     if (!inserted)
         return inserted.error();
@@ -69,7 +72,9 @@ void bindOptional(Statement &s, int index, const std::optional<std::string> &val
 void bindPoint(Statement &s, int first, const MetricPoint &p)
 {
     const bool isNan = std::isnan(p.value);
-    s.bind(first, p.step).bind(first + 1, p.timestampMs).bind(first + 2, isNan ? 0.0 : p.value)
+    s.bind(first, p.step)
+        .bind(first + 1, p.timestampMs)
+        .bind(first + 2, isNan ? 0.0 : p.value)
         .bind(first + 3, std::int64_t{isNan});
 }
 
@@ -77,16 +82,23 @@ void bindPoint(Statement &s, int first, const MetricPoint &p)
 Status writeRun(Database &db, const MlflowRun &run, std::int64_t experiment, bool parentKnown)
 {
     const RunInfo &info = run.record.info;
-    auto upsert = db.prepare(
-        "INSERT INTO runs(run_id, experiment_id, name, status, start_ms, end_ms, user, git_commit, command, "
-        "parent_run_id, deleted, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-        "ON CONFLICT(run_id) DO UPDATE SET experiment_id = excluded.experiment_id, name = excluded.name, "
-        "status = excluded.status, start_ms = excluded.start_ms, end_ms = excluded.end_ms, user = excluded.user, "
-        "git_commit = excluded.git_commit, command = excluded.command, parent_run_id = excluded.parent_run_id, "
-        "deleted = excluded.deleted, origin = excluded.origin");
+    auto upsert = db.prepare("INSERT INTO runs(run_id, experiment_id, name, status, start_ms, "
+                             "end_ms, user, git_commit, command, "
+                             "parent_run_id, deleted, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                             "?8, ?9, ?10, ?11, ?12) "
+                             "ON CONFLICT(run_id) DO UPDATE SET experiment_id = "
+                             "excluded.experiment_id, name = excluded.name, "
+                             "status = excluded.status, start_ms = excluded.start_ms, end_ms = "
+                             "excluded.end_ms, user = excluded.user, "
+                             "git_commit = excluded.git_commit, command = excluded.command, "
+                             "parent_run_id = excluded.parent_run_id, "
+                             "deleted = excluded.deleted, origin = excluded.origin");
     if (!upsert)
         return upsert.error();
-    upsert->bind(1, info.runId).bind(2, experiment).bind(3, info.name).bind(4, statusName(info.status));
+    upsert->bind(1, info.runId)
+        .bind(2, experiment)
+        .bind(3, info.name)
+        .bind(4, statusName(info.status));
     bindOptional(*upsert, 5, info.startMs);
     bindOptional(*upsert, 6, info.endMs);
     upsert->bind(7, info.user);
@@ -103,8 +115,10 @@ Status writeRun(Database &db, const MlflowRun &run, std::int64_t experiment, boo
         clear->bind(1, info.runId);
         ASSAY_TRY(clear->run());
     }
-    auto keyValues = [&](const char *table, const std::map<std::string, std::string> &values) -> Status {
-        auto insert = db.prepare(std::string("INSERT INTO ") + table + "(run_id, key, value) VALUES (?1, ?2, ?3)");
+    auto keyValues = [&](const char *table,
+                         const std::map<std::string, std::string> &values) -> Status {
+        auto insert = db.prepare(std::string("INSERT INTO ") + table +
+                                 "(run_id, key, value) VALUES (?1, ?2, ?3)");
         if (!insert)
             return insert.error();
         for (const auto &[key, value] : values) {
@@ -129,8 +143,9 @@ Status writeRun(Database &db, const MlflowRun &run, std::int64_t experiment, boo
             ASSAY_TRY(metric->run());
         }
     }
-    auto latest = db.prepare("INSERT INTO latest_metrics(run_id, key, step, timestamp_ms, value, is_nan) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto latest =
+        db.prepare("INSERT INTO latest_metrics(run_id, key, step, timestamp_ms, value, is_nan) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!latest)
         return latest.error();
     for (const auto &[key, point] : run.record.latestMetrics) {
@@ -139,12 +154,16 @@ Status writeRun(Database &db, const MlflowRun &run, std::int64_t experiment, boo
         bindPoint(*latest, 3, point);
         ASSAY_TRY(latest->run());
     }
-    auto artifact = db.prepare("INSERT INTO artifacts(run_id, path, md5, size) VALUES (?1, ?2, ?3, ?4)");
+    auto artifact =
+        db.prepare("INSERT INTO artifacts(run_id, path, md5, size) VALUES (?1, ?2, ?3, ?4)");
     if (!artifact)
         return artifact.error();
     for (const auto &a : run.record.artifacts) {
         artifact->reset();
-        artifact->bind(1, info.runId).bind(2, a.path).bind(3, a.md5).bind(4, static_cast<std::int64_t>(a.size));
+        artifact->bind(1, info.runId)
+            .bind(2, a.path)
+            .bind(3, a.md5)
+            .bind(4, static_cast<std::int64_t>(a.size));
         ASSAY_TRY(artifact->run());
     }
     return {};
@@ -196,7 +215,8 @@ Result<MlflowData> readMlflow(const fs::path &source)
         return readMlflowFileStore(path);
     if (fs::is_regular_file(path, ec))
         return readMlflowSqlite(path);
-    return Error::notFound(path.string() + ": no such MLflow store (expected an mlruns/ folder or mlflow.db)");
+    return Error::notFound(path.string() +
+                           ": no such MLflow store (expected an mlruns/ folder or mlflow.db)");
 }
 
 Result<MlflowImportReport> writeMlflowRuns(Database &db, MlflowData data, const Progress &progress)
@@ -241,12 +261,14 @@ Result<MlflowImportReport> writeMlflowRuns(Database &db, MlflowData data, const 
         (existed ? report.updated : report.created) += 1;
         for (const auto &[key, points] : run.history)
             report.metricPoints += points.size();
-        progress.report(static_cast<double>(i + 1) / static_cast<double>(order.size()), "importing runs");
+        progress.report(static_cast<double>(i + 1) / static_cast<double>(order.size()),
+                        "importing runs");
     }
     return report;
 }
 
-Result<MlflowImportReport> importMlflow(Database &db, const fs::path &source, const Progress &progress)
+Result<MlflowImportReport> importMlflow(Database &db, const fs::path &source,
+                                        const Progress &progress)
 {
     auto data = readMlflow(source);
     if (!data)

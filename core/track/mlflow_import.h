@@ -30,7 +30,8 @@ Result<MlflowImportReport> writeMlflowRuns(workspace::Database &db, MlflowData d
                                            const Progress &progress = {});
 
 // readMlflow then writeMlflowRuns.
-Result<MlflowImportReport> importMlflow(workspace::Database &db, const std::filesystem::path &source,
+Result<MlflowImportReport> importMlflow(workspace::Database &db,
+                                        const std::filesystem::path &source,
                                         const Progress &progress = {});
 
 } // namespace assay::track

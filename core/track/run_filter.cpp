@@ -13,18 +13,20 @@ namespace {
 
 bool isNumericField(const Comparison &field)
 {
-    return field.entity == FilterEntity::Metric ||
-           (field.entity == FilterEntity::Attribute &&
-            (field.attribute == RunAttribute::StartTime || field.attribute == RunAttribute::EndTime));
+    return field.entity == FilterEntity::Metric || (field.entity == FilterEntity::Attribute &&
+                                                    (field.attribute == RunAttribute::StartTime ||
+                                                     field.attribute == RunAttribute::EndTime));
 }
 
 std::optional<double> numberOf(const RunRecord &run, const Comparison &field)
 {
     if (field.entity == FilterEntity::Metric) {
         const auto it = run.latestMetrics.find(field.key);
-        return it == run.latestMetrics.end() ? std::nullopt : std::optional<double>(it->second.value);
+        return it == run.latestMetrics.end() ? std::nullopt
+                                             : std::optional<double>(it->second.value);
     }
-    const auto &time = field.attribute == RunAttribute::StartTime ? run.info.startMs : run.info.endMs;
+    const auto &time =
+        field.attribute == RunAttribute::StartTime ? run.info.startMs : run.info.endMs;
     return time ? std::optional<double>(static_cast<double>(*time)) : std::nullopt;
 }
 
@@ -63,8 +65,7 @@ std::optional<std::string> textOf(const RunRecord &run, const Comparison &field)
     return std::nullopt;
 }
 
-template <typename T>
-bool compare(const T &a, CompareOp op, const T &b)
+template <typename T> bool compare(const T &a, CompareOp op, const T &b)
 {
     switch (op) {
     case CompareOp::Equal:
@@ -92,8 +93,9 @@ bool matchesComparison(const Comparison &c, const RunRecord &run)
         if (!actual)
             return false;
         if (in) {
-            const bool found = std::any_of(c.values.begin(), c.values.end(),
-                                           [&](const FilterValue &v) { return *actual == v.number; });
+            const bool found =
+                std::any_of(c.values.begin(), c.values.end(),
+                            [&](const FilterValue &v) { return *actual == v.number; });
             return found == (c.op == CompareOp::In);
         }
         return compare(*actual, c.op, c.values.front().number);
@@ -113,12 +115,17 @@ bool matchesComparison(const Comparison &c, const RunRecord &run)
 
 std::size_t utf8Length(unsigned char lead)
 {
-    return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+    return lead < 0x80           ? 1
+           : (lead >> 5) == 0x6  ? 2
+           : (lead >> 4) == 0xE  ? 3
+           : (lead >> 3) == 0x1E ? 4
+                                 : 1;
 }
 
 bool sameChar(char a, char b, bool caseInsensitive)
 {
-    return caseInsensitive ? std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b))
+    return caseInsensitive ? std::tolower(static_cast<unsigned char>(a)) ==
+                                 std::tolower(static_cast<unsigned char>(b))
                            : a == b;
 }
 

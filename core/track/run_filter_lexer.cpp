@@ -37,7 +37,8 @@ public:
     {
         std::vector<FilterToken> tokens;
         while (true) {
-            while (m_pos < m_filter.size() && std::isspace(static_cast<unsigned char>(m_filter[m_pos])))
+            while (m_pos < m_filter.size() &&
+                   std::isspace(static_cast<unsigned char>(m_filter[m_pos])))
                 ++m_pos;
             if (m_pos == m_filter.size()) {
                 tokens.push_back({FilterTokenKind::End, "", column(m_pos), {}, {}});
@@ -87,16 +88,17 @@ private:
                 text += c;
             }
         }
-        return error(start, std::string("unterminated ") + (quote == '`' ? "backtick key" : "string") +
-                                " starting here");
+        return error(start, std::string("unterminated ") +
+                                (quote == '`' ? "backtick key" : "string") + " starting here");
     }
 
     bool startsNumber() const
     {
         auto digitAt = [&](std::size_t i) {
-            return i < m_filter.size() && (std::isdigit(static_cast<unsigned char>(m_filter[i])) ||
-                                           (m_filter[i] == '.' && i + 1 < m_filter.size() &&
-                                            std::isdigit(static_cast<unsigned char>(m_filter[i + 1]))));
+            return i < m_filter.size() &&
+                   (std::isdigit(static_cast<unsigned char>(m_filter[i])) ||
+                    (m_filter[i] == '.' && i + 1 < m_filter.size() &&
+                     std::isdigit(static_cast<unsigned char>(m_filter[i + 1]))));
         };
         const char c = m_filter[m_pos];
         return digitAt(m_pos) || ((c == '-' || c == '+') && digitAt(m_pos + 1));
@@ -106,7 +108,8 @@ private:
     {
         const std::size_t start = m_pos;
         auto digits = [&] {
-            while (m_pos < m_filter.size() && std::isdigit(static_cast<unsigned char>(m_filter[m_pos])))
+            while (m_pos < m_filter.size() &&
+                   std::isdigit(static_cast<unsigned char>(m_filter[m_pos])))
                 ++m_pos;
         };
         if (m_filter[m_pos] == '-' || m_filter[m_pos] == '+')
@@ -128,8 +131,11 @@ private:
         if (m_pos < m_filter.size() && isWordChar(m_filter[m_pos]))
             return error(start, "malformed number '" +
                                     std::string(m_filter.substr(start, m_pos - start + 1)) + "'");
-        return FilterToken{FilterTokenKind::Number, std::string(m_filter.substr(start, m_pos - start)),
-                           column(start), {}, {}};
+        return FilterToken{FilterTokenKind::Number,
+                           std::string(m_filter.substr(start, m_pos - start)),
+                           column(start),
+                           {},
+                           {}};
     }
 
     Result<FilterToken> word()
@@ -192,8 +198,13 @@ private:
         for (std::string_view op : {"!=", "<>", "<=", ">=", "==", "=", "<", ">"}) {
             if (m_filter.substr(m_pos, op.size()) == op) {
                 m_pos += op.size();
-                return FilterToken{FilterTokenKind::Operator, std::string(op == "==" ? "=" : op == "<>" ? "!=" : op),
-                                   column(start), {}, {}};
+                return FilterToken{FilterTokenKind::Operator,
+                                   std::string(op == "=="   ? "="
+                                               : op == "<>" ? "!="
+                                                            : op),
+                                   column(start),
+                                   {},
+                                   {}};
             }
         }
         return error(start, std::string("unexpected character '") + c + "'");
@@ -213,7 +224,8 @@ Result<std::vector<FilterToken>> tokenizeFilter(std::string_view filter)
 Error filterError(std::string_view filter, int column, const std::string &message)
 {
     std::string text = "filter:1:" + std::to_string(column) + ": " + message + "\n  " +
-                       std::string(filter) + "\n  " + std::string(static_cast<std::size_t>(column - 1), ' ') + "^";
+                       std::string(filter) + "\n  " +
+                       std::string(static_cast<std::size_t>(column - 1), ' ') + "^";
     return Error::invalidInput(std::move(text));
 }
 

@@ -23,8 +23,8 @@ enum class FilterTokenKind {
 
 struct FilterToken {
     FilterTokenKind kind = FilterTokenKind::End;
-    std::string text;  // unquoted string, identifier as written, number as written
-    int column = 1;    // 1-based, in characters of the filter
+    std::string text; // unquoted string, identifier as written, number as written
+    int column = 1;   // 1-based, in characters of the filter
     // Identifiers only: the part before the first '.' ("metrics") and the key after it;
     // entity is empty for a bare attribute name such as `start_time`.
     std::string entity;

@@ -14,11 +14,16 @@ namespace {
 std::optional<FilterEntity> entityNamed(const std::string &name)
 {
     static const std::array<std::pair<std::string_view, FilterEntity>, 10> names{{
-        {"metrics", FilterEntity::Metric},     {"metric", FilterEntity::Metric},
-        {"params", FilterEntity::Param},       {"param", FilterEntity::Param},
-        {"tags", FilterEntity::Tag},           {"tag", FilterEntity::Tag},
-        {"attributes", FilterEntity::Attribute}, {"attribute", FilterEntity::Attribute},
-        {"attr", FilterEntity::Attribute},     {"run", FilterEntity::Attribute},
+        {"metrics", FilterEntity::Metric},
+        {"metric", FilterEntity::Metric},
+        {"params", FilterEntity::Param},
+        {"param", FilterEntity::Param},
+        {"tags", FilterEntity::Tag},
+        {"tag", FilterEntity::Tag},
+        {"attributes", FilterEntity::Attribute},
+        {"attribute", FilterEntity::Attribute},
+        {"attr", FilterEntity::Attribute},
+        {"run", FilterEntity::Attribute},
     }};
     for (const auto &[text, entity] : names)
         if (text == name)
@@ -29,11 +34,16 @@ std::optional<FilterEntity> entityNamed(const std::string &name)
 std::optional<RunAttribute> attributeNamed(const std::string &name)
 {
     static const std::array<std::pair<std::string_view, RunAttribute>, 11> names{{
-        {"run_id", RunAttribute::RunId},         {"run_uuid", RunAttribute::RunId},
-        {"run_name", RunAttribute::RunName},     {"name", RunAttribute::RunName},
-        {"status", RunAttribute::Status},        {"start_time", RunAttribute::StartTime},
-        {"end_time", RunAttribute::EndTime},     {"user_id", RunAttribute::User},
-        {"user", RunAttribute::User},            {"experiment", RunAttribute::Experiment},
+        {"run_id", RunAttribute::RunId},
+        {"run_uuid", RunAttribute::RunId},
+        {"run_name", RunAttribute::RunName},
+        {"name", RunAttribute::RunName},
+        {"status", RunAttribute::Status},
+        {"start_time", RunAttribute::StartTime},
+        {"end_time", RunAttribute::EndTime},
+        {"user_id", RunAttribute::User},
+        {"user", RunAttribute::User},
+        {"experiment", RunAttribute::Experiment},
         {"experiment_name", RunAttribute::Experiment},
     }};
     for (const auto &[text, attribute] : names)
@@ -68,9 +78,10 @@ Result<Comparison> fieldFromToken(std::string_view filter, const FilterToken &to
     }
     const auto attribute = attributeNamed(attributeName);
     if (!attribute)
-        return filterError(filter, token.column,
-                           "unknown attribute '" + attributeName +
-                               "' (run_id, run_name, status, start_time, end_time, user_id, experiment)");
+        return filterError(
+            filter, token.column,
+            "unknown attribute '" + attributeName +
+                "' (run_id, run_name, status, start_time, end_time, user_id, experiment)");
     c.entity = FilterEntity::Attribute;
     c.attribute = *attribute;
     return c;
@@ -91,9 +102,10 @@ public:
         if (!node)
             return node;
         if (peek().kind != FilterTokenKind::End)
-            return error(peek(), peek().kind == FilterTokenKind::RightParen
-                                     ? "unmatched ')'"
-                                     : "expected 'and', 'or' or the end, found '" + peek().text + "'");
+            return error(peek(),
+                         peek().kind == FilterTokenKind::RightParen
+                             ? "unmatched ')'"
+                             : "expected 'and', 'or' or the end, found '" + peek().text + "'");
         return node;
     }
 
@@ -144,14 +156,16 @@ private:
             if (!inner)
                 return inner;
             if (peek().kind != FilterTokenKind::RightParen)
-                return error(peek(), "expected ')' to close the '(' at column " + std::to_string(open.column));
+                return error(peek(), "expected ')' to close the '(' at column " +
+                                         std::to_string(open.column));
             take();
             return inner;
         }
         if (peek().kind != FilterTokenKind::Identifier)
-            return error(peek(), peek().kind == FilterTokenKind::End
-                                     ? "expected a comparison such as metrics.auc > 0.8"
-                                     : "expected a field such as metrics.auc, found '" + peek().text + "'");
+            return error(peek(),
+                         peek().kind == FilterTokenKind::End
+                             ? "expected a comparison such as metrics.auc > 0.8"
+                             : "expected a field such as metrics.auc, found '" + peek().text + "'");
         return comparison();
     }
 
@@ -167,8 +181,12 @@ private:
         if (opToken.kind == FilterTokenKind::Operator) {
             take();
             static const std::array<std::pair<std::string_view, CompareOp>, 6> ops{{
-                {"=", CompareOp::Equal}, {"!=", CompareOp::NotEqual}, {"<", CompareOp::Less},
-                {"<=", CompareOp::LessEqual}, {">", CompareOp::Greater}, {">=", CompareOp::GreaterEqual},
+                {"=", CompareOp::Equal},
+                {"!=", CompareOp::NotEqual},
+                {"<", CompareOp::Less},
+                {"<=", CompareOp::LessEqual},
+                {">", CompareOp::Greater},
+                {">=", CompareOp::GreaterEqual},
             }};
             for (const auto &[text, op] : ops)
                 if (text == opToken.text)
@@ -184,8 +202,10 @@ private:
         } else if (isKeyword("like") || isKeyword("ilike")) {
             c.op = take().text == "like" ? CompareOp::Like : CompareOp::ILike;
         } else {
-            return error(opToken, "expected a comparison operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN) after '" +
-                                      field.text + "'");
+            return error(
+                opToken,
+                "expected a comparison operator (=, !=, <, <=, >, >=, LIKE, ILIKE, IN) after '" +
+                    field.text + "'");
         }
         if (isNumeric(c) && (c.op == CompareOp::Like || c.op == CompareOp::ILike))
             return error(opToken, "LIKE and ILIKE compare text; '" + field.text + "' is a number");
@@ -195,7 +215,8 @@ private:
                 return error(peek(), "expected '(' after 'in'");
             take();
             while (true) {
-                auto value = valueFor(c, opToken.kind == FilterTokenKind::Keyword ? "in" : opToken.text);
+                auto value =
+                    valueFor(c, opToken.kind == FilterTokenKind::Keyword ? "in" : opToken.text);
                 if (!value)
                     return value.error();
                 c.values.push_back(std::move(*value));
@@ -225,7 +246,8 @@ private:
         take();
         FilterValue value{token.kind == FilterTokenKind::Number, 0, token.text};
         if (value.isNumber)
-            value.number = std::strtod(token.text.c_str(), nullptr); // 1e999 → inf, as MLflow's float()
+            value.number =
+                std::strtod(token.text.c_str(), nullptr); // 1e999 → inf, as MLflow's float()
         if (isNumeric(c) && !value.isNumber)
             return error(token, "expected a number, found the string '" + token.text + "'");
         return value;

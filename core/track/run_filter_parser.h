@@ -14,7 +14,18 @@ enum class FilterEntity { Metric, Param, Tag, Attribute };
 // The attributes a filter or a sort can name; MLflow's names, plus `experiment`.
 enum class RunAttribute { RunId, RunName, Status, StartTime, EndTime, User, Experiment };
 
-enum class CompareOp { Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, Like, ILike, In, NotIn };
+enum class CompareOp {
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Like,
+    ILike,
+    In,
+    NotIn
+};
 
 struct FilterValue {
     bool isNumber = false;
@@ -24,7 +35,7 @@ struct FilterValue {
 
 struct Comparison {
     FilterEntity entity = FilterEntity::Attribute;
-    std::string key;                        // metric, param or tag key
+    std::string key;                              // metric, param or tag key
     RunAttribute attribute = RunAttribute::RunId; // when entity is Attribute
     CompareOp op = CompareOp::Equal;
     std::vector<FilterValue> values; // one, or the IN list

@@ -61,7 +61,8 @@ std::string runConditions(const RunQuery &query)
 constexpr std::string_view kRunsWithExperiment =
     " FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id";
 
-Result<workspace::Statement> prepareFor(workspace::Database &db, const std::string &sql, const RunQuery &query)
+Result<workspace::Statement> prepareFor(workspace::Database &db, const std::string &sql,
+                                        const RunQuery &query)
 {
     auto statement = db.prepare(sql);
     if (statement && query.experiment)
@@ -73,8 +74,8 @@ Result<workspace::Statement> prepareFor(workspace::Database &db, const std::stri
 // together, so the lookup is skipped while the rowid stays the same.
 template <typename Store>
 Status readChildren(workspace::Database &db, const std::string &sql, const RunQuery &query,
-                    const std::unordered_map<std::int64_t, std::size_t> &index, std::vector<RunRecord> &runs,
-                    Store store)
+                    const std::unordered_map<std::int64_t, std::size_t> &index,
+                    std::vector<RunRecord> &runs, Store store)
 {
     auto statement = prepareFor(db, sql, query);
     if (!statement)
@@ -111,7 +112,8 @@ Result<std::vector<RunRecord>> listRuns(workspace::Database &db, const RunQuery 
     std::unordered_map<std::int64_t, std::size_t> index;
     {
         // Reserved up front: RunRecord's map members make vector growth copy, not move.
-        auto counted = prepareFor(db, "SELECT count(*)" + std::string(kRunsWithExperiment) + conditions, query);
+        auto counted = prepareFor(
+            db, "SELECT count(*)" + std::string(kRunsWithExperiment) + conditions, query);
         if (!counted)
             return counted.error();
         if (auto row = counted->step(); !row)
@@ -139,22 +141,26 @@ Result<std::vector<RunRecord>> listRuns(workspace::Database &db, const RunQuery 
     }
     auto children = [&](const char *columns, const char *table) {
         return "SELECT r.rowid, " + std::string(columns) + " FROM " + table +
-               " c JOIN runs r ON r.run_id = c.run_id JOIN experiments e ON e.experiment_id = r.experiment_id" +
+               " c JOIN runs r ON r.run_id = c.run_id JOIN experiments e ON e.experiment_id = "
+               "r.experiment_id" +
                conditions;
     };
     ASSAY_TRY(readChildren(db, children("c.key, c.value", "params"), query, index, runs,
                            [](RunRecord &run, const workspace::Statement &row) {
-                               run.params.emplace_hint(run.params.end(), row.columnText(1), row.columnText(2));
+                               run.params.emplace_hint(run.params.end(), row.columnText(1),
+                                                       row.columnText(2));
                            }));
     ASSAY_TRY(readChildren(db, children("c.key, c.value", "tags"), query, index, runs,
                            [](RunRecord &run, const workspace::Statement &row) {
-                               run.tags.emplace_hint(run.tags.end(), row.columnText(1), row.columnText(2));
+                               run.tags.emplace_hint(run.tags.end(), row.columnText(1),
+                                                     row.columnText(2));
                            }));
-    ASSAY_TRY(readChildren(db, children("c.key, c.step, c.timestamp_ms, c.value, c.is_nan", "latest_metrics"), query,
-                           index, runs, [](RunRecord &run, const workspace::Statement &row) {
-                               run.latestMetrics.emplace_hint(run.latestMetrics.end(), row.columnText(1),
-                                                              pointFromRow(row, 2));
-                           }));
+    ASSAY_TRY(readChildren(
+        db, children("c.key, c.step, c.timestamp_ms, c.value, c.is_nan", "latest_metrics"), query,
+        index, runs, [](RunRecord &run, const workspace::Statement &row) {
+            run.latestMetrics.emplace_hint(run.latestMetrics.end(), row.columnText(1),
+                                           pointFromRow(row, 2));
+        }));
     return runs;
 }
 
@@ -192,25 +198,28 @@ Result<RunRecord> loadRun(workspace::Database &db, const std::string &runId)
                    [&](const Statement &r) { record.params[r.columnText(0)] = r.columnText(1); }));
     ASSAY_TRY(rows("SELECT key, value FROM tags WHERE run_id = ?1",
                    [&](const Statement &r) { record.tags[r.columnText(0)] = r.columnText(1); }));
-    ASSAY_TRY(rows("SELECT key, step, timestamp_ms, value, is_nan FROM latest_metrics WHERE run_id = ?1",
-                   [&](const Statement &r) { record.latestMetrics[r.columnText(0)] = pointFromRow(r, 1); }));
+    ASSAY_TRY(rows(
+        "SELECT key, step, timestamp_ms, value, is_nan FROM latest_metrics WHERE run_id = ?1",
+        [&](const Statement &r) { record.latestMetrics[r.columnText(0)] = pointFromRow(r, 1); }));
     ASSAY_TRY(rows("SELECT path, md5, size FROM artifacts WHERE run_id = ?1 ORDER BY path",
                    [&](const Statement &r) {
                        record.artifacts.push_back({r.columnText(0), r.columnText(1),
                                                    static_cast<std::uint64_t>(r.columnInt(2))});
                    }));
-    ASSAY_TRY(rows("SELECT name, path, md5, revision, context FROM dataset_inputs WHERE run_id = ?1 "
-                   "ORDER BY context, name",
-                   [&](const Statement &r) {
-                       record.datasets.push_back({r.columnText(0), r.columnText(1), r.columnText(2),
-                                                  r.columnText(3), r.columnText(4)});
-                   }));
+    ASSAY_TRY(
+        rows("SELECT name, path, md5, revision, context FROM dataset_inputs WHERE run_id = ?1 "
+             "ORDER BY context, name",
+             [&](const Statement &r) {
+                 record.datasets.push_back({r.columnText(0), r.columnText(1), r.columnText(2),
+                                            r.columnText(3), r.columnText(4)});
+             }));
     return record;
 }
 
 Result<std::string> resolveRun(workspace::Database &db, const std::string &reference)
 {
-    auto collect = [&](std::string_view sql, const std::string &bound) -> Result<std::vector<std::string>> {
+    auto collect = [&](std::string_view sql,
+                       const std::string &bound) -> Result<std::vector<std::string>> {
         auto statement = db.prepare(sql);
         if (!statement)
             return statement.error();
@@ -232,7 +241,8 @@ Result<std::string> resolveRun(workspace::Database &db, const std::string &refer
         return exact->front();
     std::vector<std::string> byPrefix;
     if (reference.size() >= 6 && reference.find_first_of("%_") == std::string::npos) {
-        auto prefixed = collect("SELECT run_id FROM runs WHERE run_id LIKE ?1 || '%' ORDER BY run_id", reference);
+        auto prefixed = collect(
+            "SELECT run_id FROM runs WHERE run_id LIKE ?1 || '%' ORDER BY run_id", reference);
         if (!prefixed)
             return prefixed.error();
         byPrefix = std::move(*prefixed);
@@ -244,9 +254,9 @@ Result<std::string> resolveRun(workspace::Database &db, const std::string &refer
         std::string list;
         for (const auto &id : ids)
             list += (list.empty() ? "" : ", ") + id.substr(0, 12);
-        return Error::invalidInput("run '" + reference + "' is ambiguous: " + std::to_string(ids.size()) +
-                                   (ids.size() > 5 ? "+" : "") + " runs " + how + " (" + list +
-                                   "); give more of the run id");
+        return Error::invalidInput("run '" + reference + "' is ambiguous: " +
+                                   std::to_string(ids.size()) + (ids.size() > 5 ? "+" : "") +
+                                   " runs " + how + " (" + list + "); give more of the run id");
     };
     if (byPrefix.size() > 1)
         return ambiguous(byPrefix, "start with it");
@@ -256,14 +266,16 @@ Result<std::string> resolveRun(workspace::Database &db, const std::string &refer
         return ambiguous(*named, "have this name");
     if (named->size() == 1)
         return named->front();
-    return Error::notFound("no run '" + reference + "' (give a run id, a unique prefix of 6+ characters, or a run name)");
+    return Error::notFound("no run '" + reference +
+                           "' (give a run id, a unique prefix of 6+ characters, or a run name)");
 }
 
 Result<std::vector<MetricPoint>> metricHistory(workspace::Database &db, const std::string &runId,
                                                const std::string &key)
 {
-    auto statement = db.prepare("SELECT step, timestamp_ms, value, is_nan FROM metrics "
-                                "WHERE run_id = ?1 AND key = ?2 ORDER BY step, timestamp_ms, rowid");
+    auto statement =
+        db.prepare("SELECT step, timestamp_ms, value, is_nan FROM metrics "
+                   "WHERE run_id = ?1 AND key = ?2 ORDER BY step, timestamp_ms, rowid");
     if (!statement)
         return statement.error();
     statement->bind(1, runId).bind(2, key);

@@ -23,7 +23,7 @@ struct RunSpec {
     const char *id;
     const char *name;
     const char *depth;
-    const char *auc;  // metric line value
+    const char *auc; // metric line value
     const char *team;
     int status;
     long long start;
@@ -44,11 +44,12 @@ void writeStore(const QString &root)
     };
     for (const auto &r : runs) {
         const QString dir = exp + QLatin1Char('/') + QLatin1String(r.id);
-        writeBytes(dir + QStringLiteral("/meta.yaml"),
-                   QByteArray("artifact_uri: ''\nexperiment_id: '1'\nlifecycle_stage: active\nrun_id: ") + r.id +
-                       "\nrun_name: " + r.name + "\nstart_time: " + QByteArray::number(r.start) +
-                       "\nend_time: " + QByteArray::number(r.start + 500) + "\nstatus: " +
-                       QByteArray::number(r.status) + "\nuser_id: alice\n");
+        writeBytes(
+            dir + QStringLiteral("/meta.yaml"),
+            QByteArray("artifact_uri: ''\nexperiment_id: '1'\nlifecycle_stage: active\nrun_id: ") +
+                r.id + "\nrun_name: " + r.name + "\nstart_time: " + QByteArray::number(r.start) +
+                "\nend_time: " + QByteArray::number(r.start + 500) +
+                "\nstatus: " + QByteArray::number(r.status) + "\nuser_id: alice\n");
         writeBytes(dir + QStringLiteral("/params/max_depth"), r.depth);
         writeBytes(dir + QStringLiteral("/params/lr"), "0.1");
         writeBytes(dir + QStringLiteral("/metrics/auc"),
@@ -78,7 +79,8 @@ private:
     QStringList listNames(std::initializer_list<const char *> extra)
     {
         QStringList arguments = args({"--workspace"});
-        arguments << m_ws << QStringLiteral("runs") << QStringLiteral("list") << QStringLiteral("--json");
+        arguments << m_ws << QStringLiteral("runs") << QStringLiteral("list")
+                  << QStringLiteral("--json");
         for (const char *word : extra)
             arguments << QString::fromUtf8(word);
         const auto outcome = runAssay(arguments);
@@ -108,8 +110,9 @@ private slots:
                                         QStringLiteral("import-mlflow"), store});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QVERIFY(imported.out.contains(QLatin1String("4 new")));
-        const auto again = runAssay({QStringLiteral("--workspace"), m_ws, QStringLiteral("--json"),
-                                     QStringLiteral("runs"), QStringLiteral("import-mlflow"), store});
+        const auto again =
+            runAssay({QStringLiteral("--workspace"), m_ws, QStringLiteral("--json"),
+                      QStringLiteral("runs"), QStringLiteral("import-mlflow"), store});
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(parseJson(again.out).value(QStringLiteral("updated")).toInt(), 4);
     }
@@ -128,18 +131,30 @@ private slots:
         const QJsonArray list = parseArray(outcome.out);
         QCOMPARE(ids(list), args({"delta", "gamma", "beta", "alpha"}));
         const QJsonObject alpha = list.last().toObject();
-        QCOMPARE(alpha.value(QStringLiteral("run_id")).toString(), QStringLiteral("11111111aaaaaaaaaaaaaaaaaaaaaaaa"));
+        QCOMPARE(alpha.value(QStringLiteral("run_id")).toString(),
+                 QStringLiteral("11111111aaaaaaaaaaaaaaaaaaaaaaaa"));
         QCOMPARE(alpha.value(QStringLiteral("experiment")).toString(), QStringLiteral("credit"));
         QCOMPARE(alpha.value(QStringLiteral("status")).toString(), QStringLiteral("FINISHED"));
         QCOMPARE(alpha.value(QStringLiteral("start_time")).toInteger(), 1000);
         QCOMPARE(alpha.value(QStringLiteral("end_time")).toInteger(), 1500);
-        QCOMPARE(alpha.value(QStringLiteral("params")).toObject().value(QStringLiteral("max_depth")).toString(),
+        QCOMPARE(alpha.value(QStringLiteral("params"))
+                     .toObject()
+                     .value(QStringLiteral("max_depth"))
+                     .toString(),
                  QStringLiteral("6"));
-        QCOMPARE(alpha.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("auc")).toDouble(), 0.91);
-        QCOMPARE(alpha.value(QStringLiteral("tags")).toObject().value(QStringLiteral("team")).toString(),
-                 QStringLiteral("risk"));
+        QCOMPARE(alpha.value(QStringLiteral("metrics"))
+                     .toObject()
+                     .value(QStringLiteral("auc"))
+                     .toDouble(),
+                 0.91);
+        QCOMPARE(
+            alpha.value(QStringLiteral("tags")).toObject().value(QStringLiteral("team")).toString(),
+            QStringLiteral("risk"));
         const QJsonObject gamma = list[1].toObject();
-        QCOMPARE(gamma.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("auc")).toString(),
+        QCOMPARE(gamma.value(QStringLiteral("metrics"))
+                     .toObject()
+                     .value(QStringLiteral("auc"))
+                     .toString(),
                  QStringLiteral("NaN"));
 
         const auto table = runs({"list"});
@@ -151,15 +166,19 @@ private slots:
 
     void filtersInMlflowSyntax()
     {
-        QCOMPARE(listNames({"--filter", "metrics.auc > 0.8 and params.max_depth = '6' and tags.team = 'risk'"}),
+        QCOMPARE(listNames({"--filter",
+                            "metrics.auc > 0.8 and params.max_depth = '6' and tags.team = 'risk'"}),
                  args({"alpha"}));
         QCOMPARE(listNames({"--filter", "attributes.status = 'FAILED'"}), args({"gamma"}));
-        QCOMPARE(listNames({"--filter", "tags.team = 'ops' or metrics.auc < 0.8 and params.max_depth = '4'"}),
+        QCOMPARE(listNames({"--filter",
+                            "tags.team = 'ops' or metrics.auc < 0.8 and params.max_depth = '4'"}),
                  args({"delta", "gamma", "beta"}));
-        QCOMPARE(listNames({"--filter", "(tags.team = 'ops' or metrics.auc < 0.8) and params.max_depth = '4'"}),
+        QCOMPARE(listNames({"--filter",
+                            "(tags.team = 'ops' or metrics.auc < 0.8) and params.max_depth = '4'"}),
                  args({"beta"}));
-        QCOMPARE(listNames({"--filter", "attributes.run_name LIKE '%ta' and metrics.`f1 score` >= 0.6"}),
-                 args({"delta", "beta"}));
+        QCOMPARE(
+            listNames({"--filter", "attributes.run_name LIKE '%ta' and metrics.`f1 score` >= 0.6"}),
+            args({"delta", "beta"}));
         QCOMPARE(listNames({"--filter", "params.max_depth IN ('4','8') and start_time >= 2000"}),
                  args({"delta", "beta"}));
         QCOMPARE(listNames({"--filter", "tags.team ILIKE 'RISK'", "--experiment", "credit"}),
@@ -169,10 +188,12 @@ private slots:
 
     void sortsByMetricParamAndName()
     {
-        QCOMPARE(listNames({"--sort", "metrics.auc", "--desc"}), args({"alpha", "delta", "beta", "gamma"}));
+        QCOMPARE(listNames({"--sort", "metrics.auc", "--desc"}),
+                 args({"alpha", "delta", "beta", "gamma"}));
         QCOMPARE(listNames({"--sort", "metrics.auc"}), args({"beta", "delta", "alpha", "gamma"}));
         QCOMPARE(listNames({"--sort", "name"}), args({"alpha", "beta", "delta", "gamma"}));
-        QCOMPARE(listNames({"--sort", "params.max_depth", "--desc"}).first(), QStringLiteral("delta"));
+        QCOMPARE(listNames({"--sort", "params.max_depth", "--desc"}).first(),
+                 QStringLiteral("delta"));
         QCOMPARE(listNames({"--sort", "start_time"}), args({"alpha", "beta", "gamma", "delta"}));
     }
 
@@ -180,7 +201,8 @@ private slots:
     {
         const auto outcome = runs({"list", "--filter", "metrics.auc >  and tags.team = 'x'"});
         QCOMPARE(outcome.exitCode, 2);
-        QVERIFY2(outcome.err.contains(QLatin1String("filter:1:16: expected a value after '>'")), qPrintable(outcome.err));
+        QVERIFY2(outcome.err.contains(QLatin1String("filter:1:16: expected a value after '>'")),
+                 qPrintable(outcome.err));
         QVERIFY(outcome.err.contains(QLatin1String("\n                 ^")));
         QVERIFY(outcome.out.isEmpty());
         QCOMPARE(runs({"list", "--sort", "bogus"}).exitCode, 2);
@@ -216,7 +238,8 @@ private slots:
         QCOMPARE(points[0].toObject().value(QStringLiteral("step")).toInt(), 0);
         QCOMPARE(points[0].toObject().value(QStringLiteral("timestamp")).toInteger(), 10);
         QCOMPARE(points[0].toObject().value(QStringLiteral("value")).toDouble(), 0.5);
-        QCOMPARE(points[1].toObject().value(QStringLiteral("value")).toString(), QStringLiteral("NaN"));
+        QCOMPARE(points[1].toObject().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("NaN"));
         QCOMPARE(runs({"metric", "gamma", "nope"}).exitCode, 2);
     }
 
@@ -254,10 +277,14 @@ private slots:
         QCOMPARE(outcome.exitCode, 0);
         const QStringList lines = outcome.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 5);
-        QCOMPARE(lines[0], QStringLiteral("run_id,experiment,name,status,start_time,end_time,user,deleted,"
-                                          "params.lr,params.max_depth,metrics.auc,metrics.f1 score,tags.team"));
-        QCOMPARE(lines[1], QStringLiteral("11111111aaaaaaaaaaaaaaaaaaaaaaaa,credit,alpha,FINISHED,1000,1500,alice,"
-                                          "false,0.1,6,0.91,0.6,risk"));
+        QCOMPARE(
+            lines[0],
+            QStringLiteral("run_id,experiment,name,status,start_time,end_time,user,deleted,"
+                           "params.lr,params.max_depth,metrics.auc,metrics.f1 score,tags.team"));
+        QCOMPARE(
+            lines[1],
+            QStringLiteral("11111111aaaaaaaaaaaaaaaaaaaaaaaa,credit,alpha,FINISHED,1000,1500,alice,"
+                           "false,0.1,6,0.91,0.6,risk"));
         QCOMPARE(runs({"export", "--format", "xml"}).exitCode, 2);
     }
 
@@ -265,7 +292,8 @@ private slots:
     {
         const QString store = m_dir.filePath(QStringLiteral("bad"));
         writeStore(store);
-        const QString metric = store + QStringLiteral("/1/11111111aaaaaaaaaaaaaaaaaaaaaaaa/metrics/auc");
+        const QString metric =
+            store + QStringLiteral("/1/11111111aaaaaaaaaaaaaaaaaaaaaaaa/metrics/auc");
         writeBytes(metric, "10 0.5 0\noops\n");
         const auto outcome = runAssay({QStringLiteral("--workspace"), m_ws, QStringLiteral("runs"),
                                        QStringLiteral("import-mlflow"), store});

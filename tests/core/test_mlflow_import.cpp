@@ -27,9 +27,10 @@ const std::string kRunT = "cccccccccccccccccccccccccccccc03";
 
 std::string experimentMeta(const std::string &id, const std::string &name, const fs::path &root)
 {
-    return "artifact_location: file://" + (root / id).string() + "\ncreation_time: 1672364273202\n"
-           "experiment_id: '" + id + "'\nlast_update_time: 1672364273202\nlifecycle_stage: active\nname: " +
-           name + "\n";
+    return "artifact_location: file://" + (root / id).string() +
+           "\ncreation_time: 1672364273202\n"
+           "experiment_id: '" +
+           id + "'\nlast_update_time: 1672364273202\nlifecycle_stage: active\nname: " + name + "\n";
 }
 
 std::string runMeta(const fs::path &root, const std::string &experimentId, const std::string &runId,
@@ -37,9 +38,11 @@ std::string runMeta(const fs::path &root, const std::string &experimentId, const
 {
     return "artifact_uri: file://" + (root / experimentId / runId / "artifacts").string() +
            "\ndeleted_time: null\nend_time: 1672364280000\nentry_point_name: ''\nexperiment_id: '" +
-           experimentId + "'\nlifecycle_stage: " + stage + "\nrun_id: " + runId + "\nrun_name: " + name +
-           "\nrun_uuid: " + runId + "\nsource_name: ''\nsource_type: 4\nsource_version: ''\n"
-           "start_time: 1672364273319\nstatus: " + std::to_string(status) + "\ntags: []\nuser_id: alice\n";
+           experimentId + "'\nlifecycle_stage: " + stage + "\nrun_id: " + runId +
+           "\nrun_name: " + name + "\nrun_uuid: " + runId +
+           "\nsource_name: ''\nsource_type: 4\nsource_version: ''\n"
+           "start_time: 1672364273319\nstatus: " +
+           std::to_string(status) + "\ntags: []\nuser_id: alice\n";
 }
 
 // Two experiments (one trashed) and three runs, as MLflow 2.x's file store writes them.
@@ -53,7 +56,8 @@ fs::path buildFileStore(const fs::path &dir)
     writeFile(a / "meta.yaml", runMeta(root, exp, kRunA, "bright-fox-7", 3, "active"));
     writeFile(a / "params" / "max_depth", "6");
     writeFile(a / "params" / "optimizer" / "lr", "0.1");
-    writeFile(a / "metrics" / "loss", "1672364273330 0.5 0\n1672364273331 0.25 1\n1672364273332 0.125 2\n");
+    writeFile(a / "metrics" / "loss",
+              "1672364273330 0.5 0\n1672364273331 0.25 1\n1672364273332 0.125 2\n");
     writeFile(a / "metrics" / "empty", ""); // an empty series is skipped
     writeFile(a / "metrics" / "eval" / "auc", "1672364273340 0.8\n1672364273341 0.85\n");
     writeFile(a / "metrics" / "weird", "1 nan 0\n2 inf 1\n3 -inf 2\n4 1e-05 3\n");
@@ -119,7 +123,9 @@ fs::path buildSqlite(const fs::path &dir)
     auto db = workspace::Database::open(path);
     if (!db || !(*db)->execute(kMlflowSchema))
         qFatal("cannot build the MLflow database");
-    writeFile(dir / "mlartifacts" / "1" / "dddddddddddddddddddddddddddddd04" / "artifacts" / "model.json", "{}");
+    writeFile(dir / "mlartifacts" / "1" / "dddddddddddddddddddddddddddddd04" / "artifacts" /
+                  "model.json",
+              "{}");
     return path;
 }
 
@@ -167,7 +173,8 @@ private slots:
         QVERIFY2(bad.error().message.starts_with(file.string() + ":2: value is not a number"),
                  bad.error().message.c_str());
         writeFile(file, "10 0.5 0 9\n");
-        QVERIFY(parseMlflowMetricFile(file).error().message.starts_with(file.string() + ":1: expected"));
+        QVERIFY(parseMlflowMetricFile(file).error().message.starts_with(file.string() +
+                                                                        ":1: expected"));
     }
 
     void importsAFileStore()
@@ -194,7 +201,8 @@ private slots:
         QCOMPARE(a->params.at("max_depth"), std::string("6"));
         QCOMPARE(a->tags.at("team"), std::string("risk"));
         QCOMPARE(a->latestMetrics.at("loss").value, 0.125);
-        QCOMPARE(a->latestMetrics.at("eval/auc").value, 0.85); // two-field lines: step 0, latest time wins
+        QCOMPARE(a->latestMetrics.at("eval/auc").value,
+                 0.85); // two-field lines: step 0, latest time wins
         QCOMPARE(a->latestMetrics.at("weird").value, 1e-05);
         QCOMPARE(a->artifacts.size(), std::size_t{2});
         QCOMPARE(a->artifacts[0].path, std::string("model/model.pkl"));
@@ -235,8 +243,9 @@ private slots:
         QCOMPARE(metricsBefore, std::int64_t{3 + 2 + 4 + 1});
 
         const fs::path a = root / "412345678901234567" / kRunA;
-        writeFile(a / "metrics" / "loss", "1672364273330 0.5 0\n1672364273331 0.25 1\n1672364273332 0.125 2\n"
-                                          "1672364273333 0.0625 3\n");
+        writeFile(a / "metrics" / "loss",
+                  "1672364273330 0.5 0\n1672364273331 0.25 1\n1672364273332 0.125 2\n"
+                  "1672364273333 0.0625 3\n");
         writeFile(a / "tags" / "team", "ops");
         fs::remove(a / "params" / "max_depth");
         auto again = importMlflow(ws.database(), root);
@@ -270,7 +279,8 @@ private slots:
         QCOMPARE(run->info.experiment, std::string("churn"));
         QCOMPARE(run->info.user, std::string("bob"));
         QCOMPARE(run->info.gitCommit, std::optional<std::string>("feedbeef"));
-        QCOMPARE(run->info.parentRunId, std::optional<std::string>("eeeeeeeeeeeeeeeeeeeeeeeeeeeeee05"));
+        QCOMPARE(run->info.parentRunId,
+                 std::optional<std::string>("eeeeeeeeeeeeeeeeeeeeeeeeeeeeee05"));
         QCOMPARE(run->params.at("nested/key"), std::string("v"));
         QVERIFY(std::isnan(run->latestMetrics.at("rmse").value));
         QCOMPARE(run->latestMetrics.at("rmse").step, std::int64_t{2});
@@ -304,7 +314,8 @@ private slots:
         QVERIFY(!bad.ok());
         QVERIFY2(bad.error().message.starts_with(metric.string() + ":2: step is not an integer"),
                  bad.error().message.c_str());
-        QCOMPARE(count(ws.database(), "SELECT count(*) FROM runs"), std::int64_t{0}); // read fails before writing
+        QCOMPARE(count(ws.database(), "SELECT count(*) FROM runs"),
+                 std::int64_t{0}); // read fails before writing
 
         writeFile(metric, "1 0.5 0\n");
         const fs::path meta = root / "412345678901234567" / kRunB / "meta.yaml";
@@ -318,7 +329,8 @@ private slots:
         writeFile(notDb, "this is not sqlite at all, just text that goes on for a while........");
         bad = importMlflow(ws.database(), notDb);
         QVERIFY(!bad.ok());
-        QVERIFY2(bad.error().message.find(notDb.string()) != std::string::npos, bad.error().message.c_str());
+        QVERIFY2(bad.error().message.find(notDb.string()) != std::string::npos,
+                 bad.error().message.c_str());
         QVERIFY(fs::file_size(notDb) > 0); // never changed
     }
 };

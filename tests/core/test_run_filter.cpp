@@ -52,7 +52,8 @@ class TestRunFilter : public QObject {
 private slots:
     void tokenizesQuotesBackticksAndNumbers()
     {
-        auto tokens = tokenizeFilter("metrics.`f1 score` >= -2e-3 and params.note = 'it''s' or tags.x = \"a\\\"b\"");
+        auto tokens = tokenizeFilter(
+            "metrics.`f1 score` >= -2e-3 and params.note = 'it''s' or tags.x = \"a\\\"b\"");
         QVERIFY(tokens.ok());
         const auto &t = *tokens;
         QCOMPARE(t.size(), std::size_t{12});
@@ -142,20 +143,24 @@ private slots:
     {
         const std::string missing = errorOf("metrics.auc > and params.x = '1'");
         QVERIFY2(missing.starts_with("filter:1:15: expected a value after '>'"), missing.c_str());
-        QVERIFY2(missing.find("\n                ^") != std::string::npos, missing.c_str()); // 2 + 14 spaces
+        QVERIFY2(missing.find("\n                ^") != std::string::npos,
+                 missing.c_str()); // 2 + 14 spaces
         QVERIFY(errorOf("metrics.auc >").starts_with("filter:1:14: expected a value after '>'"));
         QVERIFY(errorOf("tags.team = 'risk").starts_with("filter:1:13: unterminated string"));
         QVERIFY(errorOf("metrics.`f1 = 2").starts_with("filter:1:9: unterminated backtick"));
         QVERIFY(errorOf("(metrics.auc > 1").starts_with("filter:1:17: expected ')'"));
         QVERIFY(errorOf("metrics.auc > 1)").starts_with("filter:1:16: unmatched ')'"));
-        QVERIFY(errorOf("metrics.auc 1").starts_with("filter:1:13: expected a comparison operator"));
+        QVERIFY(
+            errorOf("metrics.auc 1").starts_with("filter:1:13: expected a comparison operator"));
         QVERIFY(errorOf("metrics.auc > 'high'").starts_with("filter:1:15: expected a number"));
         QVERIFY(errorOf("metrics.auc > 1 and").starts_with("filter:1:20: expected a comparison"));
         QVERIFY(errorOf("params.x in ('a' 'b')").starts_with("filter:1:18: expected ',' or ')'"));
         QVERIFY(errorOf("colour = 'red'").starts_with("filter:1:1: unknown attribute 'colour'"));
         QVERIFY(errorOf("metrics.auc > 1e").starts_with("filter:1:16: malformed number"));
-        QVERIFY(errorOf("metrics.auc > 1 ; drop").starts_with("filter:1:17: unexpected character ';'"));
-        QVERIFY(errorOf("metrics.auc like '1%'").starts_with("filter:1:13: LIKE and ILIKE compare text"));
+        QVERIFY(
+            errorOf("metrics.auc > 1 ; drop").starts_with("filter:1:17: unexpected character ';'"));
+        QVERIFY(errorOf("metrics.auc like '1%'")
+                    .starts_with("filter:1:13: LIKE and ILIKE compare text"));
     }
 
     void sortsNumbersNumericallyAndMissingLast()

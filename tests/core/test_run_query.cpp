@@ -52,7 +52,8 @@ private slots:
         QVERIFY(store->logParam(m_ids[0], "lr", "0.1").ok());
         QVERIFY(store->logMetric(m_ids[0], "auc", {0, 1, 0.7}).ok());
         QVERIFY(store->logMetric(m_ids[0], "auc", {1, 2, 0.9}).ok());
-        QVERIFY(store->logMetric(m_ids[1], "auc", {0, 1, std::numeric_limits<double>::quiet_NaN()}).ok());
+        QVERIFY(store->logMetric(m_ids[1], "auc", {0, 1, std::numeric_limits<double>::quiet_NaN()})
+                    .ok());
         QVERIFY(store->logTag(m_ids[2], "team", "risk").ok());
         QVERIFY(store->finishRun(m_ids[0], RunStatus::Finished, 1500).ok());
     }
@@ -105,11 +106,13 @@ private slots:
         auto deleted = listRuns(m_ws->database(), {std::nullopt, DeletedRuns::Only});
         QCOMPARE(deleted->size(), std::size_t{1});
         QCOMPARE(deleted->front().info.runId, m_ids[1]);
-        QCOMPARE(listRuns(m_ws->database(), {std::nullopt, DeletedRuns::Include})->size(), std::size_t{3});
+        QCOMPARE(listRuns(m_ws->database(), {std::nullopt, DeletedRuns::Include})->size(),
+                 std::size_t{3});
         QVERIFY(setRunDeleted(m_ws->database(), m_ids[1], false).ok());
         QCOMPARE(listRuns(m_ws->database())->size(), std::size_t{3});
-        QCOMPARE(setRunDeleted(m_ws->database(), "ffffffffffffffffffffffffffffffff", true).error().kind,
-                 ErrorKind::NotFound);
+        QCOMPARE(
+            setRunDeleted(m_ws->database(), "ffffffffffffffffffffffffffffffff", true).error().kind,
+            ErrorKind::NotFound);
     }
 
     void metricHistoryInStepOrder()
@@ -118,7 +121,8 @@ private slots:
         QVERIFY(points.ok());
         QCOMPARE(points->size(), std::size_t{2});
         QCOMPARE((*points)[1].value, 0.9);
-        QCOMPARE(metricHistory(m_ws->database(), m_ids[0], "nope").error().kind, ErrorKind::NotFound);
+        QCOMPARE(metricHistory(m_ws->database(), m_ids[0], "nope").error().kind,
+                 ErrorKind::NotFound);
     }
 };
 
