@@ -1,6 +1,7 @@
 #include "command_registry.h"
 #include "output.h"
 #include "run_json.h"
+#include "runs_shared.h"
 #include "text_format.h"
 #include "track/mlflow_import.h"
 #include "track/run_filter.h"
@@ -20,110 +21,7 @@ namespace assay::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
 using track::RunRecord;
-
-Result<workspace::Workspace> openWorkspace(const CommandContext &context)
-{
-    if (context.workspace)
-        return workspace::Workspace::open(*context.workspace);
-    const auto found = workspace::Workspace::discover(fs::current_path());
-    if (!found)
-        return Error::notFound(
-            fs::current_path().string() +
-            ": not inside an Assay workspace; run `assay init` or pass --workspace DIR");
-    return workspace::Workspace::open(*found);
-}
-
-std::string localTime(const std::optional<std::int64_t> &ms)
-{
-    if (!ms)
-        return "-";
-    return QDateTime::fromMSecsSinceEpoch(*ms)
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-        .toStdString();
-}
-
-std::string metricText(double value)
-{
-    if (std::isnan(value))
-        return "NaN";
-    if (std::isinf(value))
-        return value > 0 ? "Infinity" : "-Infinity";
-    return compactNumber(value);
-}
-
-// Prints rows as columns padded to their widest cell, two spaces apart.
-void printTable(const std::vector<std::vector<std::string>> &rows)
-{
-    std::vector<std::size_t> widths;
-    for (const auto &row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            widths.resize(std::max(widths.size(), row.size()));
-            widths[c] = std::max(widths[c],
-                                 static_cast<std::size_t>(QString::fromStdString(row[c]).size()));
-        }
-    std::ostringstream out;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        std::string line;
-        for (std::size_t c = 0; c < rows[r].size(); ++c)
-            line += c + 1 == rows[r].size() ? rows[r][c] : padded(rows[r][c], widths[c] + 2);
-        out << line << (r + 1 == rows.size() ? "" : "\n");
-    }
-    printLine(out.str());
-}
-
-std::vector<OptionSpec> selectionOptions()
-{
-    return {{"experiment", true, "NAME", "only runs of this experiment"},
-            {"filter", true, "EXPR",
-             "MLflow search syntax, e.g. \"metrics.auc > 0.8 and params.depth = '6'\""},
-            {"sort", true, "KEY",
-             "metrics.KEY, params.KEY, tags.KEY, start_time, end_time, name, status"},
-            {"desc", false, "", "sort descending"},
-            {"deleted", false, "", "only deleted runs"},
-            {"all", false, "", "deleted and active runs"}};
-}
-
-// Runs selected by --experiment, --filter, --sort/--desc and --deleted/--all.
-Result<std::vector<RunRecord>> selectRuns(workspace::Database &db, const CommandContext &context)
-{
-    const Arguments &arguments = context.arguments;
-    track::RunQuery query;
-    query.experiment = arguments.value("experiment");
-    if (arguments.flag("deleted") && arguments.flag("all"))
-        return Error::invalidInput("--deleted and --all exclude each other");
-    query.deleted = arguments.flag("all")       ? track::DeletedRuns::Include
-                    : arguments.flag("deleted") ? track::DeletedRuns::Only
-                                                : track::DeletedRuns::Hide;
-    track::FilterNode filter;
-    if (const auto text = arguments.value("filter")) {
-        auto parsed = track::parseFilter(*text);
-        if (!parsed)
-            return parsed.error();
-        filter = std::move(*parsed);
-    }
-    std::optional<track::Comparison> sortField;
-    if (const auto key = arguments.value("sort")) {
-        auto field = track::parseRunField(*key);
-        if (!field)
-            return Error::invalidInput("--sort: " + field.error().message);
-        sortField = std::move(*field);
-    }
-    auto runs = track::listRuns(db, query);
-    if (!runs)
-        return runs.error();
-    if (filter.kind != track::FilterNode::Kind::MatchAll)
-        runs->erase(std::remove_if(
-                        runs->begin(), runs->end(),
-                        [&](const RunRecord &run) { return !track::matchesFilter(filter, run); }),
-                    runs->end());
-    if (sortField)
-        track::sortRuns(*runs, *sortField, arguments.flag("desc"));
-    else if (arguments.flag("desc"))
-        return Error::invalidInput("--desc needs --sort KEY");
-    return runs;
-}
 
 int runList(CommandContext &context)
 {
@@ -131,7 +29,7 @@ int runList(CommandContext &context)
     if (!context.arguments.positional().empty())
         return usageError(command,
                           "unexpected argument '" + context.arguments.positional().front() + "'");
-    auto ws = openWorkspace(context);
+    auto ws = openRunsWorkspace(context);
     if (!ws)
         return fail(ws.error());
     auto runs = selectRuns(ws->database(), context);
@@ -195,7 +93,7 @@ struct ResolvedRun {
 ResolvedRun resolve(const CommandContext &context, const std::string &reference)
 {
     ResolvedRun resolved;
-    auto ws = openWorkspace(context);
+    auto ws = openRunsWorkspace(context);
     if (!ws) {
         resolved.exitCode = fail(ws.error());
         return resolved;
@@ -290,130 +188,13 @@ int runMetric(CommandContext &context)
     return ExitOk;
 }
 
-// One comparable field of a run as text; nullopt when the run does not have it.
-using FieldReader = std::function<std::optional<std::string>(const RunRecord &)>;
-
-int runCompare(CommandContext &context)
-{
-    const Command &command = *findCommand("runs compare");
-    const auto &positional = context.arguments.positional();
-    if (positional.size() < 2)
-        return usageError(command, "expected two or more runs");
-    auto ws = openWorkspace(context);
-    if (!ws)
-        return fail(ws.error());
-    std::vector<RunRecord> runs;
-    for (const auto &reference : positional) {
-        auto id = track::resolveRun(ws->database(), reference);
-        if (!id)
-            return fail(id.error());
-        auto run = track::loadRun(ws->database(), *id);
-        if (!run)
-            return fail(run.error());
-        runs.push_back(std::move(*run));
-    }
-    struct Field {
-        std::string name;
-        std::vector<QJsonValue> json;
-        std::vector<std::string> text;
-    };
-    std::vector<Field> fields;
-    auto addField = [&](const std::string &name, auto value) {
-        Field field{name, {}, {}};
-        for (const auto &run : runs) {
-            const std::optional<std::pair<QJsonValue, std::string>> v = value(run);
-            field.json.push_back(v ? v->first : QJsonValue());
-            field.text.push_back(v ? v->second : "-");
-        }
-        const bool differs = std::adjacent_find(field.text.begin(), field.text.end(),
-                                                std::not_equal_to<>()) != field.text.end();
-        if (differs || context.arguments.flag("all"))
-            fields.push_back(std::move(field));
-    };
-    using Value = std::optional<std::pair<QJsonValue, std::string>>;
-    auto text = [](const std::string &s) -> Value { return std::pair{QJsonValue(qs(s)), s}; };
-    addField("experiment", [&](const RunRecord &r) { return text(r.info.experiment); });
-    addField("name", [&](const RunRecord &r) { return text(r.info.name); });
-    addField("status", [&](const RunRecord &r) {
-        return text(std::string(track::statusName(r.info.status)));
-    });
-    addField("start_time", [&](const RunRecord &r) -> Value {
-        if (!r.info.startMs)
-            return std::nullopt;
-        return std::pair{QJsonValue(static_cast<qint64>(*r.info.startMs)),
-                         localTime(r.info.startMs)};
-    });
-    addField("end_time", [&](const RunRecord &r) -> Value {
-        if (!r.info.endMs)
-            return std::nullopt;
-        return std::pair{QJsonValue(static_cast<qint64>(*r.info.endMs)), localTime(r.info.endMs)};
-    });
-    std::set<std::string> params, metrics, tags;
-    for (const auto &run : runs) {
-        for (const auto &entry : run.params)
-            params.insert(entry.first);
-        for (const auto &entry : run.latestMetrics)
-            metrics.insert(entry.first);
-        for (const auto &entry : run.tags)
-            tags.insert(entry.first);
-    }
-    for (const auto &key : params)
-        addField("params." + key, [&](const RunRecord &r) -> Value {
-            const auto it = r.params.find(key);
-            return it == r.params.end() ? std::nullopt : text(it->second);
-        });
-    for (const auto &key : metrics)
-        addField("metrics." + key, [&](const RunRecord &r) -> Value {
-            const auto it = r.latestMetrics.find(key);
-            if (it == r.latestMetrics.end())
-                return std::nullopt;
-            return std::pair{metricToJson(it->second.value), metricText(it->second.value)};
-        });
-    for (const auto &key : tags)
-        addField("tags." + key, [&](const RunRecord &r) -> Value {
-            const auto it = r.tags.find(key);
-            return it == r.tags.end() ? std::nullopt : text(it->second);
-        });
-
-    if (context.json) {
-        QJsonArray ids, rows;
-        for (const auto &run : runs)
-            ids.append(qs(run.info.runId));
-        for (const auto &field : fields) {
-            QJsonArray values;
-            for (const auto &v : field.json)
-                values.append(v);
-            rows.append(QJsonObject{{QStringLiteral("field"), qs(field.name)},
-                                    {QStringLiteral("values"), values}});
-        }
-        printJson(QJsonObject{{QStringLiteral("runs"), ids}, {QStringLiteral("fields"), rows}});
-        return ExitOk;
-    }
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> header{"FIELD"};
-    for (const auto &run : runs)
-        header.push_back(run.info.runId.substr(0, 8));
-    rows.push_back(header);
-    for (const auto &field : fields) {
-        std::vector<std::string> row{field.name};
-        for (const auto &t : field.text)
-            row.push_back(shortened(t, 40));
-        rows.push_back(std::move(row));
-    }
-    if (fields.empty())
-        printLine("no differences (--all lists every field)");
-    else
-        printTable(rows);
-    return ExitOk;
-}
-
 int setDeleted(CommandContext &context, const char *name, bool deleted)
 {
     const Command &command = *findCommand(name);
     const auto &positional = context.arguments.positional();
     if (positional.empty())
         return usageError(command, "expected one or more runs");
-    auto ws = openWorkspace(context);
+    auto ws = openRunsWorkspace(context);
     if (!ws)
         return fail(ws.error());
     std::vector<std::string> ids;
@@ -435,92 +216,13 @@ int setDeleted(CommandContext &context, const char *name, bool deleted)
     return ExitOk;
 }
 
-std::string csvField(const std::string &text)
-{
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-// The shortest text that reads back as the same double; NaN and ±inf as in JSON.
-std::string shortestNumber(double value)
-{
-    if (!std::isfinite(value))
-        return metricText(value);
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
-int runExport(CommandContext &context)
-{
-    const Command &command = *findCommand("runs export");
-    const std::string format = context.arguments.value("format").value_or("csv");
-    if (format != "csv")
-        return usageError(command, "--format: only csv is supported, not '" + format + "'");
-    if (!context.arguments.positional().empty())
-        return usageError(command,
-                          "unexpected argument '" + context.arguments.positional().front() + "'");
-    auto ws = openWorkspace(context);
-    if (!ws)
-        return fail(ws.error());
-    auto runs = selectRuns(ws->database(), context);
-    if (!runs)
-        return fail(runs.error());
-    std::set<std::string> params, metrics, tags;
-    for (const auto &run : *runs) {
-        for (const auto &entry : run.params)
-            params.insert(entry.first);
-        for (const auto &entry : run.latestMetrics)
-            metrics.insert(entry.first);
-        for (const auto &entry : run.tags)
-            tags.insert(entry.first);
-    }
-    std::ostringstream out;
-    out << "run_id,experiment,name,status,start_time,end_time,user,deleted";
-    for (const auto &[prefix, keys] : {std::pair{"params.", &params},
-                                       std::pair{"metrics.", &metrics}, std::pair{"tags.", &tags}})
-        for (const auto &key : *keys)
-            out << ',' << csvField(prefix + key);
-    out << '\n';
-    auto lookup = [](const std::map<std::string, std::string> &map, const std::string &key) {
-        const auto it = map.find(key);
-        return it == map.end() ? std::string() : it->second;
-    };
-    for (const auto &run : *runs) {
-        const auto &info = run.info;
-        out << csvField(info.runId) << ',' << csvField(info.experiment) << ','
-            << csvField(info.name) << ',' << track::statusName(info.status) << ','
-            << (info.startMs ? std::to_string(*info.startMs) : "") << ','
-            << (info.endMs ? std::to_string(*info.endMs) : "") << ',' << csvField(info.user) << ','
-            << (info.deleted ? "true" : "false");
-        for (const auto &key : params)
-            out << ',' << csvField(lookup(run.params, key));
-        for (const auto &key : metrics) {
-            const auto it = run.latestMetrics.find(key);
-            out << ','
-                << (it == run.latestMetrics.end() ? std::string()
-                                                  : shortestNumber(it->second.value));
-        }
-        for (const auto &key : tags)
-            out << ',' << csvField(lookup(run.tags, key));
-        out << '\n';
-    }
-    const std::string text = out.str();
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return ExitOk;
-}
-
 int runImport(CommandContext &context)
 {
     const Command &command = *findCommand("runs import-mlflow");
     const auto &positional = context.arguments.positional();
     if (positional.size() != 1)
         return usageError(command, "expected one MLflow store (mlruns/ folder or mlflow.db)");
-    auto ws = openWorkspace(context);
+    auto ws = openRunsWorkspace(context);
     if (!ws)
         return fail(ws.error());
     auto report = track::importMlflow(ws->database(), positional.front(), context.progress);
