@@ -203,6 +203,35 @@ private slots:
                  track::RunStatus::Killed);
     }
 
+    void stdinPassesThroughAndNestedRunsLogFromAnyFolder()
+    {
+        const auto parent = runAssay(args({"run", "--", "true"}), m_root);
+        const QString parentId = runIdIn(parent.err);
+        QVERIFY(!parentId.isEmpty());
+        // The child runs in another folder: ASSAY_WORKSPACE still leads `assay log` home.
+        QProcess process;
+        process.setWorkingDirectory(QDir::tempPath());
+        process.start(qEnvironmentVariable("ASSAY_CLI"),
+                      QStringList{QStringLiteral("--workspace"), m_root, QStringLiteral("run"),
+                                  QStringLiteral("--parent"), parentId, QStringLiteral("--"),
+                                  QStringLiteral("sh"), QStringLiteral("-c"),
+                                  QStringLiteral("cat; \"$0\" log tag where elsewhere"),
+                                  qEnvironmentVariable("ASSAY_CLI")});
+        QVERIFY(process.waitForStarted());
+        process.write("from stdin\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("from stdin\n"));
+        const QString childId = runIdIn(QString::fromUtf8(process.readAllStandardError()));
+        auto opened = openStore(m_root);
+        auto child = opened.store->run(childId.toStdString());
+        QVERIFY(child.ok());
+        QCOMPARE(child->info.parentRunId, std::optional<std::string>(parentId.toStdString()));
+        QCOMPARE(child->tags.at("where"), std::string("elsewhere"));
+        QCOMPARE(runAssay(args({"run", "--parent", "0000", "--", "true"}), m_root).exitCode, 2);
+    }
+
     void badInputsExitTwo()
     {
         const auto started = runAssay(args({"run", "--", "true"}), m_root);
