@@ -99,11 +99,10 @@ Status raiseLatest(sqlite3 *db, const std::string &runId,
             return sqliteError(db, "cannot read the latest metric");
         bool replace = rc == SQLITE_DONE;
         if (rc == SQLITE_ROW) {
-            const MetricPoint latest{sqlite3_column_int64(select, 0),
-                                     sqlite3_column_int64(select, 1),
-                                     sqlite3_column_int(select, 3) != 0
-                                         ? std::numeric_limits<double>::quiet_NaN()
-                                         : sqlite3_column_double(select, 2)};
+            const MetricPoint latest{
+                sqlite3_column_int64(select, 0), sqlite3_column_int64(select, 1),
+                sqlite3_column_int(select, 3) != 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                   : sqlite3_column_double(select, 2)};
             replace = replacesLatest(candidate, latest);
         }
         sqlite3_reset(select);

@@ -8,7 +8,6 @@
 #include "version/file_hash.h"
 #include "workspace/database.h"
 
-
 namespace assay::track {
 
 namespace fs = std::filesystem;
@@ -33,8 +32,10 @@ Status TrackingStore::logParam(const std::string &runId, const std::string &key,
             if (logged == value)
                 return {};
             return Error::invalidInput("param '" + key + "' was already logged as '" + logged +
-                                       "' for run " + runId + "; params cannot change (new "
-                                       "value '" + value + "')");
+                                       "' for run " + runId +
+                                       "; params cannot change (new "
+                                       "value '" +
+                                       value + "')");
         }
         auto insert =
             m_database->prepare("INSERT INTO params(run_id, key, value) VALUES (?1, ?2, ?3)");
@@ -52,9 +53,9 @@ Status TrackingStore::logTag(const std::string &runId, const std::string &key,
         return Error::invalidInput("a tag needs a key");
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
-        auto upsert = m_database->prepare(
-            "INSERT INTO tags(run_id, key, value) VALUES (?1, ?2, ?3) "
-            "ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value");
+        auto upsert =
+            m_database->prepare("INSERT INTO tags(run_id, key, value) VALUES (?1, ?2, ?3) "
+                                "ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value");
         if (!upsert)
             return upsert.error();
         upsert->bind(1, runId).bind(2, key).bind(3, value);

@@ -100,14 +100,16 @@ private slots:
         CHECK_OK(tracking.logTag(*id, "model", "forest"));
         CHECK_OK(tracking.logTag(*id, "model", "boosting")); // tags are overwritten
         // -0.0 is left out: SQLite stores an integral REAL as an integer, so it reads back 0.0.
-        const std::vector<double> values{0.5,  kNaN,   kInf, -kInf, 0.1 + 0.2, 4.9e-324,
-                                         1e-308, 1.7976931348623157e308};
+        const std::vector<double> values{0.5,       kNaN,     kInf,   -kInf,
+                                         0.1 + 0.2, 4.9e-324, 1e-308, 1.7976931348623157e308};
         std::vector<track::MetricPoint> points;
         for (std::size_t i = 0; i < values.size(); ++i)
-            points.push_back({static_cast<std::int64_t>(i), 1700000000000 + static_cast<std::int64_t>(i), values[i]});
+            points.push_back({static_cast<std::int64_t>(i),
+                              1700000000000 + static_cast<std::int64_t>(i), values[i]});
         CHECK_OK(tracking.logMetrics(*id, "loss", points));
         CHECK_OK(tracking.logMetric(*id, "auc", {-5, 42, -kInf}));
-        track::DatasetInput dataset{"credit", "data/credit.csv", std::string(32, 'b'), "HEAD", "validation"};
+        track::DatasetInput dataset{"credit", "data/credit.csv", std::string(32, 'b'), "HEAD",
+                                    "validation"};
         CHECK_OK(tracking.logDataset(*id, dataset));
         auto artifact = tracking.logArtifactBytes(*id, "hello", "reports/summary.txt");
         CHECK_OK(artifact);
