@@ -1,6 +1,7 @@
 // TrackingStore's writes to one run: params, tags, metric series, artifacts, dataset inputs.
 #include "track/tracking_store.h"
 
+#include "track/key_rules.h"
 #include "track/metric_batch.h"
 #include "track/write_retry.h"
 #include "version/cache_object.h"
@@ -15,8 +16,7 @@ namespace fs = std::filesystem;
 Status TrackingStore::logParam(const std::string &runId, const std::string &key,
                                const std::string &value)
 {
-    if (key.empty())
-        return Error::invalidInput("a param needs a key");
+    ASSAY_TRY(validateKey("param", key));
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
         auto existing =
@@ -49,8 +49,7 @@ Status TrackingStore::logParam(const std::string &runId, const std::string &key,
 Status TrackingStore::logTag(const std::string &runId, const std::string &key,
                              const std::string &value)
 {
-    if (key.empty())
-        return Error::invalidInput("a tag needs a key");
+    ASSAY_TRY(validateKey("tag", key));
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
         auto upsert =
@@ -72,8 +71,7 @@ Status TrackingStore::logMetric(const std::string &runId, const std::string &key
 Status TrackingStore::logMetrics(const std::string &runId, const std::string &key,
                                  std::span<const MetricPoint> points)
 {
-    if (key.empty())
-        return Error::invalidInput("a metric needs a key");
+    ASSAY_TRY(validateKey("metric", key));
     if (points.empty())
         return {};
     ASSAY_TRY(requireRun(runId));
@@ -86,9 +84,12 @@ Status TrackingStore::logMetricBatch(const std::string &runId,
 {
     if (points.empty())
         return {};
-    for (const KeyedMetricPoint &keyed : points)
-        if (keyed.key.empty())
-            return Error::invalidInput("a metric needs a key");
+    std::string_view checked;
+    for (const KeyedMetricPoint &keyed : points) {
+        if (keyed.key != checked)
+            ASSAY_TRY(validateKey("metric", keyed.key));
+        checked = keyed.key;
+    }
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database,
                           [&] { return appendMetricPoints(*m_database, runId, points); });

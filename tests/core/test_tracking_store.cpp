@@ -206,6 +206,27 @@ private slots:
         QCOMPARE(tracking.run(id)->params.at("learning_rate"), std::string("0.1"));
     }
 
+    void keysFollowMlflowRules()
+    {
+        auto tracking = store();
+        const auto id = startedRun();
+        CHECK_OK(tracking.logMetric(id, "val/loss fold-1.mean_x", {0, 0, 1.0}));
+        for (const char *bad : {"", "new\nline", "/abs", "a/../b", "..", "semi;colon"}) {
+            const Status refused = tracking.logMetric(id, bad, {0, 0, 1.0});
+            QVERIFY2(!refused.ok(), bad);
+            QCOMPARE(refused.error().kind, ErrorKind::InvalidInput);
+            QVERIFY(!tracking.logParam(id, bad, "v").ok());
+            QVERIFY(!tracking.logTag(id, bad, "v").ok());
+        }
+        QVERIFY(!tracking.logParam(id, std::string(251, 'k'), "v").ok());
+        CHECK_OK(tracking.logParam(id, std::string(250, 'k'), "v"));
+        const std::vector<track::KeyedMetricPoint> mixed{{"ok", {0, 0, 1.0}},
+                                                         {"bad*", {0, 0, 2.0}}};
+        QVERIFY(!tracking.logMetricBatch(id, mixed).ok());
+        QCOMPARE(tracking.metricHistory(id, "ok")->size(),
+                 std::size_t(0)); // nothing of a refused batch is kept
+    }
+
     void nestedRunsAndUnknownRuns()
     {
         auto tracking = store();
