@@ -1,10 +1,10 @@
 // `assay log metric|param|tag|artifact|dataset`: write to the run in $ASSAY_RUN_ID (or --run).
 #include "command_registry.h"
 #include "output.h"
-#include "tracking_context.h"
 #include "track/clock.h"
 #include "track/dataset_input.h"
 #include "track/tracking_store.h"
+#include "tracking_context.h"
 
 #include <cctype>
 #include <cerrno>
@@ -214,15 +214,15 @@ void addLogCommands(std::vector<Command> &into)
                     "assay log tag model random-forest",
                     {run},
                     [](CommandContext &c) { return runLogKeyValue(c, false); }});
-    into.push_back({"log artifact",
-                    "store a file as an artifact of the current run",
-                    "FILE [--name PATH] [--run RUN_ID]",
-                    where + "The bytes go into the content store (.dvc/cache/files/md5), so "
-                            "nothing is kept twice;\nthe run records the path, md5 and size.",
-                    "assay log artifact plots/roc.png --name plots/roc.png",
-                    {{"name", true, "PATH", "the artifact's path in the run (default: file name)"},
-                     run},
-                    runLogArtifact});
+    into.push_back(
+        {"log artifact",
+         "store a file as an artifact of the current run",
+         "FILE [--name PATH] [--run RUN_ID]",
+         where + "The bytes go into the content store (.dvc/cache/files/md5), so "
+                 "nothing is kept twice;\nthe run records the path, md5 and size.",
+         "assay log artifact plots/roc.png --name plots/roc.png",
+         {{"name", true, "PATH", "the artifact's path in the run (default: file name)"}, run},
+         runLogArtifact});
     into.push_back({"log dataset",
                     "record a dataset the current run reads",
                     "PATH [--context training|validation|test|other] [--name NAME] [--run RUN_ID]",

@@ -1,12 +1,12 @@
 // `assay run -- COMMAND`: one tracked run around a training command.
 #include "command_registry.h"
 #include "output.h"
-#include "tracking_context.h"
 #include "track/child_process.h"
 #include "track/clock.h"
 #include "track/git_state.h"
 #include "track/log_file_ingest.h"
 #include "track/tracking_store.h"
+#include "tracking_context.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -43,7 +43,9 @@ std::string shellJoin(const std::vector<std::string> &words)
 class TeeFile {
 public:
     TeeFile(const fs::path &path, std::FILE *terminal)
-        : m_file(std::fopen(path.c_str(), "wb")), m_terminal(terminal) {}
+        : m_file(std::fopen(path.c_str(), "wb")), m_terminal(terminal)
+    {
+    }
     ~TeeFile() { close(); }
     TeeFile(const TeeFile &) = delete;
     TeeFile &operator=(const TeeFile &) = delete;

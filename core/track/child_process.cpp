@@ -113,7 +113,9 @@ Result<ChildOutcome> runChild(const ChildCommand &command)
                                  .count());
         // With both pipes closed poll() only waits, so ticks and cancellation still run.
         const int ready = poll(fds, 2, exited ? (open > 0 ? 50 : 0) : timeoutMs);
-        if (ready < 0 && errno != EINTR)
+        if (ready < 0 && errno == EINTR)
+            continue; // Ctrl-C: the cancellation check below runs on the next pass
+        if (ready < 0)
             break;
         if (ready <= 0 && exited)
             break; // the child is gone and nothing more came (a grandchild may hold the pipes)

@@ -15,11 +15,11 @@ namespace assay::track {
 // How to run a command whose output is teed: it inherits stdin, and its stdout and stderr
 // come back through `onStdout`/`onStderr` as they arrive.
 struct ChildCommand {
-    std::vector<std::string> argv;              // searched in PATH like a shell does
+    std::vector<std::string> argv;                  // searched in PATH like a shell does
     std::map<std::string, std::string> environment; // added to (or replacing) ours
     std::function<void(std::string_view)> onStdout;
     std::function<void(std::string_view)> onStderr;
-    std::function<void()> onTick;               // called about every `tickInterval`
+    std::function<void()> onTick; // called about every `tickInterval`
     std::chrono::milliseconds tickInterval{250};
     // When cancelled (first Ctrl-C), the child gets a moment to stop on its own (the terminal
     // sent it SIGINT too), then SIGINT, then SIGKILL.
@@ -27,8 +27,8 @@ struct ChildCommand {
 };
 
 struct ChildOutcome {
-    int exitCode = 0;   // the child's exit status, or 128 + signal when a signal ended it
-    int signal = 0;     // the signal that ended it, 0 when it exited
+    int exitCode = 0; // the child's exit status, or 128 + signal when a signal ended it
+    int signal = 0;   // the signal that ended it, 0 when it exited
     bool cancelled = false;
 };
 

@@ -4,8 +4,8 @@
 #include "version/dvc_pointer.h"
 #include "version/file_hash.h"
 
-#include <array>
 #include <algorithm>
+#include <array>
 
 namespace assay::track {
 

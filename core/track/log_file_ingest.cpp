@@ -37,8 +37,7 @@ std::optional<std::string> textValue(const QJsonValue &value)
     if (value.isString())
         return value.toString().toStdString();
     if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest)
-            .toStdString();
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest).toStdString();
     if (value.isBool())
         return value.toBool() ? "true" : "false";
     return std::nullopt;
@@ -140,8 +139,8 @@ void LogFileIngest::parseLine(std::string_view line, std::vector<KeyedMetricPoin
         m_problems.push_back(where + "expected a \"metric\", \"param\" or \"tag\" key");
         return;
     }
-    const QString key = object.value(isParam ? QStringLiteral("param") : QStringLiteral("tag"))
-                            .toString();
+    const QString key =
+        object.value(isParam ? QStringLiteral("param") : QStringLiteral("tag")).toString();
     const auto text = textValue(value);
     if (key.isEmpty() || !text) {
         m_problems.push_back(where + (isParam ? "param" : "tag") +

@@ -19,7 +19,9 @@ namespace assay::track {
 class LogFileIngest {
 public:
     LogFileIngest(TrackingStore &store, std::string runId, std::filesystem::path file)
-        : m_store(&store), m_runId(std::move(runId)), m_file(std::move(file)) {}
+        : m_store(&store), m_runId(std::move(runId)), m_file(std::move(file))
+    {
+    }
 
     // Ingests the complete lines appended since the last call (a missing file has none).
     Status poll();

@@ -1,16 +1,13 @@
 // TrackingStore's writes to one run: params, tags, metric series, artifacts, dataset inputs.
 #include "track/tracking_store.h"
 
-#include "track/latest_metric.h"
+#include "track/key_rules.h"
+#include "track/metric_batch.h"
 #include "track/write_retry.h"
 #include "version/cache_object.h"
 #include "version/dvc_layout.h"
 #include "version/file_hash.h"
 #include "workspace/database.h"
-
-#include <cmath>
-#include <limits>
-#include <map>
 
 namespace assay::track {
 
@@ -19,8 +16,7 @@ namespace fs = std::filesystem;
 Status TrackingStore::logParam(const std::string &runId, const std::string &key,
                                const std::string &value)
 {
-    if (key.empty())
-        return Error::invalidInput("a param needs a key");
+    ASSAY_TRY(validateKey("param", key));
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
         auto existing =
@@ -36,8 +32,10 @@ Status TrackingStore::logParam(const std::string &runId, const std::string &key,
             if (logged == value)
                 return {};
             return Error::invalidInput("param '" + key + "' was already logged as '" + logged +
-                                       "' for run " + runId + "; params cannot change (new "
-                                       "value '" + value + "')");
+                                       "' for run " + runId +
+                                       "; params cannot change (new "
+                                       "value '" +
+                                       value + "')");
         }
         auto insert =
             m_database->prepare("INSERT INTO params(run_id, key, value) VALUES (?1, ?2, ?3)");
@@ -51,13 +49,12 @@ Status TrackingStore::logParam(const std::string &runId, const std::string &key,
 Status TrackingStore::logTag(const std::string &runId, const std::string &key,
                              const std::string &value)
 {
-    if (key.empty())
-        return Error::invalidInput("a tag needs a key");
+    ASSAY_TRY(validateKey("tag", key));
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
-        auto upsert = m_database->prepare(
-            "INSERT INTO tags(run_id, key, value) VALUES (?1, ?2, ?3) "
-            "ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value");
+        auto upsert =
+            m_database->prepare("INSERT INTO tags(run_id, key, value) VALUES (?1, ?2, ?3) "
+                                "ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value");
         if (!upsert)
             return upsert.error();
         upsert->bind(1, runId).bind(2, key).bind(3, value);
@@ -74,11 +71,12 @@ Status TrackingStore::logMetric(const std::string &runId, const std::string &key
 Status TrackingStore::logMetrics(const std::string &runId, const std::string &key,
                                  std::span<const MetricPoint> points)
 {
-    std::vector<KeyedMetricPoint> keyed;
-    keyed.reserve(points.size());
-    for (const MetricPoint &point : points)
-        keyed.push_back({key, point});
-    return logMetricBatch(runId, keyed);
+    ASSAY_TRY(validateKey("metric", key));
+    if (points.empty())
+        return {};
+    ASSAY_TRY(requireRun(runId));
+    return writeWithRetry(*m_database,
+                          [&] { return appendMetricSeries(*m_database, runId, key, points); });
 }
 
 Status TrackingStore::logMetricBatch(const std::string &runId,
@@ -86,69 +84,15 @@ Status TrackingStore::logMetricBatch(const std::string &runId,
 {
     if (points.empty())
         return {};
-    for (const KeyedMetricPoint &keyed : points)
-        if (keyed.key.empty())
-            return Error::invalidInput("a metric needs a key");
-    ASSAY_TRY(requireRun(runId));
-
-    // The batch's own latest point per key, compared with the stored one below.
-    std::map<std::string_view, const MetricPoint *> newest;
+    std::string_view checked;
     for (const KeyedMetricPoint &keyed : points) {
-        auto [it, inserted] = newest.try_emplace(keyed.key, &keyed.point);
-        if (!inserted && replacesLatest(keyed.point, *it->second))
-            it->second = &keyed.point;
+        if (keyed.key != checked)
+            ASSAY_TRY(validateKey("metric", keyed.key));
+        checked = keyed.key;
     }
-
-    return writeWithRetry(*m_database, [&]() -> Status {
-        auto insert = m_database->prepare(
-            "INSERT INTO metrics(run_id, key, step, timestamp_ms, value, is_nan) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        if (!insert)
-            return insert.error();
-        for (const KeyedMetricPoint &keyed : points) {
-            const bool isNan = std::isnan(keyed.point.value);
-            insert->bind(1, runId).bind(2, keyed.key).bind(3, keyed.point.step);
-            insert->bind(4, keyed.point.timestampMs).bind(5, isNan ? 0.0 : keyed.point.value);
-            insert->bind(6, std::int64_t{isNan});
-            ASSAY_TRY(insert->run());
-            insert->reset();
-        }
-
-        auto stored = m_database->prepare(
-            "SELECT step, timestamp_ms, value, is_nan FROM latest_metrics "
-            "WHERE run_id = ?1 AND key = ?2");
-        auto upsert = m_database->prepare(
-            "INSERT OR REPLACE INTO latest_metrics(run_id, key, step, timestamp_ms, value, "
-            "is_nan) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        if (!stored)
-            return stored.error();
-        if (!upsert)
-            return upsert.error();
-        for (const auto &[key, candidate] : newest) {
-            stored->bind(1, runId).bind(2, key);
-            auto row = stored->step();
-            if (!row)
-                return row.error();
-            bool replace = !*row;
-            if (*row) {
-                MetricPoint latest{stored->columnInt(0), stored->columnInt(1),
-                                   stored->columnInt(3) != 0
-                                       ? std::numeric_limits<double>::quiet_NaN()
-                                       : stored->columnDouble(2)};
-                replace = replacesLatest(*candidate, latest);
-            }
-            stored->reset();
-            if (!replace)
-                continue;
-            const bool isNan = std::isnan(candidate->value);
-            upsert->bind(1, runId).bind(2, key).bind(3, candidate->step);
-            upsert->bind(4, candidate->timestampMs).bind(5, isNan ? 0.0 : candidate->value);
-            upsert->bind(6, std::int64_t{isNan});
-            ASSAY_TRY(upsert->run());
-            upsert->reset();
-        }
-        return {};
-    });
+    ASSAY_TRY(requireRun(runId));
+    return writeWithRetry(*m_database,
+                          [&] { return appendMetricPoints(*m_database, runId, points); });
 }
 
 Result<Artifact> TrackingStore::logArtifact(const std::string &runId, const fs::path &file,

@@ -95,9 +95,14 @@ Result<std::int64_t> TrackingStore::ensureExperiment(const std::string &name)
     if (auto id = experimentId(name); id || id.error().kind != ErrorKind::NotFound)
         return id;
     auto created = createExperiment(name);
-    // Another process may have created it between the two calls.
-    if (!created && created.error().kind == ErrorKind::InvalidInput)
-        return experimentId(name);
+    // Another process may have created it between the two calls, or it is deleted.
+    if (!created && created.error().kind == ErrorKind::InvalidInput) {
+        auto existing = experimentId(name);
+        if (!existing && existing.error().kind == ErrorKind::NotFound)
+            return Error::invalidInput("experiment '" + name +
+                                       "' is deleted; restore it or choose another name");
+        return existing;
+    }
     return created;
 }
 

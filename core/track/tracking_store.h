@@ -82,7 +82,9 @@ public:
 
 private:
     TrackingStore(workspace::Database *database, std::filesystem::path root)
-        : m_database(database), m_root(std::move(root)) {}
+        : m_database(database), m_root(std::move(root))
+    {
+    }
 
     Status requireRun(const std::string &runId);
     Result<Artifact> recordArtifact(const std::string &runId, Artifact artifact);

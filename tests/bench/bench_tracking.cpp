@@ -59,8 +59,7 @@ int main(int argc, char **argv)
     const bool complete = stored && static_cast<long>(stored->size()) == points;
     std::printf("{\"points\": %ld, \"batch\": %ld, \"seconds\": %.3f, \"points_per_second\": "
                 "%.0f, \"all_stored\": %s}\n",
-                points, batchSize, seconds, double(points) / seconds,
-                complete ? "true" : "false");
+                points, batchSize, seconds, double(points) / seconds, complete ? "true" : "false");
     std::filesystem::remove_all(root);
     return complete ? 0 : 1;
 }

@@ -10,8 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <fstream>
 
 using assay::testing::args;
@@ -164,10 +164,10 @@ private slots:
             "echo 'this is not json' >> \"$ASSAY_LOG_FILE\"; "
             "echo '{\"param\": \"optimizer\", \"value\": \"adam\"}' >> \"$ASSAY_LOG_FILE\"; "
             "printf '{\"tag\": \"phase\", \"value\": \"end\"}' >> \"$ASSAY_LOG_FILE\"");
-        const auto outcome = runAssay(
-            QStringList{QStringLiteral("run"), QStringLiteral("--"), QStringLiteral("sh"),
-                        QStringLiteral("-c"), script},
-            m_root);
+        const auto outcome =
+            runAssay(QStringList{QStringLiteral("run"), QStringLiteral("--"), QStringLiteral("sh"),
+                                 QStringLiteral("-c"), script},
+                     m_root);
         QCOMPARE(outcome.exitCode, 0);
         QVERIFY2(outcome.err.contains(QLatin1String("log.jsonl:501:")), qPrintable(outcome.err));
         auto opened = openStore(m_root);
@@ -186,8 +186,9 @@ private slots:
     {
         QProcess process;
         process.setWorkingDirectory(m_root);
-        process.start(qEnvironmentVariable("ASSAY_CLI"),
-                      args({"run", "--", "sh", "-c", "trap 'exit 130' INT; while :; do sleep 0.1; done"}));
+        process.start(
+            qEnvironmentVariable("ASSAY_CLI"),
+            args({"run", "--", "sh", "-c", "trap 'exit 130' INT; while :; do sleep 0.1; done"}));
         QVERIFY(process.waitForStarted());
         QString err;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -201,6 +202,36 @@ private slots:
         auto opened = openStore(m_root);
         QCOMPARE(opened.store->run(runIdIn(err).toStdString())->info.status,
                  track::RunStatus::Killed);
+    }
+
+    void stdinPassesThroughAndNestedRunsLogFromAnyFolder()
+    {
+        const auto parent = runAssay(args({"run", "--", "true"}), m_root);
+        const QString parentId = runIdIn(parent.err);
+        QVERIFY(!parentId.isEmpty());
+        // The child runs in another folder: ASSAY_WORKSPACE still leads `assay log` home.
+        QProcess process;
+        process.setWorkingDirectory(QDir::tempPath());
+        process.start(qEnvironmentVariable("ASSAY_CLI"),
+                      QStringList{QStringLiteral("--workspace"), m_root, QStringLiteral("run"),
+                                  QStringLiteral("--parent"), parentId, QStringLiteral("--"),
+                                  QStringLiteral("sh"), QStringLiteral("-c"),
+                                  QStringLiteral("cat; \"$0\" log tag where elsewhere"),
+                                  qEnvironmentVariable("ASSAY_CLI")});
+        QVERIFY(process.waitForStarted());
+        process.write("from stdin\n");
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(process.readAllStandardOutput()),
+                 QStringLiteral("from stdin\n"));
+        const QString childId = runIdIn(QString::fromUtf8(process.readAllStandardError()));
+        auto opened = openStore(m_root);
+        auto child = opened.store->run(childId.toStdString());
+        QVERIFY(child.ok());
+        QCOMPARE(child->info.parentRunId, std::optional<std::string>(parentId.toStdString()));
+        QCOMPARE(child->tags.at("where"), std::string("elsewhere"));
+        QCOMPARE(runAssay(args({"run", "--parent", "0000", "--", "true"}), m_root).exitCode, 2);
     }
 
     void badInputsExitTwo()
@@ -218,8 +249,8 @@ private slots:
         QVERIFY(noRun.err.contains(QLatin1String("ASSAY_RUN_ID")));
         QVERIFY(noRun.err.contains(QLatin1String("assay run")));
 
-        auto unknown = runWithEnv(args({"log", "param", "k", "v", "--run", "feedfeedfeedfeed"}),
-                                  m_root, {});
+        auto unknown =
+            runWithEnv(args({"log", "param", "k", "v", "--run", "feedfeedfeedfeed"}), m_root, {});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains(QLatin1String("feedfeedfeedfeed")));
 
@@ -243,7 +274,8 @@ private slots:
         const auto outcome = runAssay(
             args({"run", "--", "sh", "-c",
                   "\"$0\" log artifact model.bin --name models/m.bin && \"$0\" log dataset "
-                  "data/d.csv --context validation"}) << qEnvironmentVariable("ASSAY_CLI"),
+                  "data/d.csv --context validation"})
+                << qEnvironmentVariable("ASSAY_CLI"),
             m_root);
         QCOMPARE(outcome.exitCode, 0);
         auto opened = openStore(m_root);

@@ -100,14 +100,16 @@ private slots:
         CHECK_OK(tracking.logTag(*id, "model", "forest"));
         CHECK_OK(tracking.logTag(*id, "model", "boosting")); // tags are overwritten
         // -0.0 is left out: SQLite stores an integral REAL as an integer, so it reads back 0.0.
-        const std::vector<double> values{0.5,  kNaN,   kInf, -kInf, 0.1 + 0.2, 4.9e-324,
-                                         1e-308, 1.7976931348623157e308};
+        const std::vector<double> values{0.5,       kNaN,     kInf,   -kInf,
+                                         0.1 + 0.2, 4.9e-324, 1e-308, 1.7976931348623157e308};
         std::vector<track::MetricPoint> points;
         for (std::size_t i = 0; i < values.size(); ++i)
-            points.push_back({static_cast<std::int64_t>(i), 1700000000000 + static_cast<std::int64_t>(i), values[i]});
+            points.push_back({static_cast<std::int64_t>(i),
+                              1700000000000 + static_cast<std::int64_t>(i), values[i]});
         CHECK_OK(tracking.logMetrics(*id, "loss", points));
         CHECK_OK(tracking.logMetric(*id, "auc", {-5, 42, -kInf}));
-        track::DatasetInput dataset{"credit", "data/credit.csv", std::string(32, 'b'), "HEAD", "validation"};
+        track::DatasetInput dataset{"credit", "data/credit.csv", std::string(32, 'b'), "HEAD",
+                                    "validation"};
         CHECK_OK(tracking.logDataset(*id, dataset));
         auto artifact = tracking.logArtifactBytes(*id, "hello", "reports/summary.txt");
         CHECK_OK(artifact);
@@ -202,6 +204,27 @@ private slots:
         QCOMPARE(changed.error().kind, ErrorKind::InvalidInput);
         QVERIFY(changed.error().message.find("learning_rate") != std::string::npos);
         QCOMPARE(tracking.run(id)->params.at("learning_rate"), std::string("0.1"));
+    }
+
+    void keysFollowMlflowRules()
+    {
+        auto tracking = store();
+        const auto id = startedRun();
+        CHECK_OK(tracking.logMetric(id, "val/loss fold-1.mean_x", {0, 0, 1.0}));
+        for (const char *bad : {"", "new\nline", "/abs", "a/../b", "..", "semi;colon"}) {
+            const Status refused = tracking.logMetric(id, bad, {0, 0, 1.0});
+            QVERIFY2(!refused.ok(), bad);
+            QCOMPARE(refused.error().kind, ErrorKind::InvalidInput);
+            QVERIFY(!tracking.logParam(id, bad, "v").ok());
+            QVERIFY(!tracking.logTag(id, bad, "v").ok());
+        }
+        QVERIFY(!tracking.logParam(id, std::string(251, 'k'), "v").ok());
+        CHECK_OK(tracking.logParam(id, std::string(250, 'k'), "v"));
+        const std::vector<track::KeyedMetricPoint> mixed{{"ok", {0, 0, 1.0}},
+                                                         {"bad*", {0, 0, 2.0}}};
+        QVERIFY(!tracking.logMetricBatch(id, mixed).ok());
+        QCOMPARE(tracking.metricHistory(id, "ok")->size(),
+                 std::size_t(0)); // nothing of a refused batch is kept
     }
 
     void nestedRunsAndUnknownRuns()
