@@ -175,7 +175,7 @@ Result<RunRecord> loadRun(workspace::Database &db, const std::string &runId)
     if (!found)
         return found.error();
     if (!*found)
-        return Error::notFound("no run " + runId);
+        return Error::notFound("unknown run '" + runId + "'");
     RunRecord record;
     record.info = infoFromRow(*run);
 
@@ -303,7 +303,7 @@ Status setRunDeleted(workspace::Database &db, const std::string &runId, bool del
     if (!found)
         return found.error();
     if (!*found)
-        return Error::notFound("no run " + runId);
+        return Error::notFound("unknown run '" + runId + "'");
     auto statement = db.prepare("UPDATE runs SET deleted = ?1 WHERE run_id = ?2");
     if (!statement)
         return statement.error();

@@ -1,6 +1,7 @@
 #include "track/tracking_store.h"
 
 #include "track/clock.h"
+#include "track/run_query.h"
 #include "track/write_retry.h"
 #include "workspace/workspace.h"
 
@@ -11,16 +12,6 @@
 namespace assay::track {
 
 namespace {
-
-MetricPoint pointFromRow(const workspace::Statement &row, int stepColumn)
-{
-    MetricPoint point;
-    point.step = row.columnInt(stepColumn);
-    point.timestampMs = row.columnInt(stepColumn + 1);
-    point.value = row.columnInt(stepColumn + 3) != 0 ? std::numeric_limits<double>::quiet_NaN()
-                                                     : row.columnDouble(stepColumn + 2);
-    return point;
-}
 
 std::string currentUser()
 {
@@ -183,124 +174,16 @@ Status TrackingStore::requireRun(const std::string &runId)
 
 Result<RunRecord> TrackingStore::run(const std::string &runId)
 {
-    auto select = m_database->prepare(
-        "SELECT r.run_id, e.name, r.name, r.status, r.start_ms, r.end_ms, r.user, r.git_commit, "
-        "r.git_dirty, r.command, r.parent_run_id, r.deleted, r.origin "
-        "FROM runs r JOIN experiments e ON e.experiment_id = r.experiment_id WHERE r.run_id = ?1");
-    if (!select)
-        return select.error();
-    select->bind(1, runId);
-    auto row = select->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error::notFound("unknown run '" + runId + "'");
-    RunRecord record;
-    RunInfo &info = record.info;
-    info.runId = select->columnText(0);
-    info.experiment = select->columnText(1);
-    info.name = select->columnText(2);
-    info.status = statusFromName(select->columnText(3)).value_or(RunStatus::Running);
-    if (!select->columnIsNull(4))
-        info.startMs = select->columnInt(4);
-    if (!select->columnIsNull(5))
-        info.endMs = select->columnInt(5);
-    info.user = select->columnText(6);
-    if (!select->columnIsNull(7))
-        info.gitCommit = select->columnText(7);
-    if (!select->columnIsNull(8))
-        info.gitDirty = select->columnInt(8) != 0;
-    if (!select->columnIsNull(9))
-        info.command = select->columnText(9);
-    if (!select->columnIsNull(10))
-        info.parentRunId = select->columnText(10);
-    info.deleted = select->columnInt(11) != 0;
-    info.origin = select->columnText(12);
-
-    for (const char *table : {"params", "tags"}) {
-        auto pairs = m_database->prepare(std::string("SELECT key, value FROM ") + table +
-                                         " WHERE run_id = ?1 ORDER BY key");
-        if (!pairs)
-            return pairs.error();
-        pairs->bind(1, runId);
-        auto &into = std::string_view(table) == "params" ? record.params : record.tags;
-        for (;;) {
-            auto more = pairs->step();
-            if (!more)
-                return more.error();
-            if (!*more)
-                break;
-            into[pairs->columnText(0)] = pairs->columnText(1);
-        }
-    }
-
-    auto latest = m_database->prepare(
-        "SELECT key, step, timestamp_ms, value, is_nan FROM latest_metrics WHERE run_id = ?1");
-    if (!latest)
-        return latest.error();
-    latest->bind(1, runId);
-    for (;;) {
-        auto more = latest->step();
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        record.latestMetrics[latest->columnText(0)] = pointFromRow(*latest, 1);
-    }
-
-    auto artifacts = m_database->prepare(
-        "SELECT path, md5, size FROM artifacts WHERE run_id = ?1 ORDER BY path");
-    if (!artifacts)
-        return artifacts.error();
-    artifacts->bind(1, runId);
-    for (;;) {
-        auto more = artifacts->step();
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        record.artifacts.push_back({artifacts->columnText(0), artifacts->columnText(1),
-                                    static_cast<std::uint64_t>(artifacts->columnInt(2))});
-    }
-
-    auto datasets = m_database->prepare(
-        "SELECT name, path, md5, revision, context FROM dataset_inputs WHERE run_id = ?1 "
-        "ORDER BY context, name");
-    if (!datasets)
-        return datasets.error();
-    datasets->bind(1, runId);
-    for (;;) {
-        auto more = datasets->step();
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        record.datasets.push_back({datasets->columnText(0), datasets->columnText(1),
-                                   datasets->columnText(2), datasets->columnText(3),
-                                   datasets->columnText(4)});
-    }
-    return record;
+    return loadRun(*m_database, runId);
 }
 
 Result<std::vector<MetricPoint>> TrackingStore::metricHistory(const std::string &runId,
                                                               const std::string &key)
 {
     ASSAY_TRY(requireRun(runId));
-    auto select = m_database->prepare(
-        "SELECT step, timestamp_ms, value, is_nan FROM metrics WHERE run_id = ?1 AND key = ?2 "
-        "ORDER BY step, timestamp_ms, rowid");
-    if (!select)
-        return select.error();
-    select->bind(1, runId).bind(2, key);
-    std::vector<MetricPoint> points;
-    for (;;) {
-        auto more = select->step();
-        if (!more)
-            return more.error();
-        if (!*more)
-            break;
-        points.push_back(pointFromRow(*select, 0));
-    }
+    auto points = track::metricHistory(*m_database, runId, key);
+    if (!points && points.error().kind == ErrorKind::NotFound)
+        return std::vector<MetricPoint>{}; // the run exists and has not logged this key
     return points;
 }
 
