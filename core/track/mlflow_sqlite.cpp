@@ -37,14 +37,9 @@ Status eachRow(workspace::Database &db, const fs::path &source, const std::strin
     if (!statement)
         return Error::invalidInput(
             source.string() + ": not a readable MLflow database: " + statement.error().message);
-    while (true) {
-        auto more = statement->step();
-        if (!more)
-            return Error::invalidInput(source.string() + ": " + more.error().message);
-        if (!*more)
-            return {};
-        row(*statement);
-    }
+    if (Status read = statement->forEachRow(row); !read.ok())
+        return Error::invalidInput(source.string() + ": " + read.error().message);
+    return {};
 }
 
 } // namespace

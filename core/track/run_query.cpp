@@ -82,30 +82,22 @@ Status readChildren(workspace::Database &db, const std::string &sql, const RunQu
         return statement.error();
     std::int64_t currentRow = -1;
     RunRecord *current = nullptr;
-    while (true) {
-        auto row = statement->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return {};
-        const std::int64_t runRow = statement->columnInt(0);
+    return statement->forEachRow([&](const workspace::Statement &row) {
+        const std::int64_t runRow = row.columnInt(0);
         if (runRow != currentRow) {
             const auto it = index.find(runRow);
             current = it == index.end() ? nullptr : &runs[it->second];
             currentRow = runRow;
         }
         if (current)
-            store(*current, *statement);
-    }
+            store(*current, row);
+    });
 }
 
 } // namespace
 
 Result<std::vector<RunRecord>> listRuns(workspace::Database &db, const RunQuery &query)
 {
-    // Memory-mapped reads: listing touches most pages of params and latest_metrics, and
-    // copying them through pread was a third of the time for 10,000 runs.
-    ASSAY_TRY(db.execute("PRAGMA mmap_size = 1073741824"));
     const std::string conditions = runConditions(query);
     std::vector<RunRecord> runs;
     // Children are matched by the runs table's integer rowid: no run id string per row.
@@ -127,17 +119,12 @@ Result<std::vector<RunRecord>> listRuns(workspace::Database &db, const RunQuery 
                                     query);
         if (!statement)
             return statement.error();
-        while (true) {
-            auto row = statement->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
+        ASSAY_TRY(statement->forEachRow([&](const workspace::Statement &row) {
             RunRecord record;
-            record.info = infoFromRow(*statement);
-            index.emplace(statement->columnInt(13), runs.size());
+            record.info = infoFromRow(row);
+            index.emplace(row.columnInt(13), runs.size());
             runs.push_back(std::move(record));
-        }
+        }));
     }
     auto children = [&](const char *columns, const char *table) {
         return "SELECT r.rowid, " + std::string(columns) + " FROM " + table +
@@ -184,14 +171,7 @@ Result<RunRecord> loadRun(workspace::Database &db, const std::string &runId)
         if (!statement)
             return statement.error();
         statement->bind(1, runId);
-        while (true) {
-            auto row = statement->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                return {};
-            store(*statement);
-        }
+        return statement->forEachRow(store);
     };
     using workspace::Statement;
     ASSAY_TRY(rows("SELECT key, value FROM params WHERE run_id = ?1",
@@ -280,14 +260,8 @@ Result<std::vector<MetricPoint>> metricHistory(workspace::Database &db, const st
         return statement.error();
     statement->bind(1, runId).bind(2, key);
     std::vector<MetricPoint> points;
-    while (true) {
-        auto row = statement->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        points.push_back(pointFromRow(*statement, 0));
-    }
+    ASSAY_TRY(statement->forEachRow(
+        [&](const workspace::Statement &row) { points.push_back(pointFromRow(row, 0)); }));
     if (points.empty())
         return Error::notFound("run " + runId + " has no metric '" + key + "'");
     return points;

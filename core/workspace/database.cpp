@@ -71,6 +71,18 @@ Status Statement::run()
     }
 }
 
+Status Statement::forEachRow(const std::function<void(const Statement &row)> &visit)
+{
+    for (;;) {
+        auto row = step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        visit(*this);
+    }
+}
+
 void Statement::reset()
 {
     sqlite3_reset(m_statement);
@@ -113,8 +125,10 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path &pa
     }
     std::unique_ptr<Database> database(new Database(db, path));
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    // mmap: listing runs touches most pages of params and latest_metrics, and copying them
+    // through pread was a third of the time for 10,000 runs.
     ASSAY_TRY(database->execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-                                "PRAGMA synchronous=NORMAL;"));
+                                "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;"));
     return database;
 }
 

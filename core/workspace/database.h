@@ -31,6 +31,8 @@ public:
     // True when a row is available; false when done. Errors end up in the Result.
     Result<bool> step();
     Status run(); // step to completion, for statements without rows
+    // Steps through every row, handing each to `visit`; stops at the first error.
+    Status forEachRow(const std::function<void(const Statement &row)> &visit);
     void reset();
 
     std::int64_t columnInt(int index) const;

@@ -112,6 +112,8 @@ SchemaView::SchemaView(QWidget *parent)
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(splitter);
 
+    m_inferOffer = m_message->addButton(tr("Infer schema"));
+    m_inferOffer->hide();
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_page);
     auto *layout = new QVBoxLayout(this);
@@ -122,6 +124,7 @@ SchemaView::SchemaView(QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_inferButton, &QPushButton::clicked, this, &SchemaView::inferSchema);
+    connect(m_inferOffer, &QPushButton::clicked, this, &SchemaView::inferSchema);
     connect(m_saveButton, &QPushButton::clicked, this, &SchemaView::save);
     connect(m_revertButton, &QPushButton::clicked, this, &SchemaView::revert);
     connect(m_validateButton, &QPushButton::clicked, this, &SchemaView::validate);
@@ -176,9 +179,7 @@ void SchemaView::loadSchema()
                "ranges and allowed values. Infer one from this dataset, then edit and save it "
                "(`%1`).\nFrom a terminal: `assay schema infer %2 -o %1`")
                 .arg(m_fileLabel->text(), m_relativePath));
-        if (m_message->findChildren<QPushButton *>().isEmpty())
-            connect(m_message->addButton(tr("Infer schema")), &QPushButton::clicked, this,
-                    &SchemaView::inferSchema);
+        m_inferOffer->show();
         m_stack->setCurrentWidget(m_message);
         updateState();
         return;
@@ -186,6 +187,7 @@ void SchemaView::loadSchema()
     auto schema = validate::loadSchema(m_schemaPath);
     if (!schema) {
         m_schema->setSchema({});
+        m_inferOffer->show(); // a new schema replaces the unreadable one
         m_message->setContent(tr("The schema file cannot be read"),
                               QString::fromStdString(schema.error().message), EmptyState::Tone::Error);
         m_stack->setCurrentWidget(m_message);
@@ -206,6 +208,7 @@ void SchemaView::showSchemaPage()
 
 void SchemaView::showMessage(const QString &title, const QString &body)
 {
+    m_inferOffer->hide();
     m_message->setContent(title, body);
     m_stack->setCurrentWidget(m_message);
 }
@@ -275,6 +278,7 @@ void SchemaView::inferSchema()
             showSchemaPage();
             validate();
         });
+    m_inferOffer->hide();
     showWaitingFor(m_message, m_job, tr("Inferring a schema from %1…").arg(name),
                    tr("Profiling the data in the background."));
     m_stack->setCurrentWidget(m_message);

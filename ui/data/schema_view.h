@@ -83,6 +83,7 @@ private:
     QToolButton *m_copyCommand;
     QStackedWidget *m_stack;
     EmptyState *m_message;
+    QPushButton *m_inferOffer; // in the message, when there is no usable schema
     QWidget *m_page;
     QTableView *m_schemaTable;
     QTableView *m_anomalyTable;
