@@ -1,3 +1,4 @@
+#include "common/atomic_file.h"
 #include "command_registry.h"
 #include "json_values.h"
 #include "output.h"
@@ -212,6 +213,12 @@ int runExport(CommandContext &context)
         out << '\n';
     }
     const std::string text = out.str();
+    if (const auto output = context.arguments.value("output")) {
+        if (auto written = writeFileAtomically(*output, text); !written)
+            return fail(written.error());
+        printLine("wrote " + std::to_string(runs->size()) + " runs to " + *output);
+        return ExitOk;
+    }
     std::fwrite(text.data(), 1, text.size(), stdout);
     return ExitOk;
 }
