@@ -99,15 +99,7 @@ int runCompare(CommandContext &context)
             return std::nullopt;
         return std::pair{QJsonValue(static_cast<qint64>(*r.info.endMs)), localTime(r.info.endMs)};
     });
-    std::set<std::string> params, metrics, tags;
-    for (const auto &run : runs) {
-        for (const auto &entry : run.params)
-            params.insert(entry.first);
-        for (const auto &entry : run.latestMetrics)
-            metrics.insert(entry.first);
-        for (const auto &entry : run.tags)
-            tags.insert(entry.first);
-    }
+    const auto [params, metrics, tags] = track::keysOf(runs);
     for (const auto &key : params)
         addField("params." + key, [&](const RunRecord &r) -> Value {
             const auto it = r.params.find(key);
@@ -173,15 +165,7 @@ int runExport(CommandContext &context)
     auto runs = selectRuns(ws->database(), context);
     if (!runs)
         return fail(runs.error());
-    std::set<std::string> params, metrics, tags;
-    for (const auto &run : *runs) {
-        for (const auto &entry : run.params)
-            params.insert(entry.first);
-        for (const auto &entry : run.latestMetrics)
-            metrics.insert(entry.first);
-        for (const auto &entry : run.tags)
-            tags.insert(entry.first);
-    }
+    const auto [params, metrics, tags] = track::keysOf(*runs);
     std::ostringstream out;
     out << "run_id,experiment,name,status,start_time,end_time,user,deleted";
     for (const auto &[prefix, keys] : {std::pair{"params.", &params},
