@@ -58,7 +58,7 @@ RunsArea::RunsArea(const AreaContext &context, QWidget *parent)
       m_splitter(new QSplitter(Qt::Horizontal, m_stack)), m_model(new RunsTableModel(this)),
       m_table(new RunsTableView(m_model, m_splitter)), m_tabs(new QTabWidget(m_splitter)),
       m_details(new RunDetailsPanel(m_tabs)), m_empty(new EmptyState(m_stack)),
-      m_watcher(new RunStoreWatcher(this))
+      m_watcher(new RunStoreWatcher(this)), m_currentPause(new QTimer(this))
 {
     m_root->setObjectName(QStringLiteral("runsArea"));
     auto *layout = new QVBoxLayout(m_root);
@@ -105,12 +105,11 @@ RunsArea::RunsArea(const AreaContext &context, QWidget *parent)
         m_lastSelection = ids;
         emit selectedRunsChanged(ids);
     });
-    auto *currentPause = new QTimer(this);
-    currentPause->setSingleShot(true);
-    currentPause->setInterval(120); // arrow keys through the table: load the run they stop at
-    connect(m_table, &RunsTableView::currentRunChanged, currentPause,
+    m_currentPause->setSingleShot(true);
+    m_currentPause->setInterval(120); // arrow keys through the table: load the run they stop at
+    connect(m_table, &RunsTableView::currentRunChanged, m_currentPause,
             qOverload<>(&QTimer::start));
-    connect(currentPause, &QTimer::timeout, this,
+    connect(m_currentPause, &QTimer::timeout, this,
             [this] { showCurrentRun(m_table->currentRunId()); });
     connect(m_table->marksDelegate(), &RunMarksDelegate::pinToggled, this, &RunsArea::togglePinned);
     connect(m_table->marksDelegate(), &RunMarksDelegate::hideToggled, this,
@@ -188,6 +187,9 @@ void RunsArea::selectFirstRuns(int count)
         }
     }
     m_table->selectRuns(ids);
+    // Chosen by code, not by arrow keys: no pause, so a screenshot waits for the details.
+    m_currentPause->stop();
+    showCurrentRun(m_table->currentRunId());
 }
 
 void RunsArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)

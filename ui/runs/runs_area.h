@@ -12,6 +12,7 @@
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 
 namespace assay::ui {
 
@@ -100,6 +101,7 @@ private:
     RunDetailsPanel *m_details;
     EmptyState *m_empty;
     RunStoreWatcher *m_watcher;
+    QTimer *m_currentPause;
     QPointer<Job> m_reloadJob;
     QPointer<Job> m_detailsJob;
     bool m_reloadAgain = false;

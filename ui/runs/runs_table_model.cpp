@@ -71,21 +71,22 @@ QList<RunColumn> RunsTableModel::effectiveKeyedColumns() const
 
 void RunsTableModel::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
 {
-    const bool first = !m_snapshot;
-    m_snapshot = std::move(snapshot);
-    if (!m_snapshot) {
+    if (!snapshot || !m_snapshot) {
         beginResetModel();
-        m_layout = {};
-        m_nodeOfRun.clear();
-        m_nodeOfGroup.clear();
+        m_snapshot = std::move(snapshot);
+        m_keyed = effectiveKeyedColumns();
+        m_columns = fixedRunColumns() + m_keyed;
+        updateAggregatedColumns();
+        rebuildLayout();
         endResetModel();
         emit rowsRebuilt();
         return;
     }
-    const QList<RunColumn> keyed = effectiveKeyedColumns();
-    if (first || keyed != m_keyed) {
+    const QList<RunColumn> keyed = m_chosen ? *m_chosen : defaultKeyedColumns(*snapshot);
+    if (keyed != m_keyed) {
         // New columns: views keep what they can through their own reset handling.
         beginResetModel();
+        m_snapshot = std::move(snapshot);
         m_keyed = keyed;
         m_columns = fixedRunColumns() + m_keyed;
         updateAggregatedColumns();
@@ -94,7 +95,7 @@ void RunsTableModel::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
         emit rowsRebuilt();
         return;
     }
-    relayout();
+    relayout(std::move(snapshot));
 }
 
 void RunsTableModel::setKeyedColumns(std::optional<QList<RunColumn>> columns)
@@ -226,7 +227,7 @@ void RunsTableModel::rebuildLayout()
     }
 }
 
-void RunsTableModel::relayout()
+void RunsTableModel::relayout(std::shared_ptr<const RunsSnapshot> next)
 {
     if (!m_snapshot)
         return;
@@ -246,6 +247,9 @@ void RunsTableModel::relayout()
                                   index.column()});
         }
     }
+    // Identities were read from the old snapshot; rows are built from the new one.
+    if (next)
+        m_snapshot = std::move(next);
     rebuildLayout();
     QModelIndexList after;
     after.reserve(before.size());

@@ -104,7 +104,8 @@ private:
     QVariant groupData(const RunsTableNode &node, int column, int role) const;
     QList<RunColumn> effectiveKeyedColumns() const;
     void updateAggregatedColumns();
-    void relayout();
+    // Rebuilds the rows (from `next` when given) keeping persistent indexes on their rows.
+    void relayout(std::shared_ptr<const RunsSnapshot> next = nullptr);
     void rebuildLayout();
     QIcon swatch(const QColor &color) const;
 
