@@ -71,10 +71,12 @@ Status fillStore(workspace::Database &db, int runCount)
             for (int k = 0; k < keysPerKind; ++k) {
                 const std::string key = "p" + std::to_string(k);
                 // p2 is categorical (x/y/z/w); the rest numbers.
-                const std::string value = k == 2 ? std::string(letters[random() % 4])
-                                                 : std::to_string(random() % 100);
+                const std::string value =
+                    k == 2 ? std::string(letters[random() % 4]) : std::to_string(random() % 100);
                 param->reset();
-                param->bind(1, std::string_view(id)).bind(2, std::string_view(key)).bind(3, std::string_view(value));
+                param->bind(1, std::string_view(id))
+                    .bind(2, std::string_view(key))
+                    .bind(3, std::string_view(value));
                 if (Status done = param->run(); !done)
                     return done;
             }
@@ -181,8 +183,8 @@ int main(int argc, char **argv)
     });
     const int shown = model->rowCount();
     // About a half times a quarter of the runs.
-    complete = complete && box.errorMessage().isEmpty() && shown > runCount / 16 &&
-               shown < runCount / 4;
+    complete =
+        complete && box.errorMessage().isEmpty() && shown > runCount / 16 && shown < runCount / 4;
 
     std::printf("{\"benchmark\": \"runs_table\", \"runs\": %d, \"params\": %d, \"metrics\": %d, "
                 "\"open_ms\": %.1f, \"sort_ms\": %.1f, \"filter_ms\": %.1f, \"filtered_rows\": %d, "

@@ -16,9 +16,13 @@ QString formatRunDuration(qint64 milliseconds)
         return QStringLiteral("%1 s").arg(QString::number(milliseconds / 1000.0, 'f', 1));
     const qint64 seconds = milliseconds / 1000;
     if (seconds < 3600)
-        return QStringLiteral("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QChar(u'0'));
+        return QStringLiteral("%1 min %2 s")
+            .arg(seconds / 60)
+            .arg(seconds % 60, 2, 10, QChar(u'0'));
     if (seconds < 86400)
-        return QStringLiteral("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QChar(u'0'));
+        return QStringLiteral("%1 h %2 min")
+            .arg(seconds / 3600)
+            .arg((seconds % 3600) / 60, 2, 10, QChar(u'0'));
     return QStringLiteral("%1 d %2 h").arg(seconds / 86400).arg((seconds % 86400) / 3600);
 }
 

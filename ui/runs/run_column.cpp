@@ -32,8 +32,7 @@ const auto paramsPrefix = QStringLiteral("params.");
 const auto metricsPrefix = QStringLiteral("metrics.");
 const auto tagsPrefix = QStringLiteral("tags.");
 
-template <typename Map>
-auto findKey(const Map &map, const QString &key)
+template <typename Map> auto findKey(const Map &map, const QString &key)
 {
     return map.find(key.toStdString());
 }

@@ -16,7 +16,19 @@ struct RunsSnapshot;
 // the user chose. Its id is the field as the filter syntax spells it ("metrics.auc",
 // "attributes.status"), so chosen columns survive restarts and read like the filter box.
 struct RunColumn {
-    enum class Kind { Marks, Name, Status, Experiment, Start, Duration, User, Commit, Param, Metric, Tag };
+    enum class Kind {
+        Marks,
+        Name,
+        Status,
+        Experiment,
+        Start,
+        Duration,
+        User,
+        Commit,
+        Param,
+        Metric,
+        Tag
+    };
 
     Kind kind = Kind::Name;
     QString key; // Param, Metric, Tag
@@ -24,7 +36,10 @@ struct RunColumn {
     QString id() const;
     QString header() const;
     static std::optional<RunColumn> fromId(const QString &id);
-    bool isKeyed() const { return kind == Kind::Param || kind == Kind::Metric || kind == Kind::Tag; }
+    bool isKeyed() const
+    {
+        return kind == Kind::Param || kind == Kind::Metric || kind == Kind::Tag;
+    }
     bool operator==(const RunColumn &other) const = default;
 };
 

@@ -65,8 +65,7 @@ RunColumnChooser::RunColumnChooser(const RunsSnapshot &snapshot, const QList<Run
     });
 }
 
-void RunColumnChooser::addGroup(const QString &title, RunColumn::Kind kind,
-                                const QStringList &keys)
+void RunColumnChooser::addGroup(const QString &title, RunColumn::Kind kind, const QStringList &keys)
 {
     if (keys.isEmpty())
         return;
@@ -106,8 +105,8 @@ void RunColumnChooser::applySearch()
         int shown = 0;
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem *item = group->child(i);
-            const bool matches = needle.isEmpty() ||
-                                 item->text(0).contains(needle, Qt::CaseInsensitive);
+            const bool matches =
+                needle.isEmpty() || item->text(0).contains(needle, Qt::CaseInsensitive);
             item->setHidden(!matches);
             shown += matches ? 1 : 0;
         }

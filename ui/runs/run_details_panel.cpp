@@ -52,8 +52,8 @@ void RunDetailsPanel::showMessage(const QString &message)
 
 QTreeWidgetItem *RunDetailsPanel::addSection(const QString &title, int count)
 {
-    auto *section = new QTreeWidgetItem(m_list, {count >= 0 ? tr("%1 (%2)").arg(title).arg(count)
-                                                            : title});
+    auto *section =
+        new QTreeWidgetItem(m_list, {count >= 0 ? tr("%1 (%2)").arg(title).arg(count) : title});
     QFont bold = section->font(0);
     bold.setBold(true);
     section->setFont(0, bold);
@@ -109,10 +109,8 @@ void RunDetailsPanel::showRun(const track::RunRecord &run)
     for (const auto &[key, value] : run.params)
         addRow(params, text(key), text(value));
     QTreeWidgetItem *metrics = addSection(tr("Metrics"), int(run.latestMetrics.size()));
-    for (const auto &[key, point] : run.latestMetrics) {
+    for (const auto &[key, point] : run.latestMetrics)
         addRow(metrics, text(key), formatNumberFull(point.value), tr("step %1").arg(point.step));
-        metrics->child(metrics->childCount() - 1)->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-    }
     QTreeWidgetItem *tags = addSection(tr("Tags"), int(run.tags.size()));
     for (const auto &[key, value] : run.tags)
         addRow(tags, text(key), text(value));

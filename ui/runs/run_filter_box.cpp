@@ -76,8 +76,8 @@ void RunFilterBox::setKeys(const RunsSnapshot &snapshot)
         keys.append(QStringLiteral("params.") + key);
     for (const QString &key : snapshot.tagKeys)
         keys.append(QStringLiteral("tags.") + key);
-    for (const char *attribute : {"status", "run_name", "run_id", "start_time", "end_time", "user",
-                                  "experiment"})
+    for (const char *attribute :
+         {"status", "run_name", "run_id", "start_time", "end_time", "user", "experiment"})
         keys.append(QStringLiteral("attributes.") + QLatin1String(attribute));
     if (keys != m_keys->stringList())
         m_keys->setStringList(keys);

@@ -23,8 +23,8 @@ struct MetricAggregate {
 
 // Runs that share the value of the group-by column ("params.max_depth = 6").
 struct RunGroup {
-    QString value;        // as the runs hold it; empty when `missing`
-    bool missing = false; // the runs that lack the key, listed last
+    QString value;                 // as the runs hold it; empty when `missing`
+    bool missing = false;          // the runs that lack the key, listed last
     std::vector<std::size_t> runs; // indexes into RunsSnapshot::runs, in the caller's order
 };
 

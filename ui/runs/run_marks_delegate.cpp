@@ -48,7 +48,8 @@ void drawEye(QPainter &painter, const QRectF &area, const QColor &colour, bool c
     painter.drawEllipse(centre, 1.8, 1.8);
     if (crossed) {
         painter.setPen(QPen(colour, 1.5, Qt::SolidLine, Qt::RoundCap));
-        painter.drawLine(QPointF(centre.x() - 6, centre.y() + 5), QPointF(centre.x() + 6, centre.y() - 5));
+        painter.drawLine(QPointF(centre.x() - 6, centre.y() + 5),
+                         QPointF(centre.x() + 6, centre.y() - 5));
     }
 }
 
@@ -71,7 +72,8 @@ void RunMarksDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const bool hidden = index.data(RunsTableModel::HiddenRole).toBool();
     const QPalette &palette = option.palette;
     const bool selected = option.state & QStyle::State_Selected;
-    const QColor strong = selected ? palette.color(QPalette::HighlightedText) : accentColor(palette);
+    const QColor strong =
+        selected ? palette.color(QPalette::HighlightedText) : accentColor(palette);
     QColor faint = selected ? palette.color(QPalette::HighlightedText) : mutedTextColor(palette);
     faint.setAlphaF(0.45f);
 
@@ -79,7 +81,8 @@ void RunMarksDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setRenderHint(QPainter::Antialiasing);
     drawPin(*painter, leftHalf(option.rect), pinned ? strong : faint, pinned);
     drawEye(*painter, rightHalf(option.rect),
-            hidden ? (selected ? strong : statusColor(StatusTone::Warning, palette)) : faint, hidden);
+            hidden ? (selected ? strong : statusColor(StatusTone::Warning, palette)) : faint,
+            hidden);
     painter->restore();
 }
 

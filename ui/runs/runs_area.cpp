@@ -88,6 +88,7 @@ RunsArea::RunsArea(const AreaContext &context, QWidget *parent)
     connect(m_toolbar, &RunsToolbar::experimentChanged, m_model, &RunsTableModel::setExperiment);
     connect(m_toolbar, &RunsToolbar::groupByChanged, this, [this](std::optional<RunColumn> column) {
         m_model->setGroupBy(std::move(column));
+        m_table->fitMetricColumnsToGrouping();
         if (m_model->groupBy())
             m_table->expandToDepth(0);
     });
@@ -370,21 +371,23 @@ void RunsArea::showContextMenu(const QPoint &position)
     for (QAction *action : m_table->actions())
         menu.addAction(action);
     if (!ids.isEmpty()) {
-        menu.addAction(tr("Copy Run Id"), this, [ids] {
-            QApplication::clipboard()->setText(ids.join(u'\n'));
-        });
+        menu.addAction(tr("Copy Run Id"), this,
+                       [ids] { QApplication::clipboard()->setText(ids.join(u'\n')); });
         menu.addSeparator();
         const track::RunRecord *run = m_model->snapshot()->find(ids.first());
         const bool restore = run && run->info.deleted;
-        menu.addAction(restore ? tr("Restore %n Run(s)", nullptr, int(ids.size()))
-                               : tr("Delete %n Run(s)…", nullptr, int(ids.size())),
+        const bool one = ids.size() == 1;
+        menu.addAction(restore ? (one ? tr("Restore Run") : tr("Restore %1 Runs").arg(ids.size()))
+                               : (one ? tr("Delete Run…") : tr("Delete %1 Runs…").arg(ids.size())),
                        this, [this, ids, restore] {
                            if (!restore &&
                                QMessageBox::question(
                                    m_root, tr("Delete Runs"),
-                                   tr("Delete %n run(s)? They stay in the store: Show Deleted "
-                                      "lists them again and Restore brings them back.",
-                                      nullptr, int(ids.size()))) != QMessageBox::Yes)
+                                   tr("Delete %1? Deleted runs stay in the store: Show Deleted "
+                                      "lists them again and Restore brings them back.")
+                                       .arg(ids.size() == 1 ? tr("this run")
+                                                            : tr("%1 runs").arg(ids.size()))) !=
+                                   QMessageBox::Yes)
                                return;
                            setRunsDeleted(ids, !restore);
                        });
@@ -423,7 +426,8 @@ void RunsArea::setRunsDeleted(const QStringList &runIds, bool deleted)
 void RunsArea::chooseMlflowStore()
 {
     const QString source = QFileDialog::getExistingDirectory(
-        m_root, tr("Import MLflow Store — choose mlruns/ or the project folder holding it or mlflow.db"));
+        m_root,
+        tr("Import MLflow Store — choose mlruns/ or the project folder holding it or mlflow.db"));
     if (!source.isEmpty())
         importMlflow(source);
 }
@@ -444,9 +448,10 @@ void RunsArea::importMlflow(const QString &source)
         },
         [this, source](Result<track::MlflowImportReport> report) {
             if (!report.ok() && report.error().kind != ErrorKind::Cancelled)
-                QMessageBox::warning(m_root, tr("Import MLflow Store"),
-                                     tr("Could not import %1:\n%2")
-                                         .arg(source, QString::fromStdString(report.error().message)));
+                QMessageBox::warning(
+                    m_root, tr("Import MLflow Store"),
+                    tr("Could not import %1:\n%2")
+                        .arg(source, QString::fromStdString(report.error().message)));
             reload();
         });
 }
@@ -455,8 +460,9 @@ void RunsArea::exportCsv()
 {
     if (!m_model->snapshot())
         return;
-    const QString path = QFileDialog::getSaveFileName(
-        m_root, tr("Export CSV"), QStringLiteral("runs.csv"), tr("CSV files (*.csv);;All files (*)"));
+    const QString path =
+        QFileDialog::getSaveFileName(m_root, tr("Export CSV"), QStringLiteral("runs.csv"),
+                                     tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
     m_context.jobs->run(

@@ -48,7 +48,8 @@ private:
                 m_options.hidden.contains(QString::fromStdString(run.info.runId)))
                 continue;
             shown.push_back(i);
-            m_layout.hasRunning = m_layout.hasRunning || run.info.status == track::RunStatus::Running;
+            m_layout.hasRunning =
+                m_layout.hasRunning || run.info.status == track::RunStatus::Running;
         }
         m_layout.runsShown = static_cast<int>(shown.size());
         return shown;
@@ -59,8 +60,8 @@ private:
         m_pinned.assign(m_snapshot.runs.size(), false);
         for (const std::size_t index : shown) {
             if (!m_options.pinned.isEmpty())
-                m_pinned[index] =
-                    m_options.pinned.contains(QString::fromStdString(m_snapshot.runs[index].info.runId));
+                m_pinned[index] = m_options.pinned.contains(
+                    QString::fromStdString(m_snapshot.runs[index].info.runId));
         }
         if (!m_options.sortColumn)
             return;
@@ -170,7 +171,8 @@ private:
             std::vector<std::size_t> runs = members.runs;
             group.members = std::move(members);
             m_layout.groups.push_back(std::move(group));
-            m_layout.nodes[static_cast<std::size_t>(node)].children = addRuns(std::move(runs), node);
+            m_layout.nodes[static_cast<std::size_t>(node)].children =
+                addRuns(std::move(runs), node);
         }
     }
 
@@ -178,8 +180,8 @@ private:
     const RunsTableOptions &m_options;
     qint64 m_nowMs;
     RunsTableLayout m_layout;
-    std::vector<RunSortKey> m_keys;  // by snapshot index, for shown runs
-    std::vector<char> m_pinned;      // by snapshot index
+    std::vector<RunSortKey> m_keys; // by snapshot index, for shown runs
+    std::vector<char> m_pinned;     // by snapshot index
     bool m_hasNested = false;
     std::unordered_map<std::size_t, std::vector<std::size_t>> m_childrenOf;
 };

@@ -17,7 +17,7 @@ struct RunsSnapshot;
 
 // What the runs table shows of a snapshot: which runs, in what order, how grouped.
 struct RunsTableOptions {
-    QString experiment; // every experiment when empty
+    QString experiment;                              // every experiment when empty
     std::shared_ptr<const track::FilterNode> filter; // every run when null
     bool showDeleted = false;
     bool showHidden = false; // hidden runs stay in the table, greyed

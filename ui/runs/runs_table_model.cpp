@@ -213,8 +213,8 @@ void RunsTableModel::sort(int column, Qt::SortOrder order)
 
 void RunsTableModel::rebuildLayout()
 {
-    m_layout = m_snapshot ? buildRunsTableLayout(*m_snapshot, m_options, nowMs())
-                          : RunsTableLayout();
+    m_layout =
+        m_snapshot ? buildRunsTableLayout(*m_snapshot, m_options, nowMs()) : RunsTableLayout();
     m_nodeOfRun.clear();
     m_nodeOfRun.reserve(m_layout.nodes.size());
     m_nodeOfGroup.clear();
@@ -223,7 +223,8 @@ void RunsTableModel::rebuildLayout()
         if (entry.kind == RunsTableNode::Kind::Run)
             m_nodeOfRun.emplace(m_snapshot->runs[entry.run].info.runId, int(i));
         else
-            m_nodeOfGroup.insert(groupKey(m_layout.groups[std::size_t(entry.group)].members), int(i));
+            m_nodeOfGroup.insert(groupKey(m_layout.groups[std::size_t(entry.group)].members),
+                                 int(i));
     }
 }
 
@@ -240,10 +241,12 @@ void RunsTableModel::relayout(std::shared_ptr<const RunsSnapshot> next)
         if (!entry) {
             identities.push_back({false, {}, -1});
         } else if (entry->kind == RunsTableNode::Kind::Group) {
-            identities.push_back(
-                {true, groupKey(m_layout.groups[std::size_t(entry->group)].members), index.column()});
+            identities.push_back({true,
+                                  groupKey(m_layout.groups[std::size_t(entry->group)].members),
+                                  index.column()});
         } else {
-            identities.push_back({false, QString::fromStdString(m_snapshot->runs[entry->run].info.runId),
+            identities.push_back({false,
+                                  QString::fromStdString(m_snapshot->runs[entry->run].info.runId),
                                   index.column()});
         }
     }
@@ -512,9 +515,9 @@ QVariant RunsTableModel::runData(const track::RunRecord &run, const RunColumn &c
         if (role == Qt::DisplayRole)
             return shortCommit(info);
         if (role == Qt::ToolTipRole && info.gitCommit)
-            return info.gitDirty.value_or(false)
-                       ? tr("%1 with uncommitted changes").arg(QString::fromStdString(*info.gitCommit))
-                       : QString::fromStdString(*info.gitCommit);
+            return info.gitDirty.value_or(false) ? tr("%1 with uncommitted changes")
+                                                       .arg(QString::fromStdString(*info.gitCommit))
+                                                 : QString::fromStdString(*info.gitCommit);
         return info.gitCommit ? QString::fromStdString(*info.gitCommit) : QString();
     case RunColumn::Kind::Metric: {
         const auto found = run.latestMetrics.find(column.key.toStdString());
@@ -552,8 +555,10 @@ QVariant RunsTableModel::groupData(const RunsTableNode &entry, int column, int r
     if (kind.kind == RunColumn::Kind::Name) {
         const QString value = group.members.missing ? tr("(none)") : group.members.value;
         const QString key = m_options.groupBy ? m_options.groupBy->header() : QString();
-        return tr("%1 = %2 · %n run(s)", nullptr, count).arg(key, value);
+        return QStringLiteral("%1 = %2").arg(key, value);
     }
+    if (kind.kind == RunColumn::Kind::Status)
+        return count == 1 ? tr("1 run") : tr("%1 runs").arg(count);
     const int slot = m_aggregateOfColumn[std::size_t(column)];
     if (slot < 0 || !group.aggregates[std::size_t(slot)])
         return {};

@@ -15,6 +15,8 @@ namespace assay::ui {
 
 namespace {
 
+constexpr int groupedMetricWidth = 150;
+
 int defaultWidth(const RunColumn &column)
 {
     switch (column.kind) {
@@ -85,6 +87,7 @@ RunsTableView::RunsTableView(RunsTableModel *model, QWidget *parent)
             header()->blockSignals(true);
             header()->setSortIndicator(m_model->columnOf(*sorted), m_model->sortOrder());
             header()->blockSignals(false);
+            header()->setSortIndicatorShown(true);
         }
         restoreState(m_kept);
     });
@@ -103,6 +106,18 @@ void RunsTableView::applyDefaultColumnWidths()
 {
     for (int column = 0; column < m_model->columnCount(); ++column)
         setColumnWidth(column, defaultWidth(m_model->column(column)));
+    fitMetricColumnsToGrouping();
+}
+
+void RunsTableView::fitMetricColumnsToGrouping()
+{
+    // Group rows show "mean (min–max)" in metric columns.
+    const int width =
+        m_model->groupBy() ? groupedMetricWidth : defaultWidth({RunColumn::Kind::Metric, {}});
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        if (m_model->column(column).kind == RunColumn::Kind::Metric)
+            setColumnWidth(column, width);
+    }
 }
 
 QStringList RunsTableView::selectedRunIds(bool includeHidden) const

@@ -33,6 +33,8 @@ public:
     CsvTable exportTable() const;
     // Column widths that fit the kinds of column; called after each reset.
     void applyDefaultColumnWidths();
+    // Metric columns wide enough for group aggregates while grouped, narrow otherwise.
+    void fitMetricColumnsToGrouping();
 
 signals:
     void selectedRunsChanged(const QStringList &runIds);

@@ -112,9 +112,8 @@ void RunsToolbar::setSnapshot(const RunsSnapshot &snapshot)
     if (keptExperiment < 0 && !experiment.isEmpty())
         emit experimentChanged({});
 
-    const QString grouped = m_pendingGroupBy.isEmpty()
-                                ? m_groupBy->currentData().toString()
-                                : m_pendingGroupBy;
+    const QString grouped =
+        m_pendingGroupBy.isEmpty() ? m_groupBy->currentData().toString() : m_pendingGroupBy;
     QSignalBlocker blockGroups(m_groupBy);
     while (m_groupBy->count() > 1)
         m_groupBy->removeItem(1);
@@ -124,12 +123,14 @@ void RunsToolbar::setSnapshot(const RunsSnapshot &snapshot)
         m_groupBy->addItem(column.header(), column.id());
     }
     for (const QString &key : snapshot.paramKeys)
-        m_groupBy->addItem(QStringLiteral("params.") + key, RunColumn{RunColumn::Kind::Param, key}.id());
+        m_groupBy->addItem(QStringLiteral("params.") + key,
+                           RunColumn{RunColumn::Kind::Param, key}.id());
     for (const QString &key : snapshot.tagKeys)
-        m_groupBy->addItem(QStringLiteral("tags.") + key, RunColumn{RunColumn::Kind::Tag, key}.id());
+        m_groupBy->addItem(QStringLiteral("tags.") + key,
+                           RunColumn{RunColumn::Kind::Tag, key}.id());
     const int keptGroup = m_groupBy->findData(grouped);
-    const bool changed = (keptGroup < 0 && !grouped.isEmpty()) ||
-                         (keptGroup >= 0 && grouped == m_pendingGroupBy);
+    const bool changed =
+        (keptGroup < 0 && !grouped.isEmpty()) || (keptGroup >= 0 && grouped == m_pendingGroupBy);
     m_groupBy->setCurrentIndex(std::max(0, keptGroup));
     blockGroups.unblock();
     m_pendingGroupBy.clear();
@@ -139,8 +140,9 @@ void RunsToolbar::setSnapshot(const RunsSnapshot &snapshot)
 
 void RunsToolbar::setCounts(int inScope, int shown)
 {
-    m_count->setText(tr("%1 runs · %2 shown")
-                         .arg(formatCount(std::uint64_t(inScope)), formatCount(std::uint64_t(shown))));
+    m_count->setText(
+        tr("%1 runs · %2 shown")
+            .arg(formatCount(std::uint64_t(inScope)), formatCount(std::uint64_t(shown))));
 }
 
 QString RunsToolbar::experiment() const
