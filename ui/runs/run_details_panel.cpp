@@ -33,8 +33,8 @@ RunDetailsPanel::RunDetailsPanel(QWidget *parent)
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->header()->setStretchLastSection(true);
-    m_list->setColumnWidth(0, 200);
-    m_list->setColumnWidth(1, 260);
+    m_list->setColumnWidth(0, 150);
+    m_list->setColumnWidth(1, 210);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_title);
