@@ -8,3 +8,8 @@ for bench in "$here"/bench_*.py; do
   echo "== $(basename "$bench")"
   /usr/bin/python3 "$bench" "$build"
 done
+# GUI benchmarks, when the workbench was built.
+if [[ -x "$build/tests/bench/bench_runs_table" ]]; then
+  echo "== bench_runs_table"
+  QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_runs_table"
+fi

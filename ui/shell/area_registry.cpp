@@ -1,6 +1,7 @@
 #include "shell/area_registry.h"
 
 #include "data/data_area.h"
+#include "runs/runs_area.h"
 
 namespace assay::ui {
 
@@ -14,6 +15,12 @@ const AreaRegistry &AreaRegistry::builtin()
                 return std::make_unique<DataArea>(context, parent);
             },
             DataArea::viewNames());
+        areas.add(
+            QStringLiteral("runs"),
+            [](const AreaContext &context, QWidget *parent) {
+                return std::make_unique<RunsArea>(context, parent);
+            },
+            RunsArea::viewNames());
         return areas;
     }();
     return registry;
