@@ -4,12 +4,15 @@
 #include "runs/run_palette.h"
 
 #include <cmath>
+#include <set>
 
 namespace assay::ui {
 
 namespace {
 
 constexpr int kMaxCategoryLabels = 12;
+constexpr std::size_t kMaxInnerValueLabels = 6;
+constexpr int kMaxSideLabelWidth = 110;
 constexpr double kBottom = -0.1; // room under the axes for the min labels
 constexpr double kTop = 1.16;    // and above them for the names and max labels
 const QString kHighlightLayer = QStringLiteral("highlight");
@@ -102,21 +105,48 @@ void ParallelCoordinatesChart::addAxisItems(int axisIndex)
         axisText(this, x, 0.5, tr("no values"), Qt::AlignLeft | Qt::AlignVCenter, muted);
         return;
     }
-    if (!scale.categorical) {
-        axisText(this, x, 1, scale.textAt(scale.max), Qt::AlignBottom | Qt::AlignHCenter, muted)
-            ->setPadding(QMargins(0, 0, 0, 2));
-        axisText(this, x, 0, scale.textAt(scale.min), Qt::AlignTop | Qt::AlignHCenter, muted)
-            ->setPadding(QMargins(0, 2, 0, 0));
+    if (scale.categorical) {
+        // Categories sit beside their axis; with many, every n-th is labelled.
+        const qsizetype count = scale.categories.size();
+        const qsizetype stride =
+            std::max<qsizetype>(1, (count + kMaxCategoryLabels - 1) / kMaxCategoryLabels);
+        for (qsizetype i = 0; i < count; i += stride)
+            addSideLabel(line, count == 1 ? 0.5 : double(i) / double(count - 1), scale.categories[i]);
         return;
     }
-    // Categories sit beside their axis; with many, every n-th is labelled.
-    const qsizetype count = scale.categories.size();
-    const qsizetype stride = std::max<qsizetype>(1, (count + kMaxCategoryLabels - 1) / kMaxCategoryLabels);
-    for (qsizetype i = 0; i < count; i += stride) {
-        const double y = count == 1 ? 0.5 : double(i) / double(count - 1);
-        auto *label = axisText(this, x, y, scale.categories[i], Qt::AlignLeft | Qt::AlignVCenter, muted);
-        label->setPadding(QMargins(5, 0, 0, 0));
+    if (scale.min == scale.max) {
+        addSideLabel(line, 0.5, scale.textAt(scale.min));
+        return;
     }
+    axisText(this, x, 1, scale.textAt(scale.max), Qt::AlignBottom | Qt::AlignHCenter, muted)
+        ->setPadding(QMargins(0, 0, 0, 2));
+    axisText(this, x, 0, scale.textAt(scale.min), Qt::AlignTop | Qt::AlignHCenter, muted)
+        ->setPadding(QMargins(0, 2, 0, 0));
+    // A swept param has few values: each inner one is labelled where the lines meet it.
+    std::set<double> inner;
+    for (double position : scale.positions)
+        if (std::isfinite(position) && position != scale.min && position != scale.max)
+            inner.insert(position);
+    if (inner.size() <= kMaxInnerValueLabels)
+        for (double position : inner)
+            addSideLabel(line, (position - scale.min) / (scale.max - scale.min), scale.textAt(position));
+}
+
+void ParallelCoordinatesChart::addSideLabel(QCPItemLine *axisLine, double y, const QString &text)
+{
+    const QPalette pal = palette();
+    QCPItemText *label =
+        axisText(this, 0, y, fontMetrics().elidedText(text, Qt::ElideMiddle, kMaxSideLabelWidth),
+                 Qt::AlignLeft | Qt::AlignVCenter, mutedTextColor(pal));
+    // A few pixels right of the axis line, on a background of its own so lines crossing
+    // behind it don't make it unreadable.
+    label->position->setTypeX(QCPItemPosition::ptAbsolute);
+    label->position->setParentAnchorX(axisLine->start);
+    label->position->setCoords(4, y);
+    QColor background = pal.color(QPalette::Base);
+    background.setAlpha(210);
+    label->setBrush(background);
+    label->setPadding(QMargins(2, 0, 2, 0));
 }
 
 int ParallelCoordinatesChart::lineNear(const QPointF &pos, double maxPixels) const

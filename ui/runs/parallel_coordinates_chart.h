@@ -32,6 +32,7 @@ public:
 
 private:
     void addAxisItems(int axisIndex);
+    void addSideLabel(QCPItemLine *axisLine, double y, const QString &text);
     void highlight(int line);
     QString readoutAt(double key, double value) const;
     CsvTable csvTable() const;

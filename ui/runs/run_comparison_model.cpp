@@ -222,7 +222,7 @@ QVariant RunComparisonModel::fieldData(const ComparisonRow &row, int field, int 
         return cellToolTip(row, field, column);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignVCenter |
-                                   (cell.numeric ? Qt::AlignRight : Qt::AlignLeft));
+                                   (row.numeric ? Qt::AlignRight : Qt::AlignLeft));
     case Qt::DecorationRole:
         if (cell.tone)
             return statusDot(*cell.tone, QApplication::palette());
@@ -267,6 +267,8 @@ QVariant RunComparisonModel::fieldData(const ComparisonRow &row, int field, int 
         return row.differs;
     case ExactRole:
         return cell.present ? cell.exact : QString();
+    case TwoLineRole:
+        return isMetric;
     default:
         return {};
     }

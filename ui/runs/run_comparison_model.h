@@ -29,6 +29,7 @@ public:
         IsSectionRole,    // bool: a section header row
         DiffersRole,      // bool: the row's values differ across the runs
         ExactRole,        // QString: the full value, for copying
+        TwoLineRole,      // bool: a metric cell, drawn as the value over its delta
     };
 
     explicit RunComparisonModel(QObject *parent = nullptr);

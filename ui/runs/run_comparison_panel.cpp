@@ -28,8 +28,8 @@ namespace assay::ui {
 
 namespace {
 
-constexpr int kMinColumnWidth = 110;
-constexpr int kMaxColumnWidth = 280;
+constexpr int kMinColumnWidth = 90;
+constexpr int kMaxColumnWidth = 180;
 constexpr int kMaxRowHeaderWidth = 260;
 
 QIcon swatch(const QColor &color)
@@ -140,7 +140,10 @@ RunComparisonPanel::RunComparisonPanel(QWidget *parent)
         m_model->setDifferencesOnly(only);
         updateCount();
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &RunComparisonPanel::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateCount();
+        fitRows();
+    });
     m_empty->setContent(tr("Nothing to compare"),
                         tr("Select two or more runs in the table to compare them."));
 }
@@ -258,6 +261,15 @@ void RunComparisonPanel::fitColumns()
     for (int column = 0; column < m_model->columnCount(); ++column)
         m_table->setColumnWidth(column, std::clamp(m_table->columnWidth(column), kMinColumnWidth,
                                                    kMaxColumnWidth));
+}
+
+void RunComparisonPanel::fitRows()
+{
+    const int height = RunComparisonDelegate::twoLineHeight(m_table->fontMetrics());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (const ComparisonRow *field = m_model->fieldAt(row);
+            field && field->section == ComparisonSection::Metrics)
+            m_table->verticalHeader()->resizeSection(row, height);
 }
 
 void RunComparisonPanel::updateCount()

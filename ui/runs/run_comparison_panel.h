@@ -58,6 +58,7 @@ private:
     void showComparison();
     void updateCount();
     void fitColumns();
+    void fitRows();
 
     JobRunner *m_jobs = nullptr;
     std::filesystem::path m_root;

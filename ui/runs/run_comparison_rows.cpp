@@ -122,10 +122,12 @@ using CellOf = std::function<ComparisonCell(const RunRecord &)>;
 ComparisonRow makeRow(ComparisonSection section, const QString &key, const QString &label,
                       const std::vector<RunRecord> &runs, const CellOf &cellOf)
 {
-    ComparisonRow row{section, key, label, {}, false};
+    ComparisonRow row{section, key, label, {}, false, false};
     row.cells.reserve(runs.size());
-    for (const RunRecord &run : runs)
+    for (const RunRecord &run : runs) {
         row.cells.push_back(cellOf(run));
+        row.numeric = row.numeric || row.cells.back().numeric;
+    }
     for (const ComparisonCell &cell : row.cells) {
         const ComparisonCell &first = row.cells.front();
         if (cell.present != first.present || cell.exact != first.exact) {
@@ -134,16 +136,6 @@ ComparisonRow makeRow(ComparisonSection section, const QString &key, const QStri
         }
     }
     return row;
-}
-
-template <typename Map>
-std::set<std::string> keysOf(const std::vector<RunRecord> &runs, Map RunRecord::*member)
-{
-    std::set<std::string> keys;
-    for (const RunRecord &run : runs)
-        for (const auto &entry : run.*member)
-            keys.insert(entry.first);
-    return keys;
 }
 
 void addRunRows(std::vector<ComparisonRow> &rows, const std::vector<RunRecord> &runs,
@@ -286,8 +278,9 @@ std::vector<ComparisonRow> buildComparisonRows(const std::vector<RunRecord> &run
     std::vector<ComparisonRow> rows;
     if (runs.empty())
         return rows;
+    const track::RunKeys keys = track::keysOf(runs);
     addRunRows(rows, runs, runNames, nowMs);
-    addKeyedRows(rows, ComparisonSection::Params, keysOf(runs, &RunRecord::params), runs,
+    addKeyedRows(rows, ComparisonSection::Params, keys.params, runs,
                  [](const RunRecord &run, const std::string &key) {
                      const auto found = run.params.find(key);
                      if (found == run.params.end())
@@ -298,7 +291,7 @@ std::vector<ComparisonRow> buildComparisonRows(const std::vector<RunRecord> &run
                      cell.numeric = isNumber;
                      return cell;
                  });
-    addKeyedRows(rows, ComparisonSection::Metrics, keysOf(runs, &RunRecord::latestMetrics), runs,
+    addKeyedRows(rows, ComparisonSection::Metrics, keys.metrics, runs,
                  [](const RunRecord &run, const std::string &key) {
                      const auto found = run.latestMetrics.find(key);
                      if (found == run.latestMetrics.end())
@@ -307,7 +300,7 @@ std::vector<ComparisonRow> buildComparisonRows(const std::vector<RunRecord> &run
                      cell.detail = QObject::tr("step %1").arg(found->second.step);
                      return cell;
                  });
-    addKeyedRows(rows, ComparisonSection::Tags, keysOf(runs, &RunRecord::tags), runs,
+    addKeyedRows(rows, ComparisonSection::Tags, keys.tags, runs,
                  [](const RunRecord &run, const std::string &key) {
                      const auto found = run.tags.find(key);
                      return found == run.tags.end()

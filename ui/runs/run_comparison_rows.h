@@ -34,6 +34,7 @@ struct ComparisonRow {
     QString label; // what the row header shows
     std::vector<ComparisonCell> cells; // one per run, in run order
     bool differs = false; // the runs' exact values (or presence) are not all the same
+    bool numeric = false; // some run's value is a number: the whole row is right-aligned
 };
 
 // The rows comparing `runs` section by section: Run (status, start, duration, user, git

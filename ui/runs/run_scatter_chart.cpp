@@ -31,6 +31,9 @@ RunScatterChart::RunScatterChart(QWidget *parent) : ChartView(parent)
     plotLayout()->addElement(0, 1, legendRect);
     legendRect->addElement(0, 0, legend);
     legendRect->setMargins(QMargins(0, 8, 8, 8));
+    // An empty cell under the legend takes the spare height, so the entries stay together.
+    legendRect->addElement(1, 0, new QCPLayoutElement(this));
+    legendRect->setRowStretchFactor(0, 0.001);
     legend->setMaximumSize(220, QWIDGETSIZE_MAX);
     plotLayout()->setColumnStretchFactor(1, 0.001);
 }
