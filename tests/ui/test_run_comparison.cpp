@@ -1,3 +1,5 @@
+#include "common/empty_state.h"
+#include "common/table_actions.h"
 #include "runs/parallel_coordinates_chart.h"
 #include "runs/parallel_coordinates_data.h"
 #include "runs/run_comparison_field.h"
@@ -6,12 +8,14 @@
 #include "runs/run_scatter_chart.h"
 #include "runs/run_scatter_view.h"
 #include "shell/job_runner.h"
-#include "common/empty_state.h"
 #include "track/tracking_store.h"
 #include "workspace/workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QFile>
 #include <QFont>
 #include <QLabel>
 #include <QTableView>
@@ -49,11 +53,13 @@ track::RunRecord makeRun(const std::string &id, const std::string &name,
 // Three runs: a baseline, a better one and a worse one, by loss and by auc.
 std::vector<track::RunRecord> threeRuns()
 {
-    return {makeRun("a0000000000000000000000000000001", "base", {{"lr", "0.1"}, {"optimizer", "adam"}, {"seed", "1"}},
+    return {makeRun("a0000000000000000000000000000001", "base",
+                    {{"lr", "0.1"}, {"optimizer", "adam"}, {"seed", "1"}},
                     {{"loss", 0.5}, {"auc", 0.8}}),
-            makeRun("b0000000000000000000000000000002", "better", {{"lr", "0.3"}, {"optimizer", "adam"}},
-                    {{"loss", 0.4}, {"auc", 0.9}}),
-            makeRun("c0000000000000000000000000000003", "worse", {{"lr", "0.2"}, {"optimizer", "adam"}, {"seed", "1"}},
+            makeRun("b0000000000000000000000000000002", "better",
+                    {{"lr", "0.3"}, {"optimizer", "adam"}}, {{"loss", 0.4}, {"auc", 0.9}}),
+            makeRun("c0000000000000000000000000000003", "worse",
+                    {{"lr", "0.2"}, {"optimizer", "adam"}, {"seed", "1"}},
                     {{"loss", 0.6}, {"auc", 0.7}})};
 }
 
@@ -99,7 +105,8 @@ void TestRunComparison::modelPassesTheTester()
     model.setDifferencesOnly(true);
     model.setBaseline(2);
     std::vector<track::RunRecord> details = threeRuns();
-    details[0].datasets.push_back({"train", "data/train.csv", "0123456789abcdef0123456789abcdef", "abc1234", "training"});
+    details[0].datasets.push_back(
+        {"train", "data/train.csv", "0123456789abcdef0123456789abcdef", "abc1234", "training"});
     model.setRunDetails(details);
     model.setDifferencesOnly(false);
     model.setRuns({});
@@ -149,12 +156,15 @@ void TestRunComparison::deltasAgainstTheChosenBaseline()
     QCOMPARE(model.baseline(), 0);
     // The baseline's own cells carry no delta.
     QVERIFY(!cell(model, QStringLiteral("loss"), 0, RunComparisonModel::DeltaRole).isValid());
-    QCOMPARE(cell(model, QStringLiteral("loss"), 0, Qt::DisplayRole).toString(), QStringLiteral("0.5"));
+    QCOMPARE(cell(model, QStringLiteral("loss"), 0, Qt::DisplayRole).toString(),
+             QStringLiteral("0.5"));
 
     // loss 0.4 against 0.5: −0.1, −20 %, better because lower is better.
-    QCOMPARE(cell(model, QStringLiteral("loss"), 1, RunComparisonModel::DeltaRole).toDouble(), 0.4 - 0.5);
-    QCOMPARE(cell(model, QStringLiteral("loss"), 1, RunComparisonModel::DeltaPercentRole).toDouble(),
-             (0.4 - 0.5) / 0.5 * 100);
+    QCOMPARE(cell(model, QStringLiteral("loss"), 1, RunComparisonModel::DeltaRole).toDouble(),
+             0.4 - 0.5);
+    QCOMPARE(
+        cell(model, QStringLiteral("loss"), 1, RunComparisonModel::DeltaPercentRole).toDouble(),
+        (0.4 - 0.5) / 0.5 * 100);
     QCOMPARE(cell(model, QStringLiteral("loss"), 1, RunComparisonModel::VerdictRole).toInt(),
              int(MetricVerdict::Better));
     QCOMPARE(cell(model, QStringLiteral("loss"), 1, Qt::DisplayRole).toString(),
@@ -174,8 +184,9 @@ void TestRunComparison::deltasAgainstTheChosenBaseline()
     // Another baseline: the first run is now worse by loss, +25 % of 0.4.
     model.setBaseline(1);
     QVERIFY(!cell(model, QStringLiteral("loss"), 1, RunComparisonModel::DeltaRole).isValid());
-    QCOMPARE(cell(model, QStringLiteral("loss"), 0, RunComparisonModel::DeltaPercentRole).toDouble(),
-             (0.5 - 0.4) / 0.4 * 100);
+    QCOMPARE(
+        cell(model, QStringLiteral("loss"), 0, RunComparisonModel::DeltaPercentRole).toDouble(),
+        (0.5 - 0.4) / 0.4 * 100);
     QCOMPARE(cell(model, QStringLiteral("loss"), 0, RunComparisonModel::VerdictRole).toInt(),
              int(MetricVerdict::Worse));
     QVERIFY(model.headerData(1, Qt::Horizontal).toString().contains(QStringLiteral("baseline")));
@@ -210,7 +221,8 @@ void TestRunComparison::bestValuePerMetricFollowsItsGoal()
     // Ties are all best; equal values everywhere mark nothing.
     QCOMPARE(bestValues({0.3, 0.1, 0.1}, track::MetricGoal::Minimize),
              (std::vector<bool>{false, true, true}));
-    QCOMPARE(bestValues({0.3, 0.3}, track::MetricGoal::Minimize), (std::vector<bool>{false, false}));
+    QCOMPARE(bestValues({0.3, 0.3}, track::MetricGoal::Minimize),
+             (std::vector<bool>{false, false}));
 }
 
 void TestRunComparison::nanIsNeverBest()
@@ -222,7 +234,8 @@ void TestRunComparison::nanIsNeverBest()
              (std::vector<bool>{false, false, true}));
     QCOMPARE(bestValues({-inf, 0.4, 0.6}, track::MetricGoal::Minimize),
              (std::vector<bool>{false, true, false}));
-    QCOMPARE(bestValues({kNaN, kNaN}, track::MetricGoal::Maximize), (std::vector<bool>{false, false}));
+    QCOMPARE(bestValues({kNaN, kNaN}, track::MetricGoal::Maximize),
+             (std::vector<bool>{false, false}));
 
     std::vector<track::RunRecord> runs = threeRuns();
     runs[1].latestMetrics["loss"].value = kNaN;
@@ -275,9 +288,11 @@ void TestRunComparison::parallelAxesNormaliseNumbersAndCategories()
     QCOMPARE(lr.normalised(2), 0.5);
     QCOMPARE(lr.textAt(lr.max), QStringLiteral("0.3"));
 
-    const FieldScale optimizer = fieldScale(list, {RunField::Kind::Param, QStringLiteral("optimizer")});
+    const FieldScale optimizer =
+        fieldScale(list, {RunField::Kind::Param, QStringLiteral("optimizer")});
     QVERIFY(optimizer.categorical);
-    QCOMPARE(optimizer.categories, (QStringList{QStringLiteral("adam"), QStringLiteral("rmsprop"), QStringLiteral("sgd")}));
+    QCOMPARE(optimizer.categories, (QStringList{QStringLiteral("adam"), QStringLiteral("rmsprop"),
+                                                QStringLiteral("sgd")}));
     QCOMPARE(optimizer.normalised(1), 0.0);
     QCOMPARE(optimizer.normalised(2), 0.5);
     QCOMPARE(optimizer.normalised(0), 1.0);
@@ -362,10 +377,12 @@ void TestRunComparison::panelShowsEmptyStateForFewerThanTwoRuns()
                              QString::fromStdString(snapshot->runs[0].info.runId)});
     QVERIFY(panel.isComparing());
     QCOMPARE(panel.model()->columnCount(), 2);
-    QCOMPARE(panel.model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("worse (baseline)"));
+    QCOMPARE(panel.model()->headerData(0, Qt::Horizontal).toString(),
+             QStringLiteral("worse (baseline)"));
     panel.differencesOnly()->setChecked(true);
-    QVERIFY(panel.differenceCount()->text().contains(
-        QStringLiteral("%1 of %2 rows differ").arg(panel.model()->differingRowCount()).arg(panel.model()->fieldRowCount())));
+    QVERIFY(panel.differenceCount()->text().contains(QStringLiteral("%1 of %2 rows differ")
+                                                         .arg(panel.model()->differingRowCount())
+                                                         .arg(panel.model()->fieldRowCount())));
     panel.setRuns(snapshot, {});
     QVERIFY(!panel.isComparing());
 }
@@ -391,7 +408,8 @@ void TestRunComparison::panelLoadsDatasetsFromTheWorkspace()
             track::DatasetInput dataset;
             dataset.name = "train";
             dataset.path = "data/train.csv";
-            dataset.md5 = i == 0 ? "11112222333344445555666677778888" : "99990000aaaabbbbccccddddeeeeffff";
+            dataset.md5 =
+                i == 0 ? "11112222333344445555666677778888" : "99990000aaaabbbbccccddddeeeeffff";
             dataset.revision = "abcdef0123456789";
             QVERIFY(store->logDataset(*id, dataset).ok());
             QVERIFY(store->finishRun(*id, track::RunStatus::Finished).ok());
@@ -412,12 +430,39 @@ void TestRunComparison::panelLoadsDatasetsFromTheWorkspace()
     const RunComparisonModel &model = *panel.model();
     const int row = model.rowOf(ComparisonSection::Datasets, QStringLiteral("train (training)"));
     QVERIFY(row >= 0);
-    QCOMPARE(model.index(row, 0).data().toString(), QStringLiteral("11112222  data/train.csv @ abcdef0"));
+    QCOMPARE(model.index(row, 0).data().toString(),
+             QStringLiteral("11112222  data/train.csv @ abcdef0"));
     QVERIFY(model.index(row, 1).data().toString().startsWith(QStringLiteral("99990000")));
-    QVERIFY(model.index(row, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("11112222333344445555666677778888")));
+    QVERIFY(model.index(row, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("11112222333344445555666677778888")));
     QVERIFY(model.index(row, 0).data(RunComparisonModel::DiffersRole).toBool());
     const int loss = model.rowOf(ComparisonSection::Metrics, QStringLiteral("val_loss"));
-    QCOMPARE(model.index(loss, 1).data(RunComparisonModel::VerdictRole).toInt(), int(MetricVerdict::Better));
+    QCOMPARE(model.index(loss, 1).data(RunComparisonModel::VerdictRole).toInt(),
+             int(MetricVerdict::Better));
+
+    // Ctrl+C copies the selected cells as TSV, deltas included.
+    QTableView *table = panel.table();
+    table->selectionModel()->select(QItemSelection(model.index(loss, 0), model.index(loss, 1)),
+                                    QItemSelectionModel::ClearAndSelect);
+    const QList<QAction *> actions = table->actions();
+    const auto copy = std::find_if(actions.begin(), actions.end(), [](QAction *action) {
+        return action->shortcut() == QKeySequence(QKeySequence::Copy);
+    });
+    QVERIFY(copy != actions.end());
+    (*copy)->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("0.5\t0.4  -0.1 (-20 %) ▼\n"));
+
+    // Export CSV writes the field names (the row header) as the first column.
+    const QString csv = dir.filePath(QStringLiteral("compare.csv"));
+    QVERIFY(TableActions::of(table)->exportTo(csv).ok());
+    QVERIFY(jobs.waitUntilIdle(30'000));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"));
+    QCOMPARE(lines.value(0), QStringLiteral("field,run0,run1"));
+    QVERIFY(lines.contains(QStringLiteral("depth,3,4")));
 }
 
 QTEST_MAIN(TestRunComparison)

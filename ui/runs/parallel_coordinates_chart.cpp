@@ -44,9 +44,8 @@ ParallelCoordinatesChart::ParallelCoordinatesChart(QWidget *parent) : ChartView(
     axisRect()->setMargins(QMargins(40, 8, 40, 8));
     setReadout([this](double key, double value) { return readoutAt(key, value); });
     setCsvSource([this] { return csvTable(); });
-    connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
-        highlight(lineNear(event->position()));
-    });
+    connect(this, &QCustomPlot::mouseMove, this,
+            [this](QMouseEvent *event) { highlight(lineNear(event->position())); });
 }
 
 void ParallelCoordinatesChart::setData(std::vector<Line> lines, std::vector<ParallelAxis> axes)
@@ -94,7 +93,8 @@ void ParallelCoordinatesChart::addAxisItems(int axisIndex)
     line->setPen(QPen(muted, 1));
     line->setSelectable(false);
 
-    QCPItemText *name = axisText(this, x, kTop, axis.field.label(), Qt::AlignTop | Qt::AlignHCenter, text);
+    QCPItemText *name =
+        axisText(this, x, kTop, axis.field.label(), Qt::AlignTop | Qt::AlignHCenter, text);
     QFont bold = font();
     bold.setBold(true);
     name->setFont(bold);
@@ -111,7 +111,8 @@ void ParallelCoordinatesChart::addAxisItems(int axisIndex)
         const qsizetype stride =
             std::max<qsizetype>(1, (count + kMaxCategoryLabels - 1) / kMaxCategoryLabels);
         for (qsizetype i = 0; i < count; i += stride)
-            addSideLabel(line, count == 1 ? 0.5 : double(i) / double(count - 1), scale.categories[i]);
+            addSideLabel(line, count == 1 ? 0.5 : double(i) / double(count - 1),
+                         scale.categories[i]);
         return;
     }
     if (scale.min == scale.max) {
@@ -129,7 +130,8 @@ void ParallelCoordinatesChart::addAxisItems(int axisIndex)
             inner.insert(position);
     if (inner.size() <= kMaxInnerValueLabels)
         for (double position : inner)
-            addSideLabel(line, (position - scale.min) / (scale.max - scale.min), scale.textAt(position));
+            addSideLabel(line, (position - scale.min) / (scale.max - scale.min),
+                         scale.textAt(position));
 }
 
 void ParallelCoordinatesChart::addSideLabel(QCPItemLine *axisLine, double y, const QString &text)
@@ -201,13 +203,14 @@ QString ParallelCoordinatesChart::readoutAt(double key, double value) const
     const int line = lineNear(QPointF(xAxis->coordToPixel(key), yAxis->coordToPixel(value)));
     if (line < 0)
         return {};
-    QStringList text{QStringLiteral("<b>%1</b>").arg(m_lines[std::size_t(line)].name.toHtmlEscaped())};
+    QStringList text{
+        QStringLiteral("<b>%1</b>").arg(m_lines[std::size_t(line)].name.toHtmlEscaped())};
     for (const ParallelAxis &axis : m_axes) {
         const double position = axis.scale.positions[std::size_t(line)];
-        text << QStringLiteral("%1: %2").arg(
-                    axis.field.label().toHtmlEscaped(),
-                    std::isfinite(position) ? axis.scale.textAt(position).toHtmlEscaped()
-                                            : QStringLiteral("—"));
+        text << QStringLiteral("%1: %2").arg(axis.field.label().toHtmlEscaped(),
+                                             std::isfinite(position)
+                                                 ? axis.scale.textAt(position).toHtmlEscaped()
+                                                 : QStringLiteral("—"));
     }
     return text.join(QStringLiteral("<br>"));
 }

@@ -65,8 +65,7 @@ void ParallelCoordinatesView::setRuns(std::vector<const track::RunRecord *> runs
             if (field.kind == RunField::Kind::Param)
                 m_checkedParams << field.key;
         m_metric->setCurrentIndex(metrics.isEmpty() ? 0 : 1);
-    }
-    else {
+    } else {
         m_checkedParams = kept;
         const int index = m_metric->findText(previousMetric);
         m_metric->setCurrentIndex(index > 0 ? index : (metrics.isEmpty() ? 0 : 1));

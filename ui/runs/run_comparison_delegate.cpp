@@ -47,8 +47,8 @@ void RunComparisonDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
-    const QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget)
-                           .adjusted(2, 2, -2, -2);
+    const QRect area =
+        style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget).adjusted(2, 2, -2, -2);
     const bool selected = opt.state & QStyle::State_Selected;
     const QColor normal = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const int line = opt.fontMetrics.height();

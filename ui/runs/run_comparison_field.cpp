@@ -119,8 +119,9 @@ FieldScale fieldScale(const std::vector<const track::RunRecord *> &runs, const R
     scale.categories = QStringList(distinct.begin(), distinct.end());
     QCollator collator;
     collator.setNumericMode(true);
-    std::sort(scale.categories.begin(), scale.categories.end(),
-              [&collator](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    std::sort(
+        scale.categories.begin(), scale.categories.end(),
+        [&collator](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
     for (std::size_t i = 0; i < runs.size(); ++i)
         if (texts[i])
             scale.positions[i] = double(scale.categories.indexOf(*texts[i]));

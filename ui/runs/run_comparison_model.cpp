@@ -110,7 +110,8 @@ int RunComparisonModel::rowOf(ComparisonSection section, const QString &key) con
 {
     for (std::size_t row = 0; row < m_shown.size(); ++row) {
         const ShownRow &shown = m_shown[row];
-        if (shown.field >= 0 && shown.section == section && m_rows[std::size_t(shown.field)].key == key)
+        if (shown.field >= 0 && shown.section == section &&
+            m_rows[std::size_t(shown.field)].key == key)
             return int(row);
     }
     return -1;

@@ -41,8 +41,8 @@ QIcon swatch(const QColor &color)
 
 // Datasets and artifacts of each run, read through one connection on a worker.
 Result<std::vector<track::RunRecord>> readRunDetails(const std::filesystem::path &root,
-                                                    const std::vector<std::string> &runIds,
-                                                    const Progress &progress)
+                                                     const std::vector<std::string> &runIds,
+                                                     const Progress &progress)
 {
     auto workspace = workspace::Workspace::open(root);
     if (!workspace)
@@ -110,8 +110,8 @@ RunComparisonPanel::RunComparisonPanel(QWidget *parent)
     columns->setTextElideMode(Qt::ElideRight);
     // Copy and Export CSV write the row names too: the export source adds them as the first
     // column, since they live in the vertical header.
-    TableActions *actions = TableActions::install(m_table, QStringLiteral("runComparison"),
-                                                  Qt::DisplayRole);
+    TableActions *actions =
+        TableActions::install(m_table, QStringLiteral("runComparison"), Qt::DisplayRole);
     Q_UNUSED(actions);
 
     m_charts->setDocumentMode(true);
@@ -160,7 +160,7 @@ void RunComparisonPanel::setSource(JobRunner *jobs, std::filesystem::path worksp
                 CsvTable table;
                 table.header << tr("field");
                 for (int column : runColumns)
-                    table.header << m_model->headerData(column, Qt::Horizontal).toString();
+                    table.header << runLabel(m_model->runs()[std::size_t(column)].info);
                 QList<QStringList> cells;
                 for (int row = 0; row < m_model->rowCount(); ++row) {
                     QStringList line{m_model->headerData(row, Qt::Vertical).toString()};
@@ -169,7 +169,9 @@ void RunComparisonPanel::setSource(JobRunner *jobs, std::filesystem::path worksp
                     cells << line;
                 }
                 table.rowCount = cells.size();
-                table.cell = [cells](qsizetype row, qsizetype column) { return cells[row][column]; };
+                table.cell = [cells](qsizetype row, qsizetype column) {
+                    return cells[row][column];
+                };
                 return table;
             },
             m_jobs);
@@ -198,9 +200,10 @@ void RunComparisonPanel::setRuns(std::shared_ptr<const RunsSnapshot> snapshot, Q
         m_parallel->setRuns({});
         m_scatter->setRuns({});
         m_empty->setContent(tr("Nothing to compare"),
-                            runs.empty() ? tr("Select two or more runs in the table to compare them.")
-                                         : tr("Select two or more runs in the table to compare "
-                                              "them (Ctrl+click or Shift+click adds runs)."));
+                            runs.empty()
+                                ? tr("Select two or more runs in the table to compare them.")
+                                : tr("Select two or more runs in the table to compare "
+                                     "them (Ctrl+click or Shift+click adds runs)."));
         m_stack->setCurrentWidget(m_empty);
         return;
     }
@@ -237,7 +240,9 @@ void RunComparisonPanel::loadDetails()
     const quint64 generation = m_generation;
     m_detailsJob = m_jobs->run(
         tr("Reading datasets of %n run(s)", nullptr, int(ids.size())), this,
-        [root = m_root, ids](const Progress &progress) { return readRunDetails(root, ids, progress); },
+        [root = m_root, ids](const Progress &progress) {
+            return readRunDetails(root, ids, progress);
+        },
         [this, generation](Result<std::vector<track::RunRecord>> records) {
             if (generation != m_generation)
                 return;
@@ -259,8 +264,8 @@ void RunComparisonPanel::fitColumns()
     // Contents decide the width within bounds, so 60 runs scroll instead of squeezing.
     m_table->resizeColumnsToContents();
     for (int column = 0; column < m_model->columnCount(); ++column)
-        m_table->setColumnWidth(column, std::clamp(m_table->columnWidth(column), kMinColumnWidth,
-                                                   kMaxColumnWidth));
+        m_table->setColumnWidth(
+            column, std::clamp(m_table->columnWidth(column), kMinColumnWidth, kMaxColumnWidth));
 }
 
 void RunComparisonPanel::fitRows()
@@ -274,9 +279,8 @@ void RunComparisonPanel::fitRows()
 
 void RunComparisonPanel::updateCount()
 {
-    m_count->setText(tr("%1 of %2 rows differ")
-                         .arg(m_model->differingRowCount())
-                         .arg(m_model->fieldRowCount()));
+    m_count->setText(
+        tr("%1 of %2 rows differ").arg(m_model->differingRowCount()).arg(m_model->fieldRowCount()));
 }
 
 } // namespace assay::ui

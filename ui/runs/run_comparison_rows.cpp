@@ -91,9 +91,9 @@ ComparisonCell commitCell(const RunRecord &run)
         return {};
     const QString commit = QString::fromStdString(*run.info.gitCommit);
     const bool dirty = run.info.gitDirty.value_or(false);
-    ComparisonCell cell = textCell(commit.left(7) + (dirty ? QObject::tr(" dirty") : QString()),
-                                   dirty ? QObject::tr("uncommitted changes when the run started")
-                                         : QString());
+    ComparisonCell cell =
+        textCell(commit.left(7) + (dirty ? QObject::tr(" dirty") : QString()),
+                 dirty ? QObject::tr("uncommitted changes when the run started") : QString());
     cell.exact = commit + (dirty ? QStringLiteral("+dirty") : QString());
     cell.tone = dirty ? std::optional(StatusTone::Warning) : std::nullopt;
     return cell;
@@ -105,9 +105,9 @@ ComparisonCell parentCell(const RunRecord &run, const std::map<std::string, QStr
         return {};
     const std::string &parent = *run.info.parentRunId;
     const auto named = runNames.find(parent);
-    ComparisonCell cell =
-        textCell(named != runNames.end() ? named->second : QString::fromStdString(parent.substr(0, 8)),
-                 QString::fromStdString(parent));
+    ComparisonCell cell = textCell(
+        named != runNames.end() ? named->second : QString::fromStdString(parent.substr(0, 8)),
+        QString::fromStdString(parent));
     cell.exact = QString::fromStdString(parent);
     return cell;
 }
@@ -158,20 +158,23 @@ void addRunRows(std::vector<ComparisonRow> &rows, const std::vector<RunRecord> &
     add(QObject::tr("Experiment"),
         [](const RunRecord &run) { return textCell(QString::fromStdString(run.info.experiment)); });
     add(QObject::tr("Start"), [nowMs](const RunRecord &run) { return startCell(run, nowMs); });
-    add(QObject::tr("Duration"), [nowMs](const RunRecord &run) { return durationCell(run, nowMs); });
+    add(QObject::tr("Duration"),
+        [nowMs](const RunRecord &run) { return durationCell(run, nowMs); });
     add(QObject::tr("User"), [](const RunRecord &run) {
         return run.info.user.empty() ? ComparisonCell{}
                                      : textCell(QString::fromStdString(run.info.user));
     });
     add(QObject::tr("Git commit"), commitCell);
-    add(QObject::tr("Command"), [](const RunRecord &run) { return optionalText(run.info.command); });
+    add(QObject::tr("Command"),
+        [](const RunRecord &run) { return optionalText(run.info.command); });
     add(QObject::tr("Parent run"),
         [&runNames](const RunRecord &run) { return parentCell(run, runNames); });
 }
 
-void addKeyedRows(std::vector<ComparisonRow> &rows, ComparisonSection section,
-                  const std::set<std::string> &keys, const std::vector<RunRecord> &runs,
-                  const std::function<ComparisonCell(const RunRecord &, const std::string &)> &cellOf)
+void addKeyedRows(
+    std::vector<ComparisonRow> &rows, ComparisonSection section, const std::set<std::string> &keys,
+    const std::vector<RunRecord> &runs,
+    const std::function<ComparisonCell(const RunRecord &, const std::string &)> &cellOf)
 {
     for (const std::string &key : keys) {
         const QString name = QString::fromStdString(key);
@@ -193,25 +196,27 @@ void addDatasetRows(std::vector<ComparisonRow> &rows, const std::vector<RunRecor
         for (const auto &dataset : run.datasets)
             keys.insert(datasetKey(dataset));
     for (const QString &key : keys) {
-        rows.push_back(makeRow(ComparisonSection::Datasets, key, key, runs, [&](const RunRecord &run) {
-            for (const auto &dataset : run.datasets) {
-                if (datasetKey(dataset) != key)
-                    continue;
-                const QString md5 = QString::fromStdString(dataset.md5);
-                const QString path = QString::fromStdString(dataset.path);
-                const QString revision = QString::fromStdString(dataset.revision);
-                QString shown = md5.isEmpty() ? path : md5.left(8) + QStringLiteral("  ") + path;
-                if (!revision.isEmpty())
-                    shown += QStringLiteral(" @ ") + revision.left(7);
-                ComparisonCell cell = textCell(
-                    shown, QObject::tr("md5 %1\npath %2\nrevision %3")
-                               .arg(md5.isEmpty() ? QObject::tr("(not tracked)") : md5, path,
-                                    revision.isEmpty() ? QObject::tr("(unknown)") : revision));
-                cell.exact = md5 + u'|' + path + u'|' + revision;
-                return cell;
-            }
-            return ComparisonCell{};
-        }));
+        rows.push_back(
+            makeRow(ComparisonSection::Datasets, key, key, runs, [&](const RunRecord &run) {
+                for (const auto &dataset : run.datasets) {
+                    if (datasetKey(dataset) != key)
+                        continue;
+                    const QString md5 = QString::fromStdString(dataset.md5);
+                    const QString path = QString::fromStdString(dataset.path);
+                    const QString revision = QString::fromStdString(dataset.revision);
+                    QString shown =
+                        md5.isEmpty() ? path : md5.left(8) + QStringLiteral("  ") + path;
+                    if (!revision.isEmpty())
+                        shown += QStringLiteral(" @ ") + revision.left(7);
+                    ComparisonCell cell = textCell(
+                        shown, QObject::tr("md5 %1\npath %2\nrevision %3")
+                                   .arg(md5.isEmpty() ? QObject::tr("(not tracked)") : md5, path,
+                                        revision.isEmpty() ? QObject::tr("(unknown)") : revision));
+                    cell.exact = md5 + u'|' + path + u'|' + revision;
+                    return cell;
+                }
+                return ComparisonCell{};
+            }));
     }
 }
 
@@ -227,9 +232,9 @@ void addArtifactRows(std::vector<ComparisonRow> &rows, const std::vector<RunReco
                          if (artifact.path != path)
                              continue;
                          const QString md5 = QString::fromStdString(artifact.md5);
-                         ComparisonCell cell =
-                             textCell(md5.left(8) + QStringLiteral("  ") + formatBytes(artifact.size),
-                                      QObject::tr("md5 %1").arg(md5));
+                         ComparisonCell cell = textCell(md5.left(8) + QStringLiteral("  ") +
+                                                            formatBytes(artifact.size),
+                                                        QObject::tr("md5 %1").arg(md5));
                          cell.exact = md5;
                          return cell;
                      }

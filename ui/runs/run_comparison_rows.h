@@ -18,12 +18,12 @@ QString sectionTitle(ComparisonSection section);
 
 // One run's value in a comparison row.
 struct ComparisonCell {
-    bool present = false;  // false: the run has no such field (shown as "—")
-    QString display;       // what the cell shows (numbers with 4 significant digits)
-    QString exact;         // the full value: compared across runs, shown in the tooltip
-    QString detail;        // extra tooltip lines (full ids, paths, relative times)
-    double number = 0;     // metrics and durations: the value itself
-    bool numeric = false;  // right-aligned
+    bool present = false;           // false: the run has no such field (shown as "—")
+    QString display;                // what the cell shows (numbers with 4 significant digits)
+    QString exact;                  // the full value: compared across runs, shown in the tooltip
+    QString detail;                 // extra tooltip lines (full ids, paths, relative times)
+    double number = 0;              // metrics and durations: the value itself
+    bool numeric = false;           // right-aligned
     std::optional<StatusTone> tone; // the Status row: a dot in the status colour
 };
 
@@ -33,7 +33,7 @@ struct ComparisonRow {
     QString key;   // the param, metric or tag key; the field name in the Run section
     QString label; // what the row header shows
     std::vector<ComparisonCell> cells; // one per run, in run order
-    bool differs = false; // the runs' exact values (or presence) are not all the same
+    bool differs = false;              // the runs' exact values (or presence) are not all the same
     bool numeric = false; // some run's value is a number: the whole row is right-aligned
 };
 

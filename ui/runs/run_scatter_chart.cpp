@@ -52,7 +52,8 @@ void RunScatterChart::setData(std::vector<Point> points, const RunField &xField,
         QCPGraph *graph = addGraph();
         const QColor color = runColor(m_points[i].runId);
         graph->setLineStyle(QCPGraph::lsNone);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color.darker(120), color, 9));
+        graph->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDisc, color.darker(120), color, 9));
         graph->setPen(QPen(color.darker(120)));
         graph->setName(m_points[i].name);
         if (std::isfinite(px) && std::isfinite(py))
@@ -75,8 +76,7 @@ void RunScatterChart::setUpAxis(QCPAxis *axis, const RunField &field, const Fiel
         for (qsizetype i = 0; i < scale.categories.size(); ++i)
             ticker->addTick(double(i), scale.categories[i]);
         axis->setTicker(ticker);
-    }
-    else
+    } else
         axis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     axis->setRange(paddedRange(scale));
 }
@@ -89,8 +89,8 @@ int RunScatterChart::pointNear(const QPointF &pos, double maxPixels) const
         const double px = m_x.positions[i], py = m_y.positions[i];
         if (!std::isfinite(px) || !std::isfinite(py))
             continue;
-        const double distance = std::hypot(xAxis->coordToPixel(px) - pos.x(),
-                                           yAxis->coordToPixel(py) - pos.y());
+        const double distance =
+            std::hypot(xAxis->coordToPixel(px) - pos.x(), yAxis->coordToPixel(py) - pos.y());
         if (distance < nearestDistance) {
             nearestDistance = distance;
             nearest = int(i);

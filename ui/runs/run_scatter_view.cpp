@@ -51,14 +51,16 @@ void RunScatterView::setRuns(std::vector<const track::RunRecord *> runs)
     }
     int x = indexOf(previousX), y = indexOf(previousY);
     if (x < 0 || y < 0) {
-        const auto differing = std::find_if(m_fields.begin(), m_fields.end(), [this](const RunField &f) {
-            return f.kind == RunField::Kind::Param && fieldDiffers(m_runs, f);
-        });
+        const auto differing =
+            std::find_if(m_fields.begin(), m_fields.end(), [this](const RunField &f) {
+                return f.kind == RunField::Kind::Param && fieldDiffers(m_runs, f);
+            });
         const auto metric = std::find_if(m_fields.begin(), m_fields.end(), [](const RunField &f) {
             return f.kind == RunField::Kind::Metric;
         });
         x = differing != m_fields.end() ? int(differing - m_fields.begin()) : 0;
-        y = metric != m_fields.end() ? int(metric - m_fields.begin()) : std::min(1, int(m_fields.size()) - 1);
+        y = metric != m_fields.end() ? int(metric - m_fields.begin())
+                                     : std::min(1, int(m_fields.size()) - 1);
     }
     m_x->setCurrentIndex(x);
     m_y->setCurrentIndex(y);
