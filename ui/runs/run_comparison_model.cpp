@@ -184,11 +184,11 @@ QVariant RunComparisonModel::data(const QModelIndex &index, int role) const
         return {};
     const ShownRow &shown = m_shown[std::size_t(index.row())];
     if (shown.field < 0)
-        return sectionData(shown.section, role);
+        return sectionData(role);
     return fieldData(m_rows[std::size_t(shown.field)], shown.field, index.column(), role);
 }
 
-QVariant RunComparisonModel::sectionData(ComparisonSection section, int role) const
+QVariant RunComparisonModel::sectionData(int role) const
 {
     switch (role) {
     case IsSectionRole:
@@ -198,7 +198,6 @@ QVariant RunComparisonModel::sectionData(ComparisonSection section, int role) co
     case DiffersRole:
         return false;
     default:
-        Q_UNUSED(section);
         return {};
     }
 }

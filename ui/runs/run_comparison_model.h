@@ -79,7 +79,7 @@ private:
     void layOutRows();
     void markMetrics();
     QVariant fieldData(const ComparisonRow &row, int field, int column, int role) const;
-    QVariant sectionData(ComparisonSection section, int role) const;
+    QVariant sectionData(int role) const;
     QString sectionHeader(ComparisonSection section) const;
     QString cellToolTip(const ComparisonRow &row, int field, int column) const;
     QVariant runHeader(int column, int role) const;

@@ -108,11 +108,9 @@ RunComparisonPanel::RunComparisonPanel(QWidget *parent)
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setHighlightSections(false);
     columns->setTextElideMode(Qt::ElideRight);
-    // Copy and Export CSV write the row names too: the export source adds them as the first
-    // column, since they live in the vertical header.
-    TableActions *actions =
-        TableActions::install(m_table, QStringLiteral("runComparison"), Qt::DisplayRole);
-    Q_UNUSED(actions);
+    // Copy and Export CSV; the row names live in the vertical header, so the export source
+    // set in setSource() adds them as the first column.
+    TableActions::install(m_table, QStringLiteral("runComparison"), Qt::DisplayRole);
 
     m_charts->setDocumentMode(true);
     m_charts->addTab(m_parallel, tr("Parallel coordinates"));
