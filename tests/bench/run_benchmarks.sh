@@ -8,3 +8,5 @@ for bench in "$here"/bench_*.py; do
   echo "== $(basename "$bench")"
   /usr/bin/python3 "$bench" "$build"
 done
+echo "== bench_metric_chart"
+QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_metric_chart"
