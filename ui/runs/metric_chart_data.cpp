@@ -89,28 +89,27 @@ RunSeries buildRunSeries(const RunHistoryInput &input, const MetricChartOptions 
     const std::vector<track::MetricPoint> &history = input.history ? *input.history : empty;
     series.pointCount = qsizetype(history.size());
 
-    std::vector<double> values(history.size());
-    for (std::size_t i = 0; i < history.size(); ++i)
-        values[i] = history[i].value;
     const bool smoothing = options.smoothing > 0;
-    const std::vector<double> smoothedValues =
-        smoothing ? debiasedEma(values, options.smoothing) : std::vector<double>{};
+    DebiasedEma ema(options.smoothing);
     const std::int64_t firstMs = firstTimestampMs(history);
     constexpr double gap = std::numeric_limits<double>::quiet_NaN();
 
     QVector<QCPGraphData> raw(series.pointCount);
     QVector<QCPGraphData> smoothed(smoothing ? series.pointCount : 0);
+    // Written through plain pointers: QVector's operator[] checks for sharing on every call.
+    QCPGraphData *rawPoints = raw.data();
+    QCPGraphData *smoothedPoints = smoothed.data();
     for (std::size_t i = 0; i < history.size(); ++i) {
         const double key = metricXKey(history[i], options.xAxis, firstMs);
-        const double value = values[i];
+        const double value = history[i].value;
         if (!std::isfinite(value))
             ++series.nonFiniteCount;
         else if (options.logScale && value <= 0)
             ++series.nonPositiveCount;
-        raw[qsizetype(i)] = {key, isPlottable(value, options.logScale) ? value : gap};
+        rawPoints[i] = {key, isPlottable(value, options.logScale) ? value : gap};
         if (smoothing) {
-            const double average = smoothedValues[i];
-            smoothed[qsizetype(i)] = {key, isPlottable(average, options.logScale) ? average : gap};
+            const double average = ema.next(value);
+            smoothedPoints[i] = {key, isPlottable(average, options.logScale) ? average : gap};
         }
     }
     if (options.xAxis != MetricXAxis::Step)
@@ -128,7 +127,15 @@ MetricChartData buildMetricChartData(const QString &key, const std::vector<RunHi
     data.key = key;
     data.options = options;
     data.series.reserve(runs.size());
+    // Every drawn value is kept only for the percentiles of ignoring outliers.
     std::vector<double> drawnValues;
+    if (options.ignoreOutliers) {
+        std::size_t pointCount = 0;
+        for (const RunHistoryInput &run : runs)
+            pointCount += run.history ? run.history->size() : 0;
+        drawnValues.reserve(pointCount);
+    }
+    ValueBounds bounds;
     double lowestKey = std::numeric_limits<double>::infinity();
     double highestKey = -lowestKey;
     for (const RunHistoryInput &run : runs) {
@@ -137,17 +144,21 @@ MetricChartData buildMetricChartData(const QString &key, const std::vector<RunHi
         for (auto point = raw.constBegin(); point != raw.constEnd(); ++point) {
             if (std::isnan(point->value))
                 continue;
-            drawnValues.push_back(point->value);
+            if (options.ignoreOutliers)
+                drawnValues.push_back(point->value);
+            bounds.lower = bounds.valid ? std::min(bounds.lower, point->value) : point->value;
+            bounds.upper = bounds.valid ? std::max(bounds.upper, point->value) : point->value;
+            bounds.valid = true;
             lowestKey = std::min(lowestKey, point->key);
             highestKey = std::max(highestKey, point->key);
         }
         data.series.push_back(std::move(series));
     }
-    data.hasPoints = !drawnValues.empty();
+    data.hasPoints = bounds.valid;
     if (!data.hasPoints)
         return data;
-    const ValueBounds bounds = options.ignoreOutliers ? robustBounds(drawnValues, options.logScale)
-                                                      : fullBounds(drawnValues);
+    if (options.ignoreOutliers)
+        bounds = robustBounds(drawnValues, options.logScale);
     data.keyRange = nonEmpty({lowestKey, highestKey}, false);
     data.valueRange = padded(nonEmpty({bounds.lower, bounds.upper}, options.logScale),
                              options.logScale);

@@ -22,21 +22,23 @@ double quantile(std::span<double> values, double q)
 
 } // namespace
 
+double DebiasedEma::next(double value)
+{
+    if (m_weight <= 0 || !std::isfinite(value))
+        return value;
+    m_average = m_weight * m_average + (1 - m_weight) * value;
+    m_weightPower *= m_weight;
+    // The average started at 0: dividing by 1 - w^n undoes that pull.
+    return m_average / (1 - m_weightPower);
+}
+
 std::vector<double> debiasedEma(std::span<const double> values, double weight)
 {
-    std::vector<double> smoothed(values.begin(), values.end());
-    if (weight <= 0)
-        return smoothed;
-    double average = 0;
-    int finiteSeen = 0;
-    for (double &value : smoothed) {
-        if (!std::isfinite(value))
-            continue;
-        average = weight * average + (1 - weight) * value;
-        ++finiteSeen;
-        // The average started at 0: dividing by 1 - w^n undoes that pull.
-        value = average / (1 - std::pow(weight, finiteSeen));
-    }
+    std::vector<double> smoothed;
+    smoothed.reserve(values.size());
+    DebiasedEma ema(weight);
+    for (double value : values)
+        smoothed.push_back(ema.next(value));
     return smoothed;
 }
 
@@ -66,14 +68,6 @@ std::int64_t firstTimestampMs(std::span<const track::MetricPoint> history)
 bool isPlottable(double value, bool logScale)
 {
     return std::isfinite(value) && (!logScale || value > 0);
-}
-
-ValueBounds fullBounds(std::span<const double> values)
-{
-    if (values.empty())
-        return {};
-    const auto [low, high] = std::minmax_element(values.begin(), values.end());
-    return {*low, *high, true};
 }
 
 ValueBounds robustBounds(std::span<double> values, bool logScale)

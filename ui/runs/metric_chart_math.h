@@ -18,6 +18,18 @@ enum class MetricXAxis {
 // TensorBoard's smoothing: an exponential moving average whose start is debiased, so the
 // first points are not pulled towards zero. `weight` in [0, 1); 0 returns the values.
 // Non-finite values are passed through and do not enter the average.
+class DebiasedEma {
+public:
+    explicit DebiasedEma(double weight) : m_weight(weight) {}
+    // The smoothed value after `value`, the next of the series.
+    double next(double value);
+
+private:
+    double m_weight;
+    double m_average = 0;
+    double m_weightPower = 1; // weight^n after n finite values
+};
+
 std::vector<double> debiasedEma(std::span<const double> values, double weight);
 
 // The x coordinate of `point` on `axis`; `firstTimestampMs` is the run's earliest timestamp.
@@ -35,9 +47,6 @@ struct ValueBounds {
     double upper = 0;
     bool valid = false;
 };
-
-// The smallest and largest of `values` (already only plottable ones).
-ValueBounds fullBounds(std::span<const double> values);
 
 // The range that ignores outliers: the 5th to 95th percentile of `values`, widened by a
 // tenth of that span on both sides (multiplicatively on a log scale), never beyond what the
