@@ -320,10 +320,12 @@ void addRunsCommands(std::vector<Command> &into)
                     [](CommandContext &c) { return setDeleted(c, "runs restore", false); }});
     auto exportOptions = selectionOptions();
     exportOptions.push_back({"format", true, "csv", "the output format (csv)"});
+    exportOptions.push_back({"output", true, "FILE", "write FILE (whole or not at all) instead of stdout"});
     into.push_back(
         {"runs export", "runs as a table: one row per run, a column per param, metric and tag",
-         "--format csv [--experiment E] [--filter EXPR] [--sort KEY [--desc]] [--deleted|--all]",
-         "Writes CSV on stdout: run_id, experiment, name, status, start_time, end_time (ms), user, "
+         "--format csv [--output FILE] [--experiment E] [--filter EXPR] [--sort KEY [--desc]] "
+         "[--deleted|--all]",
+         "Writes CSV on stdout or to FILE: run_id, experiment, name, status, start_time, end_time (ms), user, "
          "deleted,\nthen params.K, metrics.K (latest value) and tags.K; empty cells where a run "
          "has "
          "no value.",

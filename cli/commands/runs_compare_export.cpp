@@ -1,3 +1,4 @@
+#include "common/atomic_file.h"
 #include "command_registry.h"
 #include "json_values.h"
 #include "output.h"
@@ -98,15 +99,7 @@ int runCompare(CommandContext &context)
             return std::nullopt;
         return std::pair{QJsonValue(static_cast<qint64>(*r.info.endMs)), localTime(r.info.endMs)};
     });
-    std::set<std::string> params, metrics, tags;
-    for (const auto &run : runs) {
-        for (const auto &entry : run.params)
-            params.insert(entry.first);
-        for (const auto &entry : run.latestMetrics)
-            metrics.insert(entry.first);
-        for (const auto &entry : run.tags)
-            tags.insert(entry.first);
-    }
+    const auto [params, metrics, tags] = track::keysOf(runs);
     for (const auto &key : params)
         addField("params." + key, [&](const RunRecord &r) -> Value {
             const auto it = r.params.find(key);
@@ -172,15 +165,7 @@ int runExport(CommandContext &context)
     auto runs = selectRuns(ws->database(), context);
     if (!runs)
         return fail(runs.error());
-    std::set<std::string> params, metrics, tags;
-    for (const auto &run : *runs) {
-        for (const auto &entry : run.params)
-            params.insert(entry.first);
-        for (const auto &entry : run.latestMetrics)
-            metrics.insert(entry.first);
-        for (const auto &entry : run.tags)
-            tags.insert(entry.first);
-    }
+    const auto [params, metrics, tags] = track::keysOf(*runs);
     std::ostringstream out;
     out << "run_id,experiment,name,status,start_time,end_time,user,deleted";
     for (const auto &[prefix, keys] : {std::pair{"params.", &params},
@@ -212,6 +197,12 @@ int runExport(CommandContext &context)
         out << '\n';
     }
     const std::string text = out.str();
+    if (const auto output = context.arguments.value("output")) {
+        if (auto written = writeFileAtomically(*output, text); !written)
+            return fail(written.error());
+        printLine("wrote " + std::to_string(runs->size()) + " runs to " + *output);
+        return ExitOk;
+    }
     std::fwrite(text.data(), 1, text.size(), stdout);
     return ExitOk;
 }

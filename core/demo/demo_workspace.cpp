@@ -2,10 +2,12 @@
 
 #include "common/atomic_file.h"
 #include "demo/credit_data.h"
+#include "demo/demo_sweep.h"
 #include "stats/profile.h"
 #include "validate/schema_inference.h"
 #include "validate/schema_json.h"
 #include "version/dvc_add.h"
+#include "version/dvc_pointer.h"
 #include "version/git_repository.h"
 #include "version/table_shape_cache.h"
 #include "workspace/workspace.h"
@@ -26,10 +28,16 @@ of a changed population arrive (older applicants, lower incomes, higher rates, a
 
 A schema inferred from the first quarter sits beside the data (data/credit.schema.json).
 
+The tracking store holds a hyper-parameter sweep of a gradient-boosting model on the first
+quarter: 64 runs (experiment `credit-default-gbm`, a few diverged and failed) and a five-fold
+cross-validation (`credit-default-cv`, folds nested under their parent). Their learning curves
+are simulated from the hyper-parameters, so the runs explorer has something realistic to show.
+
 Open it with `assay-workbench .`, or try
 `assay diff data/credit.csv@HEAD~1 data/credit.csv --key application_id`,
 `assay drift data/credit.csv@HEAD~1 data/credit.csv` and
-`assay validate data/credit.csv --schema data/credit.schema.json`.
+`assay validate data/credit.csv --schema data/credit.schema.json` and
+`assay runs list --experiment credit-default-gbm --sort metrics.val_auc --desc`.
 )";
 
 // Fixed author and dates so the demo's commits have the same ids on every machine.
@@ -40,6 +48,7 @@ version::GitIdentity demoAuthor(std::int64_t time)
 
 constexpr std::int64_t kFirstCommitTime = 1743465600;  // 2025-04-01T00:00:00Z
 constexpr std::int64_t kSchemaCommitTime = 1743552000; // 2025-04-02T00:00:00Z
+constexpr std::int64_t kSweepStartTime = 1743584400;  // 2025-04-02T09:00:00Z
 constexpr std::int64_t kSecondCommitTime = 1751328000; // 2025-07-01T00:00:00Z
 
 // The schema of the data as it is now, inferred from its profile, committed on its own.
@@ -77,6 +86,24 @@ Status commitVersion(const fs::path &root, version::GitRepository &repo, CreditV
     return {};
 }
 
+// The sweep trains on the first quarter, at the commit that added its schema.
+Status recordSweep(workspace::Workspace &workspace, version::GitRepository &repo,
+                   const DemoOptions &options)
+{
+    auto head = repo.head();
+    if (!head)
+        return head.error();
+    auto pointer = version::readDvcFile(workspace.root() / "data/credit.csv.dvc");
+    if (!pointer)
+        return pointer.error();
+    SweepContext context;
+    context.gitCommit = head->commit;
+    context.datasetMd5 = pointer->md5;
+    context.startMs = kSweepStartTime * 1000;
+    context.seed = options.seed;
+    return recordDemoSweep(workspace, context);
+}
+
 Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress &progress)
 {
     // The demo has its own repository even when made inside someone's git project.
@@ -104,6 +131,8 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
                              "README.md"}));
     progress.report(0.45, "schema");
     ASSAY_TRY(commitSchema(root, *repo, {}));
+    progress.report(0.5, "experiment runs");
+    ASSAY_TRY(recordSweep(*workspace, *repo, options));
     progress.report(0.55, "drifted version");
     if (progress.isCancelled())
         return Error::cancelled();

@@ -31,4 +31,18 @@ std::optional<RunStatus> statusFromName(std::string_view name)
     return std::nullopt;
 }
 
+RunKeys keysOf(const std::vector<RunRecord> &runs)
+{
+    RunKeys keys;
+    for (const RunRecord &run : runs) {
+        for (const auto &entry : run.params)
+            keys.params.insert(entry.first);
+        for (const auto &entry : run.latestMetrics)
+            keys.metrics.insert(entry.first);
+        for (const auto &entry : run.tags)
+            keys.tags.insert(entry.first);
+    }
+    return keys;
+}
+
 } // namespace assay::track

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,5 +66,13 @@ struct RunRecord {
     std::vector<Artifact> artifacts;
     std::vector<DatasetInput> datasets;
 };
+
+// Every param, metric and tag key that any of `runs` has, sorted: the columns of a table of runs.
+struct RunKeys {
+    std::set<std::string> params;
+    std::set<std::string> metrics;
+    std::set<std::string> tags;
+};
+RunKeys keysOf(const std::vector<RunRecord> &runs);
 
 } // namespace assay::track

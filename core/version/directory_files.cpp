@@ -77,7 +77,7 @@ void readFolder(const fs::path &base, const std::string &relativeDir, const std:
 
 } // namespace
 
-// Level by level, the folders of one level read on all cores: stat dominates `data status`.
+// Level by level, the folders of one level read in parallel: stat dominates `data status`.
 Result<std::vector<ListedFile>>
 listTrackedFolder(const fs::path &root, const std::string &relativeDir, const Progress &progress)
 {
@@ -93,10 +93,17 @@ listTrackedFolder(const fs::path &root, const std::string &relativeDir, const Pr
         if (progress.isCancelled())
             return Error::cancelled();
         std::vector<FolderListing> listings(level.size());
-        parallelFor(level.size(), [&](std::size_t i) {
-            readFolder(base, relativeDir, level[i], *ignore, listings[i]);
-        });
+        // fstatat spends its time in path lookup inside the kernel, where a virtual CPU
+        // often waits; four threads per core measured faster than one on 100k files.
+        parallelFor(
+            level.size(),
+            [&](std::size_t i) { readFolder(base, relativeDir, level[i], *ignore, listings[i]); },
+            4);
         level.clear();
+        std::size_t listed = files.size();
+        for (const FolderListing &listing : listings)
+            listed += listing.files.size();
+        files.reserve(listed); // one allocation per level: growth page-faults on 100k files
         for (FolderListing &listing : listings) {
             if (listing.error)
                 return *listing.error;

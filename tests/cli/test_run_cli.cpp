@@ -182,8 +182,17 @@ private slots:
         QCOMPARE(record->latestMetrics.at("acc").step, std::int64_t(499));
     }
 
+    void interruptedRunIsKilled_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("Ctrl-C") << int(SIGINT);
+        QTest::newRow("terminated") << int(SIGTERM);
+        QTest::newRow("terminal closed") << int(SIGHUP);
+    }
+
     void interruptedRunIsKilled()
     {
+        QFETCH(int, signal);
         QProcess process;
         process.setWorkingDirectory(m_root);
         process.start(
@@ -195,7 +204,7 @@ private slots:
             (err += QString::fromUtf8(process.readAllStandardError()), !runIdIn(err).isEmpty()),
             10000);
         QTest::qWait(300);
-        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        ::kill(static_cast<pid_t>(process.processId()), signal);
         QVERIFY(process.waitForFinished(20000));
         err += QString::fromUtf8(process.readAllStandardError());
         QCOMPARE(process.exitCode(), 130);

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -286,6 +287,22 @@ private slots:
             QStringLiteral("11111111aaaaaaaaaaaaaaaaaaaaaaaa,credit,alpha,FINISHED,1000,1500,alice,"
                            "false,0.1,6,0.91,0.6,risk"));
         QCOMPARE(runs({"export", "--format", "xml"}).exitCode, 2);
+
+        const QString file = m_dir.filePath(QStringLiteral("runs.csv"));
+        const QByteArray filePath = file.toUtf8();
+        const auto written =
+            runs({"export", "--format", "csv", "--sort", "name", "--output", filePath.constData()});
+        QCOMPARE(written.exitCode, 0);
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(csv.readAll()).trimmed(), outcome.out.trimmed());
+        // A folder that does not exist: exit 2 naming it, nothing written.
+        const QString missing = m_dir.filePath(QStringLiteral("no/such/runs.csv"));
+        const QByteArray missingPath = missing.toUtf8();
+        const auto refused = runs({"export", "--output", missingPath.constData()});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.err.contains(QStringLiteral("no/such")));
+        QVERIFY(!QFile::exists(missing));
     }
 
     void unreadableStoreExits2NamingTheFile()

@@ -1,5 +1,7 @@
 #include "demo/demo_workspace.h"
 #include "table/reader.h"
+#include "track/run_query.h"
+#include "workspace/workspace.h"
 #include "version/dvc_pointer.h"
 #include "version/git_repository.h"
 
@@ -8,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <fstream>
 
 using namespace assay;
@@ -39,6 +42,15 @@ private slots:
         QVERIFY(headA.ok() && headB.ok());
         QCOMPARE(headA->commit, headB->commit);
         QCOMPARE(headA->branch, std::string("main"));
+
+        auto workspaceA = workspace::Workspace::open(rootA);
+        auto workspaceB = workspace::Workspace::open(rootB);
+        auto runsA = track::listRuns(workspaceA->database());
+        auto runsB = track::listRuns(workspaceB->database());
+        QVERIFY(runsA.ok() && runsB.ok() && !runsA->empty());
+        QCOMPARE(runsA->size(), runsB->size());
+        for (std::size_t i = 0; i < runsA->size(); ++i)
+            QCOMPARE((*runsA)[i].info.runId, (*runsB)[i].info.runId);
     }
 
     void trackedDatasetHasTypedColumnsAndMissingValues()
@@ -71,6 +83,46 @@ private slots:
         const auto &target = t.column(*t.indexOf("defaulted")).ints();
         const auto positives = std::count(target.begin(), target.end(), 1);
         QVERIFY(positives > 100 && positives < 1500);
+    }
+
+    void sweepHasRunsWithHistoriesFailuresAndNestedFolds()
+    {
+        QTemporaryDir dir;
+        demo::DemoOptions options;
+        options.rows = 500;
+        const fs::path root = fs::path(dir.path().toStdString()) / "demo";
+        QVERIFY(demo::createDemoWorkspace(root, options).ok());
+        auto workspace = workspace::Workspace::open(root);
+        QVERIFY(workspace.ok());
+        auto runs = track::listRuns(workspace->database());
+        QVERIFY(runs.ok());
+        QVERIFY(runs->size() >= 60);
+
+        auto pointer = version::readDvcFile(root / "data/credit.csv.dvc");
+        int failed = 0, folds = 0;
+        for (const track::RunRecord &run : *runs) {
+            if (run.info.status == track::RunStatus::Failed) {
+                ++failed;
+                QVERIFY(std::isnan(run.latestMetrics.at("val_loss").value));
+            }
+            if (run.info.parentRunId) {
+                ++folds;
+                QVERIFY(track::loadRun(workspace->database(), *run.info.parentRunId).ok());
+            }
+            QVERIFY(run.info.gitCommit.has_value());
+        }
+        QVERIFY(failed >= 2 && failed <= 8);
+        QCOMPARE(folds, 5);
+
+        // Histories are whole series, and the runs read the first version of the data.
+        const track::RunRecord &newest = runs->back();
+        auto history = track::metricHistory(workspace->database(), newest.info.runId, "val_loss");
+        QVERIFY(history.ok());
+        QVERIFY(history->size() >= 50);
+        auto full = track::loadRun(workspace->database(), newest.info.runId);
+        QVERIFY(full.ok());
+        QCOMPARE(full->datasets.size(), std::size_t(1));
+        QVERIFY(full->datasets[0].md5 != pointer->md5);
     }
 
     void refusesAFolderThatIsNotEmpty()

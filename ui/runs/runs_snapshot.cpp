@@ -38,24 +38,19 @@ Result<RunsSnapshot> loadRunsSnapshot(const std::filesystem::path &root)
     std::vector<track::RunRecord> runs = std::move(*listed);
 
     RunsSnapshot snapshot;
-    std::set<std::string> experiments, params, metrics, tags;
+    std::set<std::string> experiments;
     snapshot.indexById.reserve(runs.size());
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const track::RunRecord &run = runs[i];
         snapshot.indexById.emplace(run.info.runId, i);
         experiments.insert(run.info.experiment);
-        for (const auto &entry : run.params)
-            params.insert(entry.first);
-        for (const auto &entry : run.latestMetrics)
-            metrics.insert(entry.first);
-        for (const auto &entry : run.tags)
-            tags.insert(entry.first);
     }
+    const track::RunKeys keys = track::keysOf(runs);
     snapshot.runs = std::move(runs);
     snapshot.experiments = sortedKeys(experiments);
-    snapshot.paramKeys = sortedKeys(params);
-    snapshot.metricKeys = sortedKeys(metrics);
-    snapshot.tagKeys = sortedKeys(tags);
+    snapshot.paramKeys = sortedKeys(keys.params);
+    snapshot.metricKeys = sortedKeys(keys.metrics);
+    snapshot.tagKeys = sortedKeys(keys.tags);
     return snapshot;
 }
 
