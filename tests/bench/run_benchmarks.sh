@@ -9,7 +9,9 @@ for bench in "$here"/bench_*.py; do
   /usr/bin/python3 "$bench" "$build"
 done
 # GUI benchmarks, when the workbench was built.
-if [[ -x "$build/tests/bench/bench_runs_table" ]]; then
-  echo "== bench_runs_table"
-  QT_QPA_PLATFORM=offscreen "$build/tests/bench/bench_runs_table"
-fi
+for bench in bench_runs_table bench_metric_chart; do
+  if [[ -x "$build/tests/bench/$bench" ]]; then
+    echo "== $bench"
+    QT_QPA_PLATFORM=offscreen "$build/tests/bench/$bench"
+  fi
+done

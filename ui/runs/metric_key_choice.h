@@ -1,0 +1,20 @@
+#pragma once
+
+#include "runs/runs_snapshot.h"
+
+#include <QStringList>
+
+namespace assay::ui {
+
+// Every metric key any of `runIds` logged, sorted.
+QStringList metricKeysOf(const RunsSnapshot &snapshot, const QStringList &runIds);
+
+// The metric to chart first: among the keys every run with metrics shares (or all keys when
+// they share none), a validation loss before any other loss before the rest, then by name.
+// Empty when the runs logged nothing.
+QString defaultMetricKey(const RunsSnapshot &snapshot, const QStringList &runIds);
+
+// What the legend and read-out call a run: its name, or the start of its id.
+QString runDisplayName(const track::RunRecord &run);
+
+} // namespace assay::ui
