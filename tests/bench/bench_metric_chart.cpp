@@ -46,9 +46,10 @@ std::vector<RunHistoryInput> syntheticRuns(int runs, int points)
                 value *= 5;
             history[std::size_t(step)] = {step, 1'700'000'000'000 + std::int64_t(step) * 50, value};
         }
-        inputs.push_back({QStringLiteral("%1").arg(run, 32, 16, QLatin1Char('0')),
-                          QStringLiteral("run-%1").arg(run),
-                          std::make_shared<const std::vector<track::MetricPoint>>(std::move(history))});
+        inputs.push_back(
+            {QStringLiteral("%1").arg(run, 32, 16, QLatin1Char('0')),
+             QStringLiteral("run-%1").arg(run),
+             std::make_shared<const std::vector<track::MetricPoint>>(std::move(history))});
     }
     return inputs;
 }
@@ -102,6 +103,7 @@ QJsonObject measure(const std::vector<RunHistoryInput> &runs, double smoothing)
 
     QJsonObject result;
     result[QStringLiteral("smoothing")] = smoothing;
+    result[QStringLiteral("ignore_outliers")] = options.ignoreOutliers;
     result[QStringLiteral("graphs")] = chart.graphCount();
     result[QStringLiteral("build_ms_median")] = median(builds);
     result[QStringLiteral("swap_in_ms")] = swapIn;
