@@ -1,10 +1,12 @@
 #include "common/empty_state.h"
+#include "demo/demo_workspace.h"
 #include "runs/metric_chart.h"
 #include "runs/metric_chart_controls.h"
 #include "runs/metric_chart_data.h"
 #include "runs/metric_chart_grid.h"
 #include "runs/metric_chart_math.h"
 #include "runs/metric_charts_panel.h"
+#include "runs/metric_key_choice.h"
 #include "runs/run_palette.h"
 #include "runs/runs_snapshot.h"
 #include "shell/job_runner.h"
@@ -132,6 +134,7 @@ private slots:
     void clickingAGridChartShowsThatMetric();
     void setRunsAgainRereadsOnlyRunningRuns();
     void emptyStatesSayWhatToDo();
+    void demoSweepChartsEveryMetric();
 };
 
 void TestMetricCharts::initTestCase()
@@ -183,13 +186,15 @@ void TestMetricCharts::emaSkipsNonFiniteValues()
 void TestMetricCharts::relativeTimeCountsFromTheRunsFirstPoint()
 {
     // Step order is not time order here: the earliest timestamp is the third point's.
-    auto history = std::make_shared<const std::vector<track::MetricPoint>>(std::vector<track::MetricPoint>{
-        {0, 5000, 1.0}, {1, 6500, 2.0}, {2, 4000, 3.0}, {3, 7000, 4.0}});
+    auto history =
+        std::make_shared<const std::vector<track::MetricPoint>>(std::vector<track::MetricPoint>{
+            {0, 5000, 1.0}, {1, 6500, 2.0}, {2, 4000, 3.0}, {3, 7000, 4.0}});
     QCOMPARE(firstTimestampMs(*history), std::int64_t(4000));
     QCOMPARE(metricXKey((*history)[1], MetricXAxis::RelativeTime, 4000), 2.5);
     MetricChartOptions options;
     options.xAxis = MetricXAxis::RelativeTime;
-    const RunSeries series = buildRunSeries({QStringLiteral("r"), QStringLiteral("r"), history}, options);
+    const RunSeries series =
+        buildRunSeries({QStringLiteral("r"), QStringLiteral("r"), history}, options);
     QCOMPARE(keysOf(*series.raw), (std::vector<double>{0.0, 1.0, 2.5, 3.0}));
     QCOMPARE(valuesOf(*series.raw), (std::vector<double>{3.0, 1.0, 2.0, 4.0}));
 }
@@ -206,8 +211,8 @@ void TestMetricCharts::logScaleLeavesOutNonPositiveValues()
     MetricChartOptions options;
     options.logScale = true;
     const MetricChartData data = buildMetricChartData(
-        QStringLiteral("loss"), {{QStringLiteral("r"), QStringLiteral("r"), historyOf({1, 0, -2, 10})}},
-        options);
+        QStringLiteral("loss"),
+        {{QStringLiteral("r"), QStringLiteral("r"), historyOf({1, 0, -2, 10})}}, options);
     const std::vector<double> values = valuesOf(*data.series[0].raw);
     QCOMPARE(values.size(), 4u);
     QCOMPARE(values[0], 1.0);
@@ -220,8 +225,8 @@ void TestMetricCharts::logScaleLeavesOutNonPositiveValues()
 
     options.logScale = false;
     const MetricChartData linear = buildMetricChartData(
-        QStringLiteral("loss"), {{QStringLiteral("r"), QStringLiteral("r"), historyOf({1, 0, -2, 10})}},
-        options);
+        QStringLiteral("loss"),
+        {{QStringLiteral("r"), QStringLiteral("r"), historyOf({1, 0, -2, 10})}}, options);
     QCOMPARE(linear.nonPositiveCount(), 0);
     QVERIFY(linear.valueRange.lower <= -2.0);
 }
@@ -232,7 +237,8 @@ void TestMetricCharts::nanAndInfinityMakeGaps()
     options.smoothing = 0.6;
     const MetricChartData data = buildMetricChartData(
         QStringLiteral("loss"),
-        {{QStringLiteral("r"), QStringLiteral("r"), historyOf({1, kNaN, kInf, -kInf, 2})}}, options);
+        {{QStringLiteral("r"), QStringLiteral("r"), historyOf({1, kNaN, kInf, -kInf, 2})}},
+        options);
     const RunSeries &series = data.series[0];
     QCOMPARE(series.pointCount, 5);
     QCOMPARE(series.nonFiniteCount, 3);
@@ -267,15 +273,22 @@ void TestMetricCharts::outlierBoundsIgnoreSpikes()
     QVERIFY2(robust.upper < 2.2 && robust.lower > 0.8,
              qPrintable(QStringLiteral("%1 %2").arg(robust.lower).arg(robust.upper)));
     QVERIFY(robust.lower >= -500.0 && robust.upper <= 1000.0);
+    // A handful of values are all real points: none is left out.
+    std::vector<double> few{0.40, 0.41, 0.412, 0.45, 0.39};
+    const ValueBounds fewBounds = robustBounds(few, false);
+    QCOMPARE(fewBounds.lower, 0.39);
+    QCOMPARE(fewBounds.upper, 0.45);
 
     MetricChartOptions options;
     options.ignoreOutliers = true;
     const MetricChartData ignoring = buildMetricChartData(
-        QStringLiteral("loss"), {{QStringLiteral("r"), QStringLiteral("r"), historyOf(values)}}, options);
+        QStringLiteral("loss"), {{QStringLiteral("r"), QStringLiteral("r"), historyOf(values)}},
+        options);
     QVERIFY(ignoring.valueRange.upper < 3.0);
     options.ignoreOutliers = false;
     const MetricChartData keeping = buildMetricChartData(
-        QStringLiteral("loss"), {{QStringLiteral("r"), QStringLiteral("r"), historyOf(values)}}, options);
+        QStringLiteral("loss"), {{QStringLiteral("r"), QStringLiteral("r"), historyOf(values)}},
+        options);
     QVERIFY(keeping.valueRange.upper >= 1000.0);
 }
 
@@ -354,11 +367,11 @@ void TestMetricCharts::csvHoldsThePlottedNumbers()
 {
     MetricChart chart;
     MetricChartOptions options;
-    chart.setChartData(std::make_shared<const MetricChartData>(buildMetricChartData(
-        QStringLiteral("loss"),
-        {{QStringLiteral("a1"), QStringLiteral("alpha"), historyOf({3, kNaN})},
-         {QStringLiteral("b2"), QStringLiteral("beta"), historyOf({5})}},
-        options)));
+    chart.setChartData(std::make_shared<const MetricChartData>(
+        buildMetricChartData(QStringLiteral("loss"),
+                             {{QStringLiteral("a1"), QStringLiteral("alpha"), historyOf({3, kNaN})},
+                              {QStringLiteral("b2"), QStringLiteral("beta"), historyOf({5})}},
+                             options)));
     const CsvTable table = chart.csvTable();
     QCOMPARE(table.header, (QStringList{QStringLiteral("run"), QStringLiteral("run_id"),
                                         QStringLiteral("step"), QStringLiteral("loss")}));
@@ -456,6 +469,57 @@ void TestMetricCharts::emptyStatesSayWhatToDo()
     QCOMPARE(panel.message()->title(), QStringLiteral("No metrics logged"));
     panel.setRuns(snapshot(), {});
     QVERIFY(panel.message()->body().contains(QStringLiteral("Select runs in the table")));
+}
+
+// The demo's sweep, charted as a user first sees it. With ASSAY_SCREENSHOT_DIR set, the
+// panel is saved there in single and grid mode, to look at.
+void TestMetricCharts::demoSweepChartsEveryMetric()
+{
+    QTemporaryDir demoDir;
+    const fs::path root = fs::path(demoDir.path().toStdString()) / "demo";
+    assay::demo::DemoOptions demoOptions;
+    demoOptions.rows = 500;
+    CHECK_OK(assay::demo::createDemoWorkspace(root, demoOptions));
+    auto loaded = loadRunsSnapshot(root);
+    CHECK_OK(loaded);
+    auto sweep = std::make_shared<const RunsSnapshot>(std::move(*loaded));
+    QStringList chosen;
+    for (const track::RunRecord &run : sweep->runs)
+        if (run.info.experiment == "credit-default-gbm" && chosen.size() < 8)
+            chosen << QString::fromStdString(run.info.runId);
+    QCOMPARE(chosen.size(), 8);
+
+    JobRunner jobs;
+    MetricChartsPanel panel;
+    panel.resize(1100, 720);
+    panel.show();
+    panel.setSource(&jobs, root);
+    panel.setRuns(sweep, chosen);
+    QVERIFY(jobs.waitUntilIdle(kJobTimeoutMs));
+    QVERIFY(panel.isShowingCharts());
+    QCOMPARE(panel.metric(), QStringLiteral("val_loss"));
+    QCOMPARE(panel.chart()->graphCount(), 8);
+    const QString screenshots = qEnvironmentVariable("ASSAY_SCREENSHOT_DIR");
+    const auto save = [&](const QString &name) {
+        if (!screenshots.isEmpty())
+            QVERIFY(panel.grab().save(screenshots + QLatin1Char('/') + name));
+    };
+    save(QStringLiteral("metric_charts_single.png"));
+
+    MetricChartOptions options;
+    options.smoothing = 0.6;
+    options.logScale = true;
+    options.xAxis = MetricXAxis::RelativeTime;
+    panel.setOptions(options);
+    QVERIFY(jobs.waitUntilIdle(kJobTimeoutMs));
+    QCOMPARE(panel.chart()->graphCount(), 16);
+    save(QStringLiteral("metric_charts_smoothed.png"));
+
+    panel.setOptions({});
+    panel.setMode(MetricChartsPanel::Mode::Grid);
+    QVERIFY(jobs.waitUntilIdle(kJobTimeoutMs));
+    QCOMPARE(panel.grid()->charts().size(), std::size_t(metricKeysOf(*sweep, chosen).size()));
+    save(QStringLiteral("metric_charts_grid.png"));
 }
 
 QTEST_MAIN(TestMetricCharts)

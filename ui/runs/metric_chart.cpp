@@ -1,10 +1,9 @@
 #include "runs/metric_chart.h"
 
-#include "common/format.h"
 #include "common/theme.h"
+#include "runs/metric_chart_readout.h"
 #include "runs/run_palette.h"
 
-#include <QDateTime>
 #include <QMouseEvent>
 
 #include <cmath>
@@ -14,13 +13,15 @@ namespace assay::ui {
 namespace {
 
 constexpr int kClickSlopPixels = 4;
-constexpr double kReadoutReachPixels = 40;
 constexpr int kLegendNameWidth = 170;
+constexpr qsizetype kDottedSeriesPoints = 2;
 constexpr double kFaintShare = 0.3; // how much of the run colour the raw line keeps
 
 QColor faint(const QColor &color, const QColor &background)
 {
-    const auto mix = [](double a, double b) { return int(std::lround(a * kFaintShare + b * (1 - kFaintShare))); };
+    const auto mix = [](double a, double b) {
+        return int(std::lround(a * kFaintShare + b * (1 - kFaintShare)));
+    };
     return QColor(mix(color.red(), background.red()), mix(color.green(), background.green()),
                   mix(color.blue(), background.blue()));
 }
@@ -38,46 +39,10 @@ QString xAxisTitle(MetricXAxis axis)
     return {};
 }
 
-QString durationText(double seconds)
-{
-    const auto total = static_cast<std::int64_t>(std::llround(std::abs(seconds)));
-    return QStringLiteral("%1%2:%3:%4")
-        .arg(seconds < 0 ? QStringLiteral("−") : QString())
-        .arg(total / 3600)
-        .arg(total / 60 % 60, 2, 10, QLatin1Char('0'))
-        .arg(total % 60, 2, 10, QLatin1Char('0'));
-}
-
-// The index of the drawable point of `points` nearest to `pixel`, or -1.
-struct NearestPoint {
-    qsizetype index = -1;
-    double distance = 0;
-};
-
-NearestPoint nearestPoint(const QCPGraph &graph, QPointF pixel, double key)
-{
-    const QCPGraphDataContainer &points = *graph.data();
-    NearestPoint nearest;
-    if (points.isEmpty())
-        return nearest;
-    // The few points around the key, both sides, skipping gaps.
-    const auto centre = points.findBegin(key, false) - points.constBegin();
-    for (qsizetype i = std::max<qsizetype>(0, centre - 3);
-         i < std::min<qsizetype>(points.size(), centre + 3); ++i) {
-        const QCPGraphData &point = *(points.constBegin() + i);
-        if (std::isnan(point.value))
-            continue;
-        const QPointF at = graph.coordsToPixels(point.key, point.value);
-        const double distance = std::hypot(at.x() - pixel.x(), at.y() - pixel.y());
-        if (nearest.index < 0 || distance < nearest.distance)
-            nearest = {i, distance};
-    }
-    return nearest;
-}
-
 } // namespace
 
-MetricChart::MetricChart(QWidget *parent) : ChartView(parent), m_title(new QCPTextElement(this))
+MetricChart::MetricChart(QWidget *parent)
+    : ChartView(parent), m_title(new QCPTextElement(this)), m_legendColumn(new QCPLayoutGrid)
 {
     QFont titleFont = font();
     titleFont.setBold(true);
@@ -85,7 +50,12 @@ MetricChart::MetricChart(QWidget *parent) : ChartView(parent), m_title(new QCPTe
     m_title->setTextColor(palette().color(QPalette::WindowText));
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, m_title);
-    plotLayout()->addElement(1, 1, legend);
+    // The legend keeps its own height at the top; an empty element below takes the rest.
+    m_legendColumn->addElement(0, 0, legend);
+    m_legendColumn->addElement(1, 0, new QCPLayoutElement(this));
+    m_legendColumn->setRowStretchFactor(0, 0.001);
+    m_legendColumn->setMargins(QMargins(0, 0, 0, 0));
+    plotLayout()->addElement(1, 1, m_legendColumn);
     plotLayout()->setColumnStretchFactor(1, 0.001);
     legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
     legend->setMargins(QMargins(6, 2, 4, 2));
@@ -100,12 +70,12 @@ void MetricChart::setCompact(bool compact)
         return;
     m_compact = compact;
     if (compact) {
-        plotLayout()->take(legend);
+        plotLayout()->take(m_legendColumn);
         plotLayout()->simplify();
         setInteractions({});
         setMinimumHeight(200);
     } else {
-        plotLayout()->addElement(1, 1, legend);
+        plotLayout()->addElement(1, 1, m_legendColumn);
         plotLayout()->setColumnStretchFactor(1, 0.001);
         setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     }
@@ -129,11 +99,18 @@ void MetricChart::configureAxes(const MetricChartOptions &options)
     case MetricXAxis::RelativeTime: {
         auto ticker = QSharedPointer<QCPAxisTickerTime>::create();
         ticker->setTimeFormat(QStringLiteral("%h:%m:%s"));
+        ticker->setFieldWidth(QCPAxisTickerTime::tuHours, 1);
         xAxis->setTicker(ticker);
         break;
     }
     }
     xAxis->setLabel(xAxisTitle(options.xAxis));
+    // Decades alone are too few lines to read a value by on a log scale: a fainter grid
+    // marks 2×, 3×, … 9× between them.
+    yAxis->grid()->setSubGridVisible(options.logScale);
+    QColor subGrid = yAxis->grid()->pen().color();
+    subGrid.setAlpha(subGrid.alpha() / 2);
+    yAxis->grid()->setSubGridPen(QPen(subGrid, 1));
     if (options.logScale) {
         yAxis->setScaleType(QCPAxis::stLogarithmic);
         yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
@@ -162,6 +139,10 @@ void MetricChart::addRunLines(const RunSeries &series, bool smoothing)
         main->setAdaptiveSampling(true);
     }
     main->setPen(QPen(color, 1));
+    // A line needs two points: a run that logged a metric once or twice gets dots too
+    // (never a long series, where markers would defeat adaptive sampling).
+    if (series.pointCount <= kDottedSeriesPoints)
+        main->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 4));
     main->setName(fontMetrics().elidedText(series.runName, Qt::ElideMiddle, kLegendNameWidth));
     m_mainLines.push_back(main);
 }
@@ -209,88 +190,17 @@ QCPGraph *MetricChart::mainLineOf(const QString &runId) const
     return nullptr;
 }
 
-QString MetricChart::keyText(double key) const
-{
-    switch (m_data->options.xAxis) {
-    case MetricXAxis::Step:
-        return tr("step %1").arg(key >= 0 ? formatCount(std::uint64_t(key)) : formatNumber(key));
-    case MetricXAxis::WallTime:
-        return QDateTime::fromMSecsSinceEpoch(std::llround(key * 1000))
-            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case MetricXAxis::RelativeTime:
-        return tr("%1 since the first point").arg(durationText(key));
-    }
-    return {};
-}
-
 QString MetricChart::readoutAt(double key, double value) const
 {
     if (!m_data)
         return {};
     const QPointF pixel(xAxis->coordToPixel(key), yAxis->coordToPixel(value));
-    std::size_t bestSeries = 0;
-    NearestPoint best;
-    for (std::size_t i = 0; i < m_mainLines.size(); ++i) {
-        const NearestPoint candidate = nearestPoint(*m_mainLines[i], pixel, key);
-        if (candidate.index >= 0 && (best.index < 0 || candidate.distance < best.distance)) {
-            best = candidate;
-            bestSeries = i;
-        }
-    }
-    if (best.index < 0 || best.distance > kReadoutReachPixels)
-        return {};
-    const RunSeries &series = m_data->series[bestSeries];
-    const QCPGraphData &point = *(m_mainLines[bestSeries]->data()->constBegin() + best.index);
-    QString text = QStringLiteral("<b>%1</b><br>%2<br>%3 %4")
-                       .arg(series.runName.toHtmlEscaped(), keyText(point.key), m_data->key.toHtmlEscaped(),
-                            formatNumber(point.value));
-    if (series.smoothed) {
-        const double raw = (series.raw->constBegin() + best.index)->value;
-        text += tr(" (smoothed; raw %1)").arg(formatNumber(raw));
-    }
-    return text;
+    return nearestPointReadout(*m_data, m_mainLines, pixel, key);
 }
 
 CsvTable MetricChart::csvTable() const
 {
-    CsvTable table;
-    if (!m_data)
-        return table;
-    static const char *const xNames[] = {"step", "wall_time_s", "relative_time_s"};
-    table.header = {QStringLiteral("run"), QStringLiteral("run_id"),
-                    QString::fromLatin1(xNames[int(m_data->options.xAxis)]), m_data->key};
-    const bool smoothing = m_data->options.smoothing > 0;
-    if (smoothing)
-        table.header << m_data->key + QStringLiteral(" (smoothed)");
-    // Rows run through the series one after another: the row's series by its start row.
-    auto starts = std::make_shared<std::vector<qsizetype>>();
-    for (const RunSeries &series : m_data->series) {
-        starts->push_back(table.rowCount);
-        table.rowCount += series.raw->size();
-    }
-    table.cell = [shown = m_data, starts](qsizetype row, qsizetype column) -> QString {
-        const auto next = std::upper_bound(starts->begin(), starts->end(), row);
-        const std::size_t seriesIndex = std::size_t(next - starts->begin()) - 1;
-        const RunSeries &series = shown->series[seriesIndex];
-        const qsizetype index = row - (*starts)[seriesIndex];
-        const QCPGraphData &point = *(series.raw->constBegin() + index);
-        const auto number = [](double value) {
-            return std::isnan(value) ? QString() : formatNumberFull(value);
-        };
-        switch (column) {
-        case 0:
-            return series.runName;
-        case 1:
-            return series.runId;
-        case 2:
-            return formatNumberFull(point.key);
-        case 3:
-            return number(point.value);
-        default:
-            return number((series.smoothed->constBegin() + index)->value);
-        }
-    };
-    return table;
+    return metricChartCsv(m_data);
 }
 
 void MetricChart::changeEvent(QEvent *event)

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+class QCPLayoutGrid;
 class QCPTextElement;
 
 namespace assay::ui {
@@ -48,11 +49,11 @@ private:
     void configureAxes(const MetricChartOptions &options);
     void addRunLines(const RunSeries &series, bool smoothing);
     void fitLegend();
-    QString keyText(double key) const;
 
     std::shared_ptr<const MetricChartData> m_data;
     std::vector<QCPGraph *> m_mainLines; // one per series of m_data
     QCPTextElement *m_title;
+    QCPLayoutGrid *m_legendColumn; // the legend at the top right, beside the plot
     bool m_compact = false;
     QPoint m_pressPosition;
 };

@@ -39,10 +39,12 @@ MetricChartControls::MetricChartControls(QWidget *parent)
       m_ignoreOutliers(new QCheckBox(tr("Ignore outliers"), this))
 {
     auto *single = modeButton(tr("One metric"), tr("One metric across the selected runs"), this);
-    auto *grid = modeButton(tr("All metrics"), tr("Every metric of the selected runs, small"), this);
+    auto *grid =
+        modeButton(tr("All metrics"), tr("Every metric of the selected runs, small"), this);
     m_modes->addButton(single, int(MetricChartMode::Single));
     m_modes->addButton(grid, int(MetricChartMode::Grid));
     single->setChecked(true);
+    m_ignoreOutliers->setChecked(MetricChartOptions{}.ignoreOutliers);
 
     m_metric->setObjectName(QStringLiteral("metricPicker"));
     m_metric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -54,7 +56,8 @@ MetricChartControls::MetricChartControls(QWidget *parent)
     m_smoothing->setMaximumWidth(160);
     m_smoothing->setToolTip(tr("Exponential moving average, debiased at the start as in "
                                "TensorBoard; the raw line stays faint behind"));
-    m_smoothingValue->setMinimumWidth(m_smoothingValue->fontMetrics().horizontalAdvance(QStringLiteral("0.00")));
+    m_smoothingValue->setMinimumWidth(
+        m_smoothingValue->fontMetrics().horizontalAdvance(QStringLiteral("0.00")));
     m_logScale->setToolTip(tr("Values ≤ 0 cannot be drawn on a log scale and are left out"));
     m_ignoreOutliers->setToolTip(tr("Scale the y axis to the 5th–95th percentile of the values, "
                                     "so a few spikes don't flatten the curves"));
@@ -118,7 +121,8 @@ void MetricChartControls::setOptions(const MetricChartOptions &options)
     const QSignalBlocker blockAxis(m_xAxis), blockSlider(m_smoothing), blockLog(m_logScale),
         blockOutliers(m_ignoreOutliers);
     m_xAxis->setCurrentIndex(m_xAxis->findData(int(options.xAxis)));
-    m_smoothing->setValue(int(std::lround(std::clamp(options.smoothing, 0.0, kMaxSmoothing) * 100)));
+    m_smoothing->setValue(
+        int(std::lround(std::clamp(options.smoothing, 0.0, kMaxSmoothing) * 100)));
     m_logScale->setChecked(options.logScale);
     m_ignoreOutliers->setChecked(options.ignoreOutliers);
     showSmoothing();

@@ -9,7 +9,7 @@ namespace assay::ui {
 
 namespace {
 
-constexpr double kRangeMargin = 0.03;
+constexpr double kRangeMargin = 0.05;
 
 QSharedPointer<QCPGraphDataContainer> containerOf(const QVector<QCPGraphData> &points)
 {
@@ -160,8 +160,8 @@ MetricChartData buildMetricChartData(const QString &key, const std::vector<RunHi
     if (options.ignoreOutliers)
         bounds = robustBounds(drawnValues, options.logScale);
     data.keyRange = nonEmpty({lowestKey, highestKey}, false);
-    data.valueRange = padded(nonEmpty({bounds.lower, bounds.upper}, options.logScale),
-                             options.logScale);
+    data.valueRange =
+        padded(nonEmpty({bounds.lower, bounds.upper}, options.logScale), options.logScale);
     return data;
 }
 

@@ -21,7 +21,7 @@ struct MetricChartOptions {
     MetricXAxis xAxis = MetricXAxis::Step;
     double smoothing = 0; // EMA weight in [0, 0.99]
     bool logScale = false;
-    bool ignoreOutliers = false;
+    bool ignoreOutliers = true; // as TensorBoard: a diverged run does not flatten the rest
 
     bool operator==(const MetricChartOptions &) const = default;
 };
@@ -45,7 +45,7 @@ struct RunSeries {
     QSharedPointer<QCPGraphDataContainer> raw;
     QSharedPointer<QCPGraphDataContainer> smoothed; // null when smoothing is off
     qsizetype pointCount = 0;
-    qsizetype nonFiniteCount = 0;  // NaN or ±inf as logged
+    qsizetype nonFiniteCount = 0;   // NaN or ±inf as logged
     qsizetype nonPositiveCount = 0; // left out on a log scale
 };
 

@@ -17,7 +17,8 @@ constexpr int kChartHeight = 220;
 } // namespace
 
 MetricChartGrid::MetricChartGrid(QWidget *parent)
-    : QWidget(parent), m_legend(new QLabel(this)), m_content(new QWidget), m_layout(new QGridLayout(m_content))
+    : QWidget(parent), m_legend(new QLabel(this)), m_content(new QWidget),
+      m_layout(new QGridLayout(m_content))
 {
     m_legend->setWordWrap(true);
     m_legend->setTextFormat(Qt::RichText);

@@ -3,7 +3,6 @@
 #include "track/run_query.h"
 #include "workspace/workspace.h"
 
-
 namespace assay::ui {
 
 namespace {
@@ -25,7 +24,8 @@ Result<MetricHistory> readHistory(workspace::Database &db, const QString &runId,
             return MetricHistory(std::make_shared<const std::vector<track::MetricPoint>>());
         return points.error();
     }
-    return MetricHistory(std::make_shared<const std::vector<track::MetricPoint>>(std::move(*points)));
+    return MetricHistory(
+        std::make_shared<const std::vector<track::MetricPoint>>(std::move(*points)));
 }
 
 } // namespace

@@ -11,6 +11,8 @@ namespace {
 constexpr double kLowQuantile = 0.05;
 constexpr double kHighQuantile = 0.95;
 constexpr double kRobustWidening = 0.1;
+// Below this, every value counts: percentiles of a handful would hide real points.
+constexpr std::size_t kRobustMinimumValues = 20;
 
 // The q-quantile of `values` by nearest rank, moving elements around.
 double quantile(std::span<double> values, double q)
@@ -74,6 +76,10 @@ ValueBounds robustBounds(std::span<double> values, bool logScale)
 {
     if (values.empty())
         return {};
+    if (values.size() < kRobustMinimumValues) {
+        const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
+        return {*lowest, *highest, true};
+    }
     if (logScale)
         for (double &value : values)
             value = std::log10(value);

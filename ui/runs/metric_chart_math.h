@@ -50,7 +50,7 @@ struct ValueBounds {
 
 // The range that ignores outliers: the 5th to 95th percentile of `values`, widened by a
 // tenth of that span on both sides (multiplicatively on a log scale), never beyond what the
-// values reach. Reorders `values`.
+// values reach. Fewer than 20 values are all kept. Reorders `values`.
 ValueBounds robustBounds(std::span<double> values, bool logScale);
 
 } // namespace assay::ui

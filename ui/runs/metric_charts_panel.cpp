@@ -196,9 +196,10 @@ void MetricChartsPanel::refresh()
         return;
     }
     if (m_keys.isEmpty()) {
-        showMessage(tr("No metrics logged"),
-                    tr("The selected runs logged no metrics. A run logs one with "
-                       "`assay log metric loss 0.31 --step 12`, or a JSON line in `ASSAY_LOG_FILE`."));
+        showMessage(
+            tr("No metrics logged"),
+            tr("The selected runs logged no metrics. A run logs one with "
+               "`assay log metric loss 0.31 --step 12`, or a JSON line in `ASSAY_LOG_FILE`."));
         return;
     }
     if (!m_jobs)
@@ -234,7 +235,8 @@ void MetricChartsPanel::refresh()
 void MetricChartsPanel::showCharts(MetricChartsResult result)
 {
     for (ReadMetricHistory &read : result.read)
-        m_cache.insert(read.runId, read.key, std::move(read.history), isRunning(*m_snapshot, read.runId));
+        m_cache.insert(read.runId, read.key, std::move(read.history),
+                       isRunning(*m_snapshot, read.runId));
     showNotice(result.charts);
     if (mode() == Mode::Grid) {
         std::vector<std::shared_ptr<const MetricChartData>> charts;
@@ -249,7 +251,8 @@ void MetricChartsPanel::showCharts(MetricChartsResult result)
         m_chart->setChartData(nullptr);
         showMessage(tr("Nothing to draw"),
                     tr("The selected runs logged %1, but no value can be drawn (NaN or infinite, "
-                       "or ≤ 0 on a log scale).").arg(chart->key));
+                       "or ≤ 0 on a log scale).")
+                        .arg(chart->key));
         return;
     }
     m_chart->setChartData(std::move(chart));

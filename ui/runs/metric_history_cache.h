@@ -17,7 +17,8 @@ class MetricHistoryCache {
 public:
     // The history, or null when it has to be read.
     MetricHistory find(const QString &runId, const QString &key) const;
-    void insert(const QString &runId, const QString &key, MetricHistory history, bool runWasRunning);
+    void insert(const QString &runId, const QString &key, MetricHistory history,
+                bool runWasRunning);
     // Forgets what was read of these runs while they were running, and of every run now
     // listed in `runningNow`.
     void dropLive(const QSet<QString> &runningNow);

@@ -39,15 +39,13 @@ QString defaultMetricKey(const RunsSnapshot &snapshot, const QStringList &runIds
         const track::RunRecord *run = snapshot.find(runId);
         if (!run || run->latestMetrics.empty())
             continue;
-        shared.removeIf([run](const QString &key) {
-            return !run->latestMetrics.contains(key.toStdString());
-        });
+        shared.removeIf(
+            [run](const QString &key) { return !run->latestMetrics.contains(key.toStdString()); });
     }
     const QStringList &candidates = shared.isEmpty() ? all : shared;
-    const auto best = std::min_element(candidates.begin(), candidates.end(),
-                                       [](const QString &a, const QString &b) {
-                                           return preference(a) < preference(b);
-                                       });
+    const auto best = std::min_element(
+        candidates.begin(), candidates.end(),
+        [](const QString &a, const QString &b) { return preference(a) < preference(b); });
     return best == candidates.end() ? QString() : *best;
 }
 
