@@ -125,6 +125,7 @@ private slots:
     void logScaleLeavesOutNonPositiveValues();
     void nanAndInfinityMakeGaps();
     void outlierBoundsIgnoreSpikes();
+    void validationLossIsChartedFirst();
 
     void panelDrawsOneLinePerRunInItsColour();
     void smoothingAddsAFaintRawLineBehind();
@@ -523,4 +524,19 @@ void TestMetricCharts::demoSweepChartsEveryMetric()
 }
 
 QTEST_MAIN(TestMetricCharts)
+void TestMetricCharts::validationLossIsChartedFirst()
+{
+    const auto keys = [](std::initializer_list<const char *> names) {
+        QStringList list;
+        for (const char *name : names)
+            list << QString::fromLatin1(name);
+        return list;
+    };
+    QCOMPARE(preferredMetricKey(keys({"auc", "best_val_loss", "train_loss", "val_loss"})),
+             QStringLiteral("val_loss"));
+    QCOMPARE(preferredMetricKey(keys({"auc", "train_loss"})), QStringLiteral("train_loss"));
+    QCOMPARE(preferredMetricKey(keys({"f1", "auc"})), QStringLiteral("f1"));
+    QCOMPARE(preferredMetricKey({}), QString());
+}
+
 #include "test_metric_charts.moc"

@@ -377,9 +377,14 @@ void TestRunsTable::copiesSelectedRowsAsTsv()
     view.selectRuns({QStringLiteral("r01"), QStringLiteral("r00")});
     const QStringList lines = view.selectionAsTsv().split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
-    QVERIFY(lines[0].endsWith(QStringLiteral("\tloss")));
-    QVERIFY(lines[1].startsWith(QStringLiteral("run-r00\tFINISHED\texp\t")));
-    QVERIFY(lines[2].endsWith(QStringLiteral("\t0.5")));
+    // Chosen columns come after the run's duration, before experiment, user and commit.
+    const QStringList header = lines[0].split(u'\t');
+    const qsizetype loss = header.indexOf(QStringLiteral("loss"));
+    QCOMPARE(header.mid(0, 2), (QStringList{QStringLiteral("Run"), QStringLiteral("Status")}));
+    QCOMPARE(header.value(loss - 1), QStringLiteral("Duration"));
+    QCOMPARE(header.value(loss + 1), QStringLiteral("Experiment"));
+    QVERIFY(lines[1].startsWith(QStringLiteral("run-r00\tFINISHED\t")));
+    QCOMPARE(lines[2].split(u'\t').value(loss), QStringLiteral("0.5"));
 }
 
 void TestRunsTable::liveUpdateKeepsTheSelectedRun()

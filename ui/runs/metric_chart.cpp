@@ -80,7 +80,15 @@ void MetricChart::setCompact(bool compact)
         setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     }
     legend->setVisible(!compact);
+    fitTickCounts();
     replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricChart::fitTickCounts()
+{
+    // A small chart of the grid has room for three or four tick labels, not five.
+    xAxis->ticker()->setTickCount(m_compact ? 3 : 5);
+    yAxis->ticker()->setTickCount(m_compact ? 4 : 5);
 }
 
 void MetricChart::configureAxes(const MetricChartOptions &options)
@@ -105,6 +113,7 @@ void MetricChart::configureAxes(const MetricChartOptions &options)
     }
     }
     xAxis->setLabel(xAxisTitle(options.xAxis));
+    fitTickCounts();
     // Decades alone are too few lines to read a value by on a log scale: a fainter grid
     // marks 2×, 3×, … 9× between them.
     yAxis->grid()->setSubGridVisible(options.logScale);

@@ -46,6 +46,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
 
 private:
+    void fitTickCounts();
     void configureAxes(const MetricChartOptions &options);
     void addRunLines(const RunSeries &series, bool smoothing);
     void fitLegend();

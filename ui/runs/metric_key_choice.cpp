@@ -42,10 +42,16 @@ QString defaultMetricKey(const RunsSnapshot &snapshot, const QStringList &runIds
         shared.removeIf(
             [run](const QString &key) { return !run->latestMetrics.contains(key.toStdString()); });
     }
-    const QStringList &candidates = shared.isEmpty() ? all : shared;
+    return preferredMetricKey(shared.isEmpty() ? all : shared);
+}
+
+QString preferredMetricKey(const QStringList &candidates)
+{
     const auto best = std::min_element(
-        candidates.begin(), candidates.end(),
-        [](const QString &a, const QString &b) { return preference(a) < preference(b); });
+        candidates.begin(), candidates.end(), [](const QString &a, const QString &b) {
+            // The plainest name wins a tie: "val_loss" over "best_val_loss", a summary.
+            return std::pair(preference(a), a.size()) < std::pair(preference(b), b.size());
+        });
     return best == candidates.end() ? QString() : *best;
 }
 

@@ -3,6 +3,9 @@
 #include "common/theme.h"
 #include "runs/run_palette.h"
 
+#include <QFontMetrics>
+#include <QRegularExpression>
+
 #include <cmath>
 #include <set>
 
@@ -14,7 +17,7 @@ constexpr int kMaxCategoryLabels = 12;
 constexpr std::size_t kMaxInnerValueLabels = 6;
 constexpr int kMaxSideLabelWidth = 110;
 constexpr double kBottom = -0.1; // room under the axes for the min labels
-constexpr double kTop = 1.16;    // and above them for the names and max labels
+constexpr double kTop = 1.22;    // and above them for the names (two lines) and max labels
 const QString kHighlightLayer = QStringLiteral("highlight");
 
 QCPItemText *axisText(QCustomPlot *plot, double x, double y, const QString &text,
@@ -71,12 +74,47 @@ void ParallelCoordinatesChart::setData(std::vector<Line> lines, std::vector<Para
         graph->setData(keys, values, true);
         m_graphs.push_back(graph);
     }
+    m_axisNames.clear();
     for (int axis = 0; axis < axisCount; ++axis)
         addAxisItems(axis);
+    fitAxisNames();
     xAxis->setRange(-0.5, std::max(axisCount, 1) - 0.5);
     yAxis->setRange(kBottom, kTop);
     rememberHomeRanges();
     replot(rpQueuedReplot);
+}
+
+void ParallelCoordinatesChart::resizeEvent(QResizeEvent *event)
+{
+    ChartView::resizeEvent(event);
+    fitAxisNames();
+    replot(rpQueuedReplot);
+}
+
+void ParallelCoordinatesChart::fitAxisNames()
+{
+    if (m_axisNames.empty())
+        return;
+    const int slot = std::max(40, width() / int(m_axisNames.size()) - 8);
+    for (std::size_t i = 0; i < m_axisNames.size(); ++i) {
+        const QString full = m_axes[i].field.label();
+        const QFontMetrics metrics(m_axisNames[i]->font());
+        QStringList lines{QString()};
+        // Break after separators, greedily, so "min_child_weight" becomes "min_child_" +
+        // "weight" where it would run into its neighbour.
+        static const QRegularExpression pieces(QStringLiteral("[^_./]*[_./]?"));
+        for (auto match = pieces.globalMatch(full); match.hasNext();) {
+            const QString piece = match.next().captured();
+            if (piece.isEmpty())
+                continue;
+            if (!lines.last().isEmpty() && metrics.horizontalAdvance(lines.last() + piece) > slot)
+                lines.append(QString());
+            lines.last() += piece;
+        }
+        for (QString &line : lines)
+            line = metrics.elidedText(line, Qt::ElideMiddle, slot);
+        m_axisNames[i]->setText(lines.join(u'\n'));
+    }
 }
 
 void ParallelCoordinatesChart::addAxisItems(int axisIndex)
@@ -98,6 +136,7 @@ void ParallelCoordinatesChart::addAxisItems(int axisIndex)
     QFont bold = font();
     bold.setBold(true);
     name->setFont(bold);
+    m_axisNames.push_back(name);
     name->setTextAlignment(Qt::AlignCenter);
 
     const FieldScale &scale = axis.scale;

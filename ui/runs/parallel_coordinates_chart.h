@@ -30,7 +30,12 @@ public:
     // The run whose line passes within `maxPixels` of `pos`, or -1.
     int lineNear(const QPointF &pos, double maxPixels = 8) const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Axis names wider than their share of the chart break at '_' and '.' onto more lines.
+    void fitAxisNames();
     void addAxisItems(int axisIndex);
     void addSideLabel(QCPItemLine *axisLine, double y, const QString &text);
     void highlight(int line);
@@ -40,6 +45,7 @@ private:
     std::vector<Line> m_lines;
     std::vector<ParallelAxis> m_axes;
     std::vector<QCPGraph *> m_graphs;
+    std::vector<QCPItemText *> m_axisNames; // one per axis
     int m_highlighted = -1;
 };
 

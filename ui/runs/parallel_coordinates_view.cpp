@@ -1,5 +1,7 @@
 #include "runs/parallel_coordinates_view.h"
 
+#include "runs/metric_key_choice.h"
+
 #include "runs/parallel_coordinates_chart.h"
 
 #include <QComboBox>
@@ -64,7 +66,7 @@ void ParallelCoordinatesView::setRuns(std::vector<const track::RunRecord *> runs
         for (const RunField &field : defaultParallelFields(m_runs))
             if (field.kind == RunField::Kind::Param)
                 m_checkedParams << field.key;
-        m_metric->setCurrentIndex(metrics.isEmpty() ? 0 : 1);
+        m_metric->setCurrentIndex(std::max(0, m_metric->findText(preferredMetricKey(metrics))));
     } else {
         m_checkedParams = kept;
         const int index = m_metric->findText(previousMetric);

@@ -20,10 +20,11 @@ constexpr FixedColumn fixedColumns[] = {
     {RunColumn::Kind::Marks, "marks", QT_TRANSLATE_NOOP("RunColumn", "Pin / Hide")},
     {RunColumn::Kind::Name, "attributes.run_name", QT_TRANSLATE_NOOP("RunColumn", "Run")},
     {RunColumn::Kind::Status, "attributes.status", QT_TRANSLATE_NOOP("RunColumn", "Status")},
-    {RunColumn::Kind::Experiment, "attributes.experiment",
-     QT_TRANSLATE_NOOP("RunColumn", "Experiment")},
     {RunColumn::Kind::Start, "attributes.start_time", QT_TRANSLATE_NOOP("RunColumn", "Started")},
     {RunColumn::Kind::Duration, "duration", QT_TRANSLATE_NOOP("RunColumn", "Duration")},
+    // The chosen params, metrics and tags go here, before the columns rarely compared.
+    {RunColumn::Kind::Experiment, "attributes.experiment",
+     QT_TRANSLATE_NOOP("RunColumn", "Experiment")},
     {RunColumn::Kind::User, "attributes.user", QT_TRANSLATE_NOOP("RunColumn", "User")},
     {RunColumn::Kind::Commit, "git_commit", QT_TRANSLATE_NOOP("RunColumn", "Commit")},
 };
@@ -108,13 +109,20 @@ QList<RunColumn> fixedRunColumns()
     return columns;
 }
 
+QList<RunColumn> tableColumns(const QList<RunColumn> &keyed)
+{
+    constexpr int leading = 5; // marks, name, status, start, duration
+    const QList<RunColumn> fixed = fixedRunColumns();
+    return fixed.mid(0, leading) + keyed + fixed.mid(leading);
+}
+
 QList<RunColumn> defaultKeyedColumns(const RunsSnapshot &snapshot, int maxParams)
 {
     QList<RunColumn> columns;
-    for (const QString &key : snapshot.paramKeys.mid(0, maxParams))
-        columns.append({RunColumn::Kind::Param, key});
     for (const QString &key : snapshot.metricKeys)
         columns.append({RunColumn::Kind::Metric, key});
+    for (const QString &key : snapshot.paramKeys.mid(0, maxParams))
+        columns.append({RunColumn::Kind::Param, key});
     return columns;
 }
 

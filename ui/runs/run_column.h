@@ -43,10 +43,12 @@ struct RunColumn {
     bool operator==(const RunColumn &other) const = default;
 };
 
-// Marks (pin/hide toggles), name, status, experiment, start, duration, user, commit.
+// Marks (pin/hide toggles), name, status, start, duration, experiment, user, commit.
 QList<RunColumn> fixedRunColumns();
+// The table's columns: the fixed ones up to duration, then `keyed`, then the rest.
+QList<RunColumn> tableColumns(const QList<RunColumn> &keyed);
 
-// The keyed columns a workspace opens with before the user chooses: every metric and the
+// The keyed columns a workspace opens with before the user chooses: every metric, then the
 // first `maxParams` params (sorted by key).
 QList<RunColumn> defaultKeyedColumns(const RunsSnapshot &snapshot, int maxParams = 8);
 

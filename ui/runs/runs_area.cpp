@@ -3,10 +3,13 @@
 #include "common/csv_export.h"
 #include "common/empty_state.h"
 #include "common/icons.h"
+#include "runs/metric_charts_panel.h"
 #include "runs/run_column_chooser.h"
+#include "runs/run_comparison_panel.h"
 #include "runs/run_details_panel.h"
 #include "runs/run_filter_box.h"
 #include "runs/run_marks_delegate.h"
+#include "runs/run_palette.h"
 #include "runs/run_store_watcher.h"
 #include "runs/runs_snapshot.h"
 #include "runs/runs_table_model.h"
@@ -19,6 +22,7 @@
 #include "workspace/database.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
@@ -32,6 +36,9 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
 
 namespace assay::ui {
 
@@ -57,6 +64,7 @@ RunsArea::RunsArea(const AreaContext &context, QWidget *parent)
       m_toolbar(new RunsToolbar(m_root)), m_stack(new QStackedWidget(m_root)),
       m_splitter(new QSplitter(Qt::Horizontal, m_stack)), m_model(new RunsTableModel(this)),
       m_table(new RunsTableView(m_model, m_splitter)), m_tabs(new QTabWidget(m_splitter)),
+      m_charts(new MetricChartsPanel(m_tabs)), m_comparison(new RunComparisonPanel(m_tabs)),
       m_details(new RunDetailsPanel(m_tabs)), m_empty(new EmptyState(m_stack)),
       m_watcher(new RunStoreWatcher(this)), m_currentPause(new QTimer(this))
 {
@@ -69,6 +77,8 @@ RunsArea::RunsArea(const AreaContext &context, QWidget *parent)
 
     m_tabs->setObjectName(QStringLiteral("runDetailTabs"));
     m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_charts, tr("Charts"));
+    m_tabs->addTab(m_comparison, tr("Compare"));
     m_tabs->addTab(m_details, tr("Run"));
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_tabs);
@@ -104,6 +114,7 @@ RunsArea::RunsArea(const AreaContext &context, QWidget *parent)
         if (ids == m_lastSelection)
             return;
         m_lastSelection = ids;
+        showSelectionInPanels();
         emit selectedRunsChanged(ids);
     });
     m_currentPause->setSingleShot(true);
@@ -159,15 +170,53 @@ QStringList RunsArea::selectedRunIds() const
     return m_table->selectedRunIds();
 }
 
+QStringList RunsArea::viewNames()
+{
+    return {QStringLiteral("runs-metrics"), QStringLiteral("runs-compare"),
+            QStringLiteral("runs-details")};
+}
+
+void RunsArea::showSelectionInPanels()
+{
+    const auto shown = m_model->snapshot();
+    m_charts->setRuns(shown, m_lastSelection);
+    m_comparison->setRuns(shown, m_lastSelection);
+}
+
 bool RunsArea::showView(const QString &view)
 {
-    if (view != id())
+    if (view == id() || view == QLatin1String("runs-metrics")) {
+        m_tabs->setCurrentWidget(m_charts);
+        m_charts->setMode(view == id() ? MetricChartsPanel::Mode::Single
+                                       : MetricChartsPanel::Mode::Grid);
+    } else if (view == QLatin1String("runs-compare")) {
+        m_tabs->setCurrentWidget(m_comparison);
+    } else if (view == QLatin1String("runs-details")) {
+        m_tabs->setCurrentWidget(m_details);
+    } else {
         return false;
-    m_tabs->setCurrentIndex(0);
+    }
     m_pendingSelection = 6;
-    if (m_model->snapshot() && m_model->runsShown() > 0)
+    if (m_model->snapshot() && m_model->runsShown() > 0) {
+        showLargestExperiment();
         selectFirstRuns(m_pendingSelection);
+    }
     return true;
+}
+
+void RunsArea::showLargestExperiment()
+{
+    const auto shown = m_model->snapshot();
+    if (!shown || shown->experiments.size() < 2 || !m_toolbar->experiment().isEmpty())
+        return;
+    std::map<std::string, int> runsPerExperiment;
+    for (const track::RunRecord &run : shown->runs)
+        ++runsPerExperiment[run.info.experiment];
+    const auto largest = std::max_element(
+        runsPerExperiment.begin(), runsPerExperiment.end(),
+        [](const auto &a, const auto &b) { return a.second < b.second; });
+    QComboBox *picker = m_toolbar->experimentPicker();
+    picker->setCurrentIndex(picker->findData(QString::fromStdString(largest->first)));
 }
 
 void RunsArea::selectFirstRuns(int count)
@@ -201,6 +250,8 @@ void RunsArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)
         m_detailsJob->cancel();
     ++m_generation;
     m_session = std::move(session);
+    m_charts->setSource(m_context.jobs, workspaceRoot());
+    m_comparison->setSource(m_context.jobs, workspaceRoot());
     m_watcher->setDatabase(m_session ? &m_session->workspace().database() : nullptr);
     m_model->setSnapshot(nullptr);
     m_details->showMessage(tr("Select a run in the table to see everything it logged."));
@@ -258,6 +309,7 @@ void RunsArea::reload()
 
 void RunsArea::showSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
 {
+    assignRunColors(*snapshot);
     if (snapshot->runs.empty()) {
         m_model->setSnapshot(std::move(snapshot));
         m_empty->setContent(tr("No runs yet"),
@@ -273,13 +325,15 @@ void RunsArea::showSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
     m_model->setSnapshot(std::move(snapshot));
     m_stack->setCurrentWidget(m_splitter);
     updateCounts();
-    if (m_pendingSelection > 0)
+    if (m_pendingSelection > 0) {
+        showLargestExperiment();
         selectFirstRuns(m_pendingSelection);
-    else if (m_table->selectedRunIds(true).isEmpty() && !m_table->currentIndex().isValid())
+    } else if (m_table->selectedRunIds(true).isEmpty() && !m_table->currentIndex().isValid())
         m_table->selectRuns({m_model->index(0, 0).data(RunsTableModel::RunIdRole).toString()});
     // The shown run may have logged more meanwhile.
     if (!m_details->shownRunId().isEmpty())
         showCurrentRun(m_details->shownRunId());
+    showSelectionInPanels(); // running runs have new points; names and metrics may change
     emit snapshotChanged();
 }
 

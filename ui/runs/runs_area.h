@@ -18,6 +18,8 @@ namespace assay::ui {
 
 class EmptyState;
 class Job;
+class MetricChartsPanel;
+class RunComparisonPanel;
 class RunDetailsPanel;
 class RunStoreWatcher;
 class RunsTableModel;
@@ -38,8 +40,10 @@ public:
     QString title() const override { return tr("Runs"); }
     QIcon icon() const override;
     QWidget *widget() override;
-    // No extra views yet; "runs" selects the first finished runs once the table is loaded.
-    static QStringList viewNames() { return {}; }
+    // Each view selects the first finished runs once the table is loaded: "runs" charts a
+    // metric across them, "runs-metrics" charts every metric, "runs-compare" compares them
+    // and "runs-details" shows the first one.
+    static QStringList viewNames();
     bool showView(const QString &view) override;
 
     void setWorkspace(std::shared_ptr<WorkspaceSession> session) override;
@@ -63,6 +67,8 @@ public:
     RunsTableView *table() const { return m_table; }
     RunsTableModel *model() const { return m_model; }
     RunDetailsPanel *runDetails() const { return m_details; }
+    MetricChartsPanel *charts() const { return m_charts; }
+    RunComparisonPanel *comparison() const { return m_comparison; }
     RunStoreWatcher *watcher() const { return m_watcher; }
     bool isShowingEmptyState() const;
 
@@ -88,6 +94,9 @@ private:
     void rememberMarks();
     void chooseMlflowStore();
     void updateCounts();
+    void showSelectionInPanels();
+    // For the views: the experiment with the most runs, when every experiment is shown.
+    void showLargestExperiment();
 
     AreaContext m_context;
     std::shared_ptr<WorkspaceSession> m_session;
@@ -98,6 +107,8 @@ private:
     RunsTableModel *m_model;
     RunsTableView *m_table;
     QTabWidget *m_tabs;
+    MetricChartsPanel *m_charts;
+    RunComparisonPanel *m_comparison;
     RunDetailsPanel *m_details;
     EmptyState *m_empty;
     RunStoreWatcher *m_watcher;

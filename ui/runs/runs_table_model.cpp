@@ -75,7 +75,7 @@ void RunsTableModel::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
         beginResetModel();
         m_snapshot = std::move(snapshot);
         m_keyed = effectiveKeyedColumns();
-        m_columns = fixedRunColumns() + m_keyed;
+        m_columns = tableColumns(m_keyed);
         updateAggregatedColumns();
         rebuildLayout();
         endResetModel();
@@ -88,7 +88,7 @@ void RunsTableModel::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
         beginResetModel();
         m_snapshot = std::move(snapshot);
         m_keyed = keyed;
-        m_columns = fixedRunColumns() + m_keyed;
+        m_columns = tableColumns(m_keyed);
         updateAggregatedColumns();
         rebuildLayout();
         endResetModel();
@@ -106,7 +106,7 @@ void RunsTableModel::setKeyedColumns(std::optional<QList<RunColumn>> columns)
         return;
     beginResetModel();
     m_keyed = keyed;
-    m_columns = fixedRunColumns() + m_keyed;
+    m_columns = tableColumns(m_keyed);
     if (m_options.sortColumn && !m_columns.contains(*m_options.sortColumn))
         m_options.sortColumn.reset();
     updateAggregatedColumns();
