@@ -13,11 +13,13 @@ namespace assay::ui {
 
 namespace {
 
-// Paul Tol's bright and vibrant schemes, ordered so that neighbours differ most and
-// similar hues (blue/indigo, purple/wine, cyan/teal) are five or more places apart.
+// Paul Tol's bright, vibrant and muted schemes. Runs take index 5·rank mod 12, so runs in a
+// row visit 0, 5, 10, 3, 8, 1, … and every other run visits only even or only odd places:
+// each of those halves holds six clearly different hues, and the row order never puts two
+// similar ones side by side.
 constexpr std::array<QRgb, 12> kPalette = {
-    0x4477AA, 0xEE7733, 0x228833, 0xAA3377, 0x66CCEE, 0xCCBB44,
-    0xEE6677, 0x332288, 0x009988, 0x882255, 0x999933, 0xEE3377};
+    0x4477AA, 0x882255, 0x228833, 0x009988, 0xEE6677, 0xEE3377,
+    0xCCBB44, 0x332288, 0x66CCEE, 0x999933, 0xEE7733, 0x0077BB};
 
 QHash<QString, int> &assigned()
 {
@@ -56,7 +58,8 @@ void assignRunColors(const RunsSnapshot &snapshot)
     QHash<QString, int> indexById;
     indexById.reserve(qsizetype(byStart.size()));
     for (std::size_t i = 0; i < byStart.size(); ++i)
-        indexById.insert(QString::fromStdString(byStart[i]->info.runId), int(i % kPalette.size()));
+        indexById.insert(QString::fromStdString(byStart[i]->info.runId),
+                         int(i * 5 % kPalette.size()));
     assigned() = std::move(indexById);
 }
 

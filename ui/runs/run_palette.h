@@ -8,9 +8,8 @@ namespace assay::ui {
 struct RunsSnapshot;
 
 // The colour of a run in every table, chart and panel: one of twelve colour-blind-safe
-// colours. Runs of the open workspace take them in the order they started, so runs that
-// follow each other (a sweep, the folds of a cross-validation) never share a colour and
-// similar hues sit far apart; a run not seen yet falls back to a colour hashed from its id.
+// colours. Runs of the open workspace take them in the order they started, so runs near
+// each other (a sweep, the folds of a cross-validation) differ in hue; a run not seen yet falls back to a colour hashed from its id.
 QColor runColor(const QString &runId);
 
 // Gives every run of `snapshot` its colour. Runs keep theirs when later snapshots add runs
