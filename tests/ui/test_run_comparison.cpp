@@ -259,7 +259,10 @@ void TestRunComparison::headersNameRunsAndSections()
     QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("better"));
     QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("c0000000"));
     QVERIFY(model.headerData(0, Qt::Horizontal, Qt::DecorationRole).isValid());
-    QCOMPARE(model.headerData(0, Qt::Vertical).toString().left(3), QStringLiteral("Run"));
+    // Results first, then what was varied, then where the runs came from.
+    QCOMPARE(model.headerData(0, Qt::Vertical).toString().left(7), QStringLiteral("Metrics"));
+    QVERIFY(model.rowOf(ComparisonSection::Run, QStringLiteral("Status")) >
+            model.rowOf(ComparisonSection::Params, QStringLiteral("lr")));
 
     const int commit = model.rowOf(ComparisonSection::Run, QStringLiteral("Git commit"));
     QCOMPARE(model.index(commit, 1).data().toString(), QStringLiteral("0123456 dirty"));

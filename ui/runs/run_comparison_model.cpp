@@ -18,8 +18,8 @@ namespace assay::ui {
 namespace {
 
 constexpr ComparisonSection kSections[] = {
-    ComparisonSection::Run,  ComparisonSection::Params,   ComparisonSection::Metrics,
-    ComparisonSection::Tags, ComparisonSection::Datasets, ComparisonSection::Artifacts};
+    ComparisonSection::Metrics, ComparisonSection::Params,   ComparisonSection::Run,
+    ComparisonSection::Tags,    ComparisonSection::Datasets, ComparisonSection::Artifacts};
 
 QIcon colorSwatch(const QColor &color)
 {

@@ -284,7 +284,16 @@ std::vector<ComparisonRow> buildComparisonRows(const std::vector<RunRecord> &run
     if (runs.empty())
         return rows;
     const track::RunKeys keys = track::keysOf(runs);
-    addRunRows(rows, runs, runNames, nowMs);
+    // What a comparison is for comes first: the results, then what was varied.
+    addKeyedRows(rows, ComparisonSection::Metrics, keys.metrics, runs,
+                 [](const RunRecord &run, const std::string &key) {
+                     const auto found = run.latestMetrics.find(key);
+                     if (found == run.latestMetrics.end())
+                         return ComparisonCell{};
+                     ComparisonCell cell = numberCell(found->second.value);
+                     cell.detail = QObject::tr("step %1").arg(found->second.step);
+                     return cell;
+                 });
     addKeyedRows(rows, ComparisonSection::Params, keys.params, runs,
                  [](const RunRecord &run, const std::string &key) {
                      const auto found = run.params.find(key);
@@ -296,15 +305,7 @@ std::vector<ComparisonRow> buildComparisonRows(const std::vector<RunRecord> &run
                      cell.numeric = isNumber;
                      return cell;
                  });
-    addKeyedRows(rows, ComparisonSection::Metrics, keys.metrics, runs,
-                 [](const RunRecord &run, const std::string &key) {
-                     const auto found = run.latestMetrics.find(key);
-                     if (found == run.latestMetrics.end())
-                         return ComparisonCell{};
-                     ComparisonCell cell = numberCell(found->second.value);
-                     cell.detail = QObject::tr("step %1").arg(found->second.step);
-                     return cell;
-                 });
+    addRunRows(rows, runs, runNames, nowMs);
     addKeyedRows(rows, ComparisonSection::Tags, keys.tags, runs,
                  [](const RunRecord &run, const std::string &key) {
                      const auto found = run.tags.find(key);

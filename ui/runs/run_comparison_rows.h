@@ -12,7 +12,7 @@
 
 namespace assay::ui {
 
-enum class ComparisonSection { Run, Params, Metrics, Tags, Datasets, Artifacts };
+enum class ComparisonSection { Metrics, Params, Run, Tags, Datasets, Artifacts };
 
 QString sectionTitle(ComparisonSection section);
 
