@@ -64,6 +64,19 @@ std::vector<double> keysOf(const QCPGraphDataContainer &container)
 
 } // namespace
 
+// A charts panel shown at 1000×700 on a workspace, with the job runner that reads for it.
+struct PanelOnScreen {
+    JobRunner jobs;
+    MetricChartsPanel panel;
+
+    explicit PanelOnScreen(const fs::path &root)
+    {
+        panel.resize(1000, 700);
+        panel.show();
+        panel.setSource(&jobs, root);
+    }
+};
+
 class TestMetricCharts : public QObject {
     Q_OBJECT
 
@@ -295,11 +308,8 @@ void TestMetricCharts::outlierBoundsIgnoreSpikes()
 
 void TestMetricCharts::panelDrawsOneLinePerRunInItsColour()
 {
-    JobRunner jobs;
-    MetricChartsPanel panel;
-    panel.resize(1000, 700);
-    panel.show();
-    panel.setSource(&jobs, m_root);
+    PanelOnScreen shown(m_root);
+    auto &[jobs, panel] = shown;
     panel.setRuns(snapshot(), runIds());
     QVERIFY(jobs.waitUntilIdle(kJobTimeoutMs));
     QVERIFY(panel.isShowingCharts());
@@ -323,11 +333,8 @@ void TestMetricCharts::panelDrawsOneLinePerRunInItsColour()
 
 void TestMetricCharts::smoothingAddsAFaintRawLineBehind()
 {
-    JobRunner jobs;
-    MetricChartsPanel panel;
-    panel.resize(1000, 700);
-    panel.show();
-    panel.setSource(&jobs, m_root);
+    PanelOnScreen shown(m_root);
+    auto &[jobs, panel] = shown;
     panel.setRuns(snapshot(), runIds());
     MetricChartOptions options;
     options.smoothing = 0.8;
@@ -347,11 +354,8 @@ void TestMetricCharts::smoothingAddsAFaintRawLineBehind()
 
 void TestMetricCharts::readoutNamesTheNearestRun()
 {
-    JobRunner jobs;
-    MetricChartsPanel panel;
-    panel.resize(1000, 700);
-    panel.show();
-    panel.setSource(&jobs, m_root);
+    PanelOnScreen shown(m_root);
+    auto &[jobs, panel] = shown;
     panel.setRuns(snapshot(), runIds());
     QVERIFY(jobs.waitUntilIdle(kJobTimeoutMs));
     MetricChart *chart = panel.chart();
@@ -386,11 +390,8 @@ void TestMetricCharts::csvHoldsThePlottedNumbers()
 
 void TestMetricCharts::gridHasOneChartPerMetric()
 {
-    JobRunner jobs;
-    MetricChartsPanel panel;
-    panel.resize(1000, 700);
-    panel.show();
-    panel.setSource(&jobs, m_root);
+    PanelOnScreen shown(m_root);
+    auto &[jobs, panel] = shown;
     panel.setRuns(snapshot(), runIds());
     panel.setMode(MetricChartsPanel::Mode::Grid);
     QVERIFY(jobs.waitUntilIdle(kJobTimeoutMs));
@@ -412,11 +413,8 @@ void TestMetricCharts::gridHasOneChartPerMetric()
 
 void TestMetricCharts::clickingAGridChartShowsThatMetric()
 {
-    JobRunner jobs;
-    MetricChartsPanel panel;
-    panel.resize(1000, 700);
-    panel.show();
-    panel.setSource(&jobs, m_root);
+    PanelOnScreen shown(m_root);
+    auto &[jobs, panel] = shown;
     panel.setRuns(snapshot(), runIds());
     panel.setMode(MetricChartsPanel::Mode::Grid);
     QVERIFY(jobs.waitUntilIdle(kJobTimeoutMs));
@@ -432,11 +430,8 @@ void TestMetricCharts::clickingAGridChartShowsThatMetric()
 
 void TestMetricCharts::setRunsAgainRereadsOnlyRunningRuns()
 {
-    JobRunner jobs;
-    MetricChartsPanel panel;
-    panel.resize(1000, 700);
-    panel.show();
-    panel.setSource(&jobs, m_root);
+    PanelOnScreen shown(m_root);
+    auto &[jobs, panel] = shown;
     panel.setRuns(snapshot(), runIds());
     panel.setMetric(QStringLiteral("loss"));
     QVERIFY(jobs.waitUntilIdle(kJobTimeoutMs));

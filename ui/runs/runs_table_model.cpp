@@ -18,6 +18,18 @@ namespace assay::ui {
 
 namespace {
 
+// Adds or removes `runId`; true when that changed the set.
+bool setMembership(QSet<QString> &set, const QString &runId, bool member)
+{
+    if (set.contains(runId) == member)
+        return false;
+    if (member)
+        set.insert(runId);
+    else
+        set.remove(runId);
+    return true;
+}
+
 const std::vector<int> noChildren;
 const auto missingGroupKey = QStringLiteral("\u0001missing");
 const auto groupRowPrefix = QStringLiteral("\u0001group:");
@@ -174,24 +186,14 @@ void RunsTableModel::setMarks(QSet<QString> pinned, QSet<QString> hidden)
 
 void RunsTableModel::setPinned(const QString &runId, bool pinned)
 {
-    if (m_options.pinned.contains(runId) == pinned)
-        return;
-    if (pinned)
-        m_options.pinned.insert(runId);
-    else
-        m_options.pinned.remove(runId);
-    relayout();
+    if (setMembership(m_options.pinned, runId, pinned))
+        relayout();
 }
 
 void RunsTableModel::setHidden(const QString &runId, bool hidden)
 {
-    if (m_options.hidden.contains(runId) == hidden)
-        return;
-    if (hidden)
-        m_options.hidden.insert(runId);
-    else
-        m_options.hidden.remove(runId);
-    relayout();
+    if (setMembership(m_options.hidden, runId, hidden))
+        relayout();
 }
 
 void RunsTableModel::sortBy(std::optional<RunColumn> column, Qt::SortOrder order)

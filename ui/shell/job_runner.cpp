@@ -39,13 +39,20 @@ void JobRunner::cancelAll()
 bool JobRunner::waitUntilIdle(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
-    while (!isIdle() && !deadline.hasExpired()) {
+    while (!deadline.hasExpired()) {
+        if (isIdle()) {
+            // Events still queued (a finished job's follow-up, a watcher's tick) may start
+            // more work: idle counts only when it survives them.
+            QCoreApplication::processEvents();
+            if (isIdle())
+                return true;
+            continue;
+        }
         QEventLoop loop;
         connect(this, &JobRunner::idle, &loop, &QEventLoop::quit);
         QTimer::singleShot(50, &loop, &QEventLoop::quit);
         loop.exec();
     }
-    QCoreApplication::processEvents();
     return isIdle();
 }
 
