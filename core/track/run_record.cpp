@@ -31,10 +31,12 @@ std::optional<RunStatus> statusFromName(std::string_view name)
     return std::nullopt;
 }
 
-RunKeys keysOf(const std::vector<RunRecord> &runs)
+RunKeys keysOf(const std::vector<RunRecord> &runs, std::optional<std::string_view> experiment)
 {
     RunKeys keys;
     for (const RunRecord &run : runs) {
+        if (experiment && run.info.experiment != *experiment)
+            continue;
         for (const auto &entry : run.params)
             keys.params.insert(entry.first);
         for (const auto &entry : run.latestMetrics)

@@ -67,12 +67,14 @@ struct RunRecord {
     std::vector<DatasetInput> datasets;
 };
 
-// Every param, metric and tag key that any of `runs` has, sorted: the columns of a table of runs.
+// Every param, metric and tag key that any of `runs` has (of one experiment, when given),
+// sorted: the columns of a table of runs.
 struct RunKeys {
     std::set<std::string> params;
     std::set<std::string> metrics;
     std::set<std::string> tags;
 };
-RunKeys keysOf(const std::vector<RunRecord> &runs);
+RunKeys keysOf(const std::vector<RunRecord> &runs,
+               std::optional<std::string_view> experiment = std::nullopt);
 
 } // namespace assay::track

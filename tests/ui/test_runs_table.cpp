@@ -50,33 +50,9 @@ track::RunRecord makeRun(const std::string &id, std::int64_t startMs,
     return run;
 }
 
-// The snapshot loadRunsSnapshot() would build from these runs (already newest first).
 std::shared_ptr<const RunsSnapshot> makeSnapshot(std::vector<track::RunRecord> runs)
 {
-    auto snapshot = std::make_shared<RunsSnapshot>();
-    std::set<std::string> experiments, params, metrics, tags;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        snapshot->indexById.emplace(runs[i].info.runId, i);
-        experiments.insert(runs[i].info.experiment);
-        for (const auto &entry : runs[i].params)
-            params.insert(entry.first);
-        for (const auto &entry : runs[i].latestMetrics)
-            metrics.insert(entry.first);
-        for (const auto &entry : runs[i].tags)
-            tags.insert(entry.first);
-    }
-    const auto list = [](const std::set<std::string> &keys) {
-        QStringList out;
-        for (const std::string &key : keys)
-            out.append(QString::fromStdString(key));
-        return out;
-    };
-    snapshot->runs = std::move(runs);
-    snapshot->experiments = list(experiments);
-    snapshot->paramKeys = list(params);
-    snapshot->metricKeys = list(metrics);
-    snapshot->tagKeys = list(tags);
-    return snapshot;
+    return std::make_shared<const RunsSnapshot>(makeRunsSnapshot(std::move(runs)));
 }
 
 // 30 runs: depth cycles 3/4/6, auc varies, every fifth run lacks auc, run 7 has NaN.
@@ -134,6 +110,7 @@ private slots:
     void hiddenRunsLeaveTheSelection();
     void groupRowsAggregateMetrics();
     void copiesSelectedRowsAsTsv();
+    void anExperimentShowsItsOwnColumns();
     void liveUpdateKeepsTheSelectedRun();
     void emptyWorkspaceSaysWhatToDo();
 };
@@ -385,6 +362,30 @@ void TestRunsTable::copiesSelectedRowsAsTsv()
     QCOMPARE(header.value(loss + 1), QStringLiteral("Experiment"));
     QVERIFY(lines[1].startsWith(QStringLiteral("run-r00\tFINISHED\t")));
     QCOMPARE(lines[2].split(u'\t').value(loss), QStringLiteral("0.5"));
+}
+
+void TestRunsTable::anExperimentShowsItsOwnColumns()
+{
+    std::vector<track::RunRecord> runs = sweep(4);
+    track::RunRecord other = makeRun("cv", 5, {{"folds", "5"}}, {{"cv_auc", 0.8}});
+    other.info.experiment = "cv";
+    runs.push_back(other);
+    RunsTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSnapshot(makeSnapshot(runs));
+    QVERIFY(columnOf(model, RunColumn::Kind::Metric, QStringLiteral("cv_auc")) >= 0);
+
+    model.setExperiment(QStringLiteral("exp"));
+    QCOMPARE(columnOf(model, RunColumn::Kind::Metric, QStringLiteral("cv_auc")), -1);
+    QCOMPARE(columnOf(model, RunColumn::Kind::Param, QStringLiteral("folds")), -1);
+    QVERIFY(columnOf(model, RunColumn::Kind::Metric, QStringLiteral("auc")) >= 0);
+    QCOMPARE(model.runsShown(), 4);
+
+    // Columns the user chose stay whatever the experiment.
+    model.setKeyedColumns(QList<RunColumn>{{RunColumn::Kind::Metric, QStringLiteral("cv_auc")}});
+    model.setExperiment(QStringLiteral("cv"));
+    model.setExperiment(QStringLiteral("exp"));
+    QVERIFY(columnOf(model, RunColumn::Kind::Metric, QStringLiteral("cv_auc")) >= 0);
 }
 
 void TestRunsTable::liveUpdateKeepsTheSelectedRun()

@@ -116,13 +116,25 @@ QList<RunColumn> tableColumns(const QList<RunColumn> &keyed)
     return fixed.mid(0, leading) + keyed + fixed.mid(leading);
 }
 
-QList<RunColumn> defaultKeyedColumns(const RunsSnapshot &snapshot, int maxParams)
+QList<RunColumn> defaultKeyedColumns(const RunsSnapshot &snapshot, const QString &experiment,
+                                     int maxParams)
 {
     QList<RunColumn> columns;
-    for (const QString &key : snapshot.metricKeys)
-        columns.append({RunColumn::Kind::Metric, key});
-    for (const QString &key : snapshot.paramKeys.mid(0, maxParams))
-        columns.append({RunColumn::Kind::Param, key});
+    if (experiment.isEmpty()) {
+        for (const QString &key : snapshot.metricKeys)
+            columns.append({RunColumn::Kind::Metric, key});
+        for (const QString &key : snapshot.paramKeys.mid(0, maxParams))
+            columns.append({RunColumn::Kind::Param, key});
+        return columns;
+    }
+    const std::string name = experiment.toStdString();
+    const track::RunKeys keys = track::keysOf(snapshot.runs, name);
+    for (const std::string &key : keys.metrics)
+        columns.append({RunColumn::Kind::Metric, QString::fromStdString(key)});
+    int params = 0;
+    for (auto key = keys.params.begin(); key != keys.params.end() && params < maxParams;
+         ++key, ++params)
+        columns.append({RunColumn::Kind::Param, QString::fromStdString(*key)});
     return columns;
 }
 

@@ -49,8 +49,9 @@ QList<RunColumn> fixedRunColumns();
 QList<RunColumn> tableColumns(const QList<RunColumn> &keyed);
 
 // The keyed columns a workspace opens with before the user chooses: every metric, then the
-// first `maxParams` params (sorted by key).
-QList<RunColumn> defaultKeyedColumns(const RunsSnapshot &snapshot, int maxParams = 8);
+// first `maxParams` params (sorted by key), of the runs of `experiment` (empty: all runs).
+QList<RunColumn> defaultKeyedColumns(const RunsSnapshot &snapshot, const QString &experiment = {},
+                                     int maxParams = 8);
 
 // The keyed columns among `ids` ("params.lr", …), in that order; unknown ids are skipped.
 QList<RunColumn> keyedColumnsFromIds(const QStringList &ids);

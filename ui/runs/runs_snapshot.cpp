@@ -25,18 +25,8 @@ const track::RunRecord *RunsSnapshot::find(const std::string &runId) const
     return found == indexById.end() ? nullptr : &runs[found->second];
 }
 
-Result<RunsSnapshot> loadRunsSnapshot(const std::filesystem::path &root)
+RunsSnapshot makeRunsSnapshot(std::vector<track::RunRecord> runs)
 {
-    auto workspace = workspace::Workspace::open(root);
-    if (!workspace)
-        return workspace.error();
-    track::RunQuery query;
-    query.deleted = track::DeletedRuns::Include;
-    auto listed = track::listRuns(workspace->database(), query);
-    if (!listed)
-        return listed.error();
-    std::vector<track::RunRecord> runs = std::move(*listed);
-
     RunsSnapshot snapshot;
     std::set<std::string> experiments;
     snapshot.indexById.reserve(runs.size());
@@ -52,6 +42,19 @@ Result<RunsSnapshot> loadRunsSnapshot(const std::filesystem::path &root)
     snapshot.metricKeys = sortedKeys(keys.metrics);
     snapshot.tagKeys = sortedKeys(keys.tags);
     return snapshot;
+}
+
+Result<RunsSnapshot> loadRunsSnapshot(const std::filesystem::path &root)
+{
+    auto workspace = workspace::Workspace::open(root);
+    if (!workspace)
+        return workspace.error();
+    track::RunQuery query;
+    query.deleted = track::DeletedRuns::Include;
+    auto listed = track::listRuns(workspace->database(), query);
+    if (!listed)
+        return listed.error();
+    return makeRunsSnapshot(std::move(*listed));
 }
 
 } // namespace assay::ui

@@ -29,6 +29,9 @@ struct RunsSnapshot {
     std::unordered_map<std::string, std::size_t> indexById;
 };
 
+// The snapshot of `runs` (newest first): the index by id and the sorted key lists.
+RunsSnapshot makeRunsSnapshot(std::vector<track::RunRecord> runs);
+
 // Opens the workspace at `root` on the calling thread and reads every run, deleted ones
 // included (the views hide them).
 Result<RunsSnapshot> loadRunsSnapshot(const std::filesystem::path &root);

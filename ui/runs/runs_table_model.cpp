@@ -78,7 +78,8 @@ QList<RunColumn> RunsTableModel::effectiveKeyedColumns() const
 {
     if (m_chosen)
         return *m_chosen;
-    return m_snapshot ? defaultKeyedColumns(*m_snapshot) : QList<RunColumn>();
+    return m_snapshot ? defaultKeyedColumns(*m_snapshot, m_options.experiment)
+                      : QList<RunColumn>();
 }
 
 void RunsTableModel::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
@@ -94,7 +95,8 @@ void RunsTableModel::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
         emit rowsRebuilt();
         return;
     }
-    const QList<RunColumn> keyed = m_chosen ? *m_chosen : defaultKeyedColumns(*snapshot);
+    const QList<RunColumn> keyed =
+        m_chosen ? *m_chosen : defaultKeyedColumns(*snapshot, m_options.experiment);
     if (keyed != m_keyed) {
         // New columns: views keep what they can through their own reset handling.
         beginResetModel();
@@ -144,6 +146,10 @@ void RunsTableModel::setExperiment(const QString &experiment)
     if (m_options.experiment == experiment)
         return;
     m_options.experiment = experiment;
+    if (!m_chosen && effectiveKeyedColumns() != m_keyed) {
+        setKeyedColumns(std::nullopt); // the experiment's own metrics and params
+        return;
+    }
     relayout();
 }
 
