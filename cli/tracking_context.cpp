@@ -1,23 +1,17 @@
 #include "tracking_context.h"
 
+#include "command_workspace.h"
+
 #include <cstdlib>
 
 namespace assay::cli {
 
-namespace fs = std::filesystem;
-
 Result<workspace::Workspace> openTrackingWorkspace(const CommandContext &context)
 {
-    if (context.workspace)
-        return workspace::Workspace::open(*context.workspace);
-    if (const char *fromRun = std::getenv("ASSAY_WORKSPACE"); fromRun && *fromRun)
+    const char *fromRun = std::getenv("ASSAY_WORKSPACE");
+    if (!context.workspace && fromRun && *fromRun)
         return workspace::Workspace::open(fromRun);
-    const auto found = workspace::Workspace::discover(fs::current_path());
-    if (!found)
-        return Error::notFound(fs::current_path().string() +
-                               ": not inside an Assay workspace; run `assay init` or pass "
-                               "--workspace DIR");
-    return workspace::Workspace::open(*found);
+    return openCommandWorkspace(context);
 }
 
 Result<std::string> targetRunId(const CommandContext &context)

@@ -1,4 +1,5 @@
 #include "command_registry.h"
+#include "command_workspace.h"
 #include "output.h"
 #include "text_format.h"
 #include "version/cache_gc.h"
@@ -16,18 +17,6 @@ namespace assay::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-Result<workspace::Workspace> openWorkspace(const CommandContext &context)
-{
-    if (context.workspace)
-        return workspace::Workspace::open(*context.workspace);
-    const auto found = workspace::Workspace::discover(fs::current_path());
-    if (!found)
-        return Error::notFound(fs::current_path().string() +
-                               ": not inside an Assay workspace; run `assay init` or pass "
-                               "--workspace DIR");
-    return workspace::Workspace::open(*found);
-}
 
 // Paths on the command line are relative to the current folder.
 std::vector<std::string> absolutePaths(const std::vector<std::string> &paths)
@@ -51,7 +40,7 @@ int runAdd(CommandContext &context)
     const auto &paths = context.arguments.positional();
     if (paths.empty())
         return usageError(*findCommand("data add"), "expected at least one file or folder");
-    auto ws = openWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     version::HashState state(&ws->database());
@@ -92,7 +81,7 @@ int runAdd(CommandContext &context)
 
 int runStatus(CommandContext &context)
 {
-    auto ws = openWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     version::HashState state(&ws->database());
@@ -148,7 +137,7 @@ int runStatus(CommandContext &context)
 
 int runCheckout(CommandContext &context)
 {
-    auto ws = openWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     version::HashState state(&ws->database());
@@ -181,7 +170,7 @@ int runCheckout(CommandContext &context)
 
 int runGc(CommandContext &context)
 {
-    auto ws = openWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     const bool dryRun = context.arguments.flag("dry-run");
@@ -207,7 +196,7 @@ int runGc(CommandContext &context)
 
 int runTransfer(CommandContext &context, bool push)
 {
-    auto ws = openWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     auto remote = version::resolveRemote(ws->root(), context.arguments.value("remote"));
@@ -260,7 +249,7 @@ int runCommit(CommandContext &context)
     }
     if (!message || message->empty())
         return usageError(*findCommand("commit"), "a commit message is required (-m MSG)");
-    auto ws = openWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     auto committed = version::commitDataChanges(ws->root(), *message, paths);

@@ -25,14 +25,7 @@ using track::RunRecord;
 
 int runList(CommandContext &context)
 {
-    const Command &command = *findCommand("runs list");
-    if (!context.arguments.positional().empty())
-        return usageError(command,
-                          "unexpected argument '" + context.arguments.positional().front() + "'");
-    auto ws = openRunsWorkspace(context);
-    if (!ws)
-        return fail(ws.error());
-    auto runs = selectRuns(ws->database(), context);
+    auto runs = selectRuns(context);
     if (!runs)
         return fail(runs.error());
     if (context.json) {
@@ -93,7 +86,7 @@ struct ResolvedRun {
 ResolvedRun resolve(const CommandContext &context, const std::string &reference)
 {
     ResolvedRun resolved;
-    auto ws = openRunsWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws) {
         resolved.exitCode = fail(ws.error());
         return resolved;
@@ -194,7 +187,7 @@ int setDeleted(CommandContext &context, const char *name, bool deleted)
     const auto &positional = context.arguments.positional();
     if (positional.empty())
         return usageError(command, "expected one or more runs");
-    auto ws = openRunsWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     std::vector<std::string> ids;
@@ -222,7 +215,7 @@ int runImport(CommandContext &context)
     const auto &positional = context.arguments.positional();
     if (positional.size() != 1)
         return usageError(command, "expected one MLflow store (mlruns/ folder or mlflow.db)");
-    auto ws = openRunsWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     auto report = track::importMlflow(ws->database(), positional.front(), context.progress);

@@ -50,7 +50,7 @@ int runCompare(CommandContext &context)
     const auto &positional = context.arguments.positional();
     if (positional.size() < 2)
         return usageError(command, "expected two or more runs");
-    auto ws = openRunsWorkspace(context);
+    auto ws = openCommandWorkspace(context);
     if (!ws)
         return fail(ws.error());
     std::vector<RunRecord> runs;
@@ -156,13 +156,7 @@ int runExport(CommandContext &context)
     const std::string format = context.arguments.value("format").value_or("csv");
     if (format != "csv")
         return usageError(command, "--format: only csv is supported, not '" + format + "'");
-    if (!context.arguments.positional().empty())
-        return usageError(command,
-                          "unexpected argument '" + context.arguments.positional().front() + "'");
-    auto ws = openRunsWorkspace(context);
-    if (!ws)
-        return fail(ws.error());
-    auto runs = selectRuns(ws->database(), context);
+    auto runs = selectRuns(context);
     if (!runs)
         return fail(runs.error());
     const auto [params, metrics, tags] = track::keysOf(*runs);

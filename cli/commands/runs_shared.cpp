@@ -13,20 +13,7 @@
 
 namespace assay::cli {
 
-namespace fs = std::filesystem;
 using track::RunRecord;
-
-Result<workspace::Workspace> openRunsWorkspace(const CommandContext &context)
-{
-    if (context.workspace)
-        return workspace::Workspace::open(*context.workspace);
-    const auto found = workspace::Workspace::discover(fs::current_path());
-    if (!found)
-        return Error::notFound(
-            fs::current_path().string() +
-            ": not inside an Assay workspace; run `assay init` or pass --workspace DIR");
-    return workspace::Workspace::open(*found);
-}
 
 std::string localTime(const std::optional<std::int64_t> &ms)
 {
@@ -77,10 +64,11 @@ std::vector<OptionSpec> selectionOptions()
             {"all", false, "", "deleted and active runs"}};
 }
 
-Result<std::vector<track::RunRecord>> selectRuns(workspace::Database &db,
-                                                 const CommandContext &context)
+Result<std::vector<track::RunRecord>> selectRuns(const CommandContext &context)
 {
     const Arguments &arguments = context.arguments;
+    if (!arguments.positional().empty())
+        return Error::invalidInput("unexpected argument '" + arguments.positional().front() + "'");
     track::RunQuery query;
     query.experiment = arguments.value("experiment");
     if (arguments.flag("deleted") && arguments.flag("all"))
@@ -102,7 +90,10 @@ Result<std::vector<track::RunRecord>> selectRuns(workspace::Database &db,
             return Error::invalidInput("--sort: " + field.error().message);
         sortField = std::move(*field);
     }
-    auto runs = track::listRuns(db, query);
+    auto ws = openCommandWorkspace(context);
+    if (!ws)
+        return ws.error();
+    auto runs = track::listRuns(ws->database(), query);
     if (!runs)
         return runs.error();
     if (filter.kind != track::FilterNode::Kind::MatchAll)

@@ -84,42 +84,30 @@ QList<RunColumn> RunsTableModel::effectiveKeyedColumns() const
 
 void RunsTableModel::setSnapshot(std::shared_ptr<const RunsSnapshot> snapshot)
 {
-    if (!snapshot || !m_snapshot) {
-        beginResetModel();
-        m_snapshot = std::move(snapshot);
-        m_keyed = effectiveKeyedColumns();
-        m_columns = tableColumns(m_keyed);
-        updateAggregatedColumns();
-        rebuildLayout();
-        endResetModel();
-        emit rowsRebuilt();
-        return;
+    if (snapshot && m_snapshot) {
+        const QList<RunColumn> keyed =
+            m_chosen ? *m_chosen : defaultKeyedColumns(*snapshot, m_options.experiment);
+        if (keyed == m_keyed) {
+            relayout(std::move(snapshot));
+            return;
+        }
     }
-    const QList<RunColumn> keyed =
-        m_chosen ? *m_chosen : defaultKeyedColumns(*snapshot, m_options.experiment);
-    if (keyed != m_keyed) {
-        // New columns: views keep what they can through their own reset handling.
-        beginResetModel();
-        m_snapshot = std::move(snapshot);
-        m_keyed = keyed;
-        m_columns = tableColumns(m_keyed);
-        updateAggregatedColumns();
-        rebuildLayout();
-        endResetModel();
-        emit rowsRebuilt();
-        return;
-    }
-    relayout(std::move(snapshot));
+    // New columns: views keep what they can through their own reset handling.
+    resetColumns([&] { m_snapshot = std::move(snapshot); });
 }
 
 void RunsTableModel::setKeyedColumns(std::optional<QList<RunColumn>> columns)
 {
     m_chosen = std::move(columns);
-    const QList<RunColumn> keyed = effectiveKeyedColumns();
-    if (keyed == m_keyed)
-        return;
+    if (effectiveKeyedColumns() != m_keyed)
+        resetColumns([] {});
+}
+
+void RunsTableModel::resetColumns(const std::function<void()> &change)
+{
     beginResetModel();
-    m_keyed = keyed;
+    change();
+    m_keyed = effectiveKeyedColumns();
     m_columns = tableColumns(m_keyed);
     if (m_options.sortColumn && !m_columns.contains(*m_options.sortColumn))
         m_options.sortColumn.reset();

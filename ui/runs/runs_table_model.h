@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QIcon>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +104,8 @@ private:
     QVariant runData(const track::RunRecord &run, const RunColumn &column, int role) const;
     QVariant groupData(const RunsTableNode &node, int column, int role) const;
     QList<RunColumn> effectiveKeyedColumns() const;
+    // Resets the model around `change`, then takes the keyed columns it now calls for.
+    void resetColumns(const std::function<void()> &change);
     void updateAggregatedColumns();
     // Rebuilds the rows (from `next` when given) keeping persistent indexes on their rows.
     void relayout(std::shared_ptr<const RunsSnapshot> next = nullptr);
