@@ -91,9 +91,17 @@ void ParallelCoordinatesChart::resizeEvent(QResizeEvent *event)
     replot(rpQueuedReplot);
 }
 
+void ParallelCoordinatesChart::showEvent(QShowEvent *event)
+{
+    ChartView::showEvent(event);
+    fitAxisNames();
+    replot(rpQueuedReplot);
+}
+
 void ParallelCoordinatesChart::fitAxisNames()
 {
-    if (m_axisNames.empty())
+    // A hidden chart's width is not the one it will be shown at: fit when it is shown.
+    if (m_axisNames.empty() || !isVisible())
         return;
     const int slot = std::max(40, width() / int(m_axisNames.size()) - 8);
     for (std::size_t i = 0; i < m_axisNames.size(); ++i) {

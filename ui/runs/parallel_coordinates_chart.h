@@ -32,6 +32,7 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     // Axis names wider than their share of the chart break at '_' and '.' onto more lines.
