@@ -1,6 +1,6 @@
 #include "demo/credit_data.h"
 
-#include "demo/random.h"
+#include "common/random.h"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #include "demo/demo_sweep.h"
 
-#include "demo/random.h"
+#include "common/random.h"
 #include "track/tracking_store.h"
 #include "workspace/workspace.h"
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <numbers>
 
-namespace assay::demo {
+namespace assay {
 
 // xoshiro256** seeded through splitmix64: fast, and the same sequence on every platform
 // (std::normal_distribution and friends are implementation-defined, so we avoid them).
@@ -71,4 +71,4 @@ private:
     std::uint64_t m_state[4];
 };
 
-} // namespace assay::demo
+} // namespace assay

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/model.h"
+
+#include <QJsonObject>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace assay::model {
+
+// One node of a binary decision tree. An inner node sends a row left when its feature's value,
+// rounded to float, is < threshold (Numeric) or == threshold (Categorical: the category code,
+// one category against the rest); a missing value goes left when defaultLeft. These are
+// XGBoost's semantics, so imported models predict exactly as XGBoost does.
+struct TreeNode {
+    std::int32_t left = -1; // -1 on leaves
+    std::int32_t right = -1;
+    std::int32_t feature = -1;
+    float threshold = 0;
+    bool defaultLeft = true;
+    bool categorical = false;
+    float leafValue = 0; // leaves only: added to the output `Tree::outputGroup`
+    double cover = 0;    // training weight that reached the node (hessian sum or row count)
+
+    bool isLeaf() const { return left < 0; }
+};
+
+// Nodes in any order with the root at index 0.
+struct Tree {
+    std::vector<TreeNode> nodes;
+    std::int32_t outputGroup = 0; // which output (class) the leaf values add to
+
+    // The index of the leaf `row` reaches.
+    std::int32_t leafIndex(std::span<const double> row) const;
+};
+
+// How summed leaf values become predictions.
+enum class OutputLink {
+    Identity, // regression, and forests whose leaves hold probabilities already averaged
+    Logistic, // binary: sigmoid(margin)
+    Softmax,  // multiclass: softmax over the outputs' margins
+};
+
+// A sum of trees: CART (one tree), random forests (leaves pre-divided by the tree count),
+// gradient boosting and imported XGBoost models. margin[g] = baseMargin[g] + Σ leaf values of
+// the trees of group g, accumulated in float in tree order, as XGBoost does.
+class TreeEnsemble final : public Model {
+public:
+    TreeEnsemble(ModelSignature signature, std::vector<Tree> trees, std::vector<float> baseMargin,
+                 OutputLink link);
+
+    std::string_view kind() const override { return "trees"; }
+    void predict(const FeatureMatrix &x, std::span<double> out, unsigned threads = 0) const override;
+    // Margins before the link: rows × outputCount(); TreeSHAP explains these.
+    void predictMargin(const FeatureMatrix &x, std::span<double> out, unsigned threads = 0) const;
+
+    const std::vector<Tree> &trees() const { return m_trees; }
+    const std::vector<float> &baseMargin() const { return m_baseMargin; }
+    OutputLink link() const { return m_link; }
+
+    QJsonObject parametersToJson() const override;
+    // Reads what parametersToJson wrote; errors name the key under "model".
+    static Result<std::unique_ptr<TreeEnsemble>> fromJson(ModelSignature signature,
+                                                          const QJsonObject &parameters);
+
+private:
+    std::vector<Tree> m_trees;
+    std::vector<float> m_baseMargin;
+    OutputLink m_link;
+};
+
+} // namespace assay::model
