@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <set>
+#include <span>
 
 namespace assay::model {
 
