@@ -120,7 +120,8 @@ Result<ModelTestResult> checkDirectional(CheckContext &context, const Directiona
     result.value = worst;
     result.passed = violatingRows == 0;
     result.bound = "<= " + formatBound(check.tolerance);
-    result.detail = formatCount(rows.size()) + " sampled of " + context.rowsText(context.rows.size()) +
+    result.detail = context.rowsText(context.rows.size()) +
+                    (rows.size() < context.rows.size() ? " (" + formatCount(rows.size()) + " sampled)" : "") +
                     ", " + std::to_string(grid.size()) + " steps of " + check.column + " from " +
                     formatMeasure(low) + " to " + formatMeasure(high);
     if (violatingRows > 0)

@@ -179,6 +179,10 @@ Result<ModelTestResult> checkInvariance(CheckContext &context, const InvarianceC
     result.value = largest;
     result.passed = largest <= check.maxChange;
     const std::size_t row = context.rows[worstRow];
+    if (largest == 0) {
+        result.detail = context.rowsText(context.rows.size()) + ", no prediction changes";
+        return result;
+    }
     result.detail = context.rowsText(context.rows.size()) + ", mean change " +
                     formatMeasure(total / static_cast<double>(context.rows.size())) +
                     "; largest at row " + std::to_string(row + 1) + ": " +

@@ -422,8 +422,11 @@ std::string SpecParser::defaultName(const ModelTest &test)
                                                                                    : "decreasing") +
                        " in " + check.column;
             } else if constexpr (std::is_same_v<Check, PredictionRangeCheck>) {
-                return "predictions in [" + (check.min ? shortNumber(*check.min) : "-inf") + ", " +
-                       (check.max ? shortNumber(*check.max) : "inf") + "]";
+                if (check.min && check.max)
+                    return "predictions in [" + shortNumber(*check.min) + ", " +
+                           shortNumber(*check.max) + "]";
+                return check.min ? "predictions >= " + shortNumber(*check.min)
+                                 : "predictions <= " + shortNumber(*check.max);
             } else {
                 return "no NaN predictions";
             }

@@ -354,6 +354,13 @@ private slots:
         const auto unaffected = single(spec, *thresholdModel());
         QVERIFY(unaffected.passed);
         QCOMPARE(unaffected.value, 0.0);
+        QCOMPARE(unaffected.detail, std::string("all 200 rows, no prediction changes"));
+        ModelSignature xOnly = signatureOf(Task::Binary);
+        xOnly.features.resize(1);
+        const TreeEnsemble withoutIncome(xOnly, {steps(0, {0.5f}, {0.2f, 0.8f})}, {0.0f}, OutputLink::Identity);
+        const auto unread = single(spec, withoutIncome);
+        QVERIFY(unread.passed);
+        QCOMPARE(unread.detail, std::string("the model does not read 'income', so predictions cannot change"));
         // Splits on income at 50: noise pushes rows across.
         const auto reader = treeModel(steps(1, {50.0f}, {0.3f, 0.7f}));
         const auto moved = single(spec, *reader);
@@ -403,7 +410,7 @@ private slots:
         const auto monotone = single(spec, *thresholdModel());
         QVERIFY(monotone.passed);
         QCOMPARE(monotone.value, 0.0);
-        QCOMPARE(monotone.detail, std::string("200 sampled of all 200 rows, 11 steps of x from 0 to 1"));
+        QCOMPARE(monotone.detail, std::string("all 200 rows, 11 steps of x from 0 to 1"));
 
         // Up to 0.9 until x reaches 0.6, then down to 0.1: every row's curve falls there.
         const auto bump = treeModel(steps(0, {0.3f, 0.6f}, {0.2f, 0.9f, 0.1f}));
@@ -418,7 +425,7 @@ private slots:
                                        "    where: region == 'west'\n",
                                        *thresholdModel());
         QVERIFY(!decreasing.passed);
-        QVERIFY(contains(decreasing.detail, "5 sampled of region == 'west': 66 rows, 10 steps"));
+        QVERIFY(contains(decreasing.detail, "region == 'west': 66 rows (5 sampled), 10 steps"));
         QVERIFY(contains(decreasing.detail, "5 go up"));
         // A tolerance as large as the jump lets it through.
         QVERIFY(single("tests:\n  - directional: {column: x, direction: decreasing, tolerance: 0.61}\n",
@@ -430,6 +437,32 @@ private slots:
         QVERIFY(contains(errorOf("tests:\n  - directional: {column: label, direction: increasing}\n",
                                  *thresholdModel()),
                          "directional.column: the model does not read 'label'"));
+    }
+
+    void multiclassChecksNameTheClass()
+    {
+        ModelSignature signature = signatureOf(Task::Multiclass);
+        signature.classes = {"a", "b", "c"};
+        // Class c's margin rises with x, a's falls, b's stays.
+        Tree a = steps(0, {0.5f}, {1.0f, -1.0f}), b = steps(0, {0.5f}, {0.0f, 0.0f}),
+             c = steps(0, {0.5f}, {-1.0f, 1.0f});
+        b.outputGroup = 1;
+        c.outputGroup = 2;
+        const TreeEnsemble model(signature, {a, b, c}, {0, 0, 0}, OutputLink::Softmax);
+        const auto rises = "tests:\n  - directional: {column: x, direction: increasing, class: c}\n";
+        QVERIFY(single(rises, model).passed);
+        const auto falls = single("tests:\n  - directional: {column: x, direction: increasing, class: a}\n", model);
+        QVERIFY(!falls.passed);
+        QVERIFY(contains(falls.detail, "moves p_a "));
+        QVERIFY(contains(errorOf("tests:\n  - directional: {column: x, direction: increasing}\n", model),
+                         "directional.class: a multiclass model needs the class"));
+        QVERIFY(contains(errorOf("tests:\n  - directional: {column: x, direction: increasing, class: d}\n", model),
+                         "directional.class: 'd' is not a class of the model"));
+        QVERIFY(contains(errorOf(rises, *thresholdModel()), "directional.class: only multiclass models"));
+        const auto shuffled = single("tests:\n  - invariance: {column: x, perturb: shuffle, max_change: 0.1}\n", model);
+        QVERIFY(!shuffled.passed);
+        QVERIFY(contains(shuffled.detail, ": p_"));
+        QVERIFY(single("tests:\n  - prediction_range: {min: 0, max: 1}\n", model).passed);
     }
 
     void predictionRangeAndNan()
