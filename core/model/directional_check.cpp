@@ -13,7 +13,8 @@ namespace assay::model {
 namespace {
 
 // Up to `count` of `rows`, drawn without replacement, in data order.
-std::vector<std::size_t> sampleRows(std::vector<std::size_t> rows, std::size_t count, Random &random)
+std::vector<std::size_t> sampleRows(std::vector<std::size_t> rows, std::size_t count,
+                                    Random &random)
 {
     if (rows.size() <= count)
         return rows;
@@ -32,16 +33,19 @@ Result<std::size_t> outputOf(const CheckContext &context, const DirectionalCheck
     const auto &signature = context.inputs.model.signature();
     if (signature.task != Task::Multiclass) {
         if (!check.outputClass.empty())
-            return context.error("directional.class", "only multiclass models need a class; this one is " +
-                                                          std::string(taskName(signature.task)));
+            return context.error("directional.class",
+                                 "only multiclass models need a class; this one is " +
+                                     std::string(taskName(signature.task)));
         return 0;
     }
     if (check.outputClass.empty())
         return context.error("directional.class", "a multiclass model needs the class whose "
                                                   "probability should move");
-    const auto found = std::find(signature.classes.begin(), signature.classes.end(), check.outputClass);
+    const auto found =
+        std::find(signature.classes.begin(), signature.classes.end(), check.outputClass);
     if (found == signature.classes.end())
-        return context.error("directional.class", "'" + check.outputClass + "' is not a class of the model");
+        return context.error("directional.class",
+                             "'" + check.outputClass + "' is not a class of the model");
     return static_cast<std::size_t>(found - signature.classes.begin());
 }
 
@@ -54,11 +58,13 @@ Result<ModelTestResult> checkDirectional(CheckContext &context, const Directiona
                                                        std::string(context.inputs.dataName));
     const auto feature = context.featureIndex(check.column);
     if (!feature)
-        return context.error("directional.column", "the model does not read '" + check.column + "'");
+        return context.error("directional.column",
+                             "the model does not read '" + check.column + "'");
     const FeatureMatrix &matrix = context.inputs.matrix;
     if (matrix.features[*feature].kind != FeatureKind::Numeric)
-        return context.error("directional.column", "'" + check.column + "' is categorical; "
-                                                   "directions need a numeric feature");
+        return context.error("directional.column", "'" + check.column +
+                                                       "' is categorical; "
+                                                       "directions need a numeric feature");
     auto output = outputOf(context, check);
     if (!output)
         return output.error();
@@ -70,14 +76,15 @@ Result<ModelTestResult> checkDirectional(CheckContext &context, const Directiona
             high = std::max(high, value);
         }
     if (!(low < high))
-        return context.error("directional.column", "'" + check.column + "' takes a single value in " +
+        return context.error("directional.column", "'" + check.column +
+                                                       "' takes a single value in " +
                                                        std::string(context.inputs.dataName) +
                                                        "; there is nothing to vary");
     std::vector<double> grid(check.steps);
     for (std::size_t step = 0; step < check.steps; ++step)
-        grid[step] = step + 1 == check.steps
-                         ? high
-                         : low + (high - low) * static_cast<double>(step) / static_cast<double>(check.steps - 1);
+        grid[step] = step + 1 == check.steps ? high
+                                             : low + (high - low) * static_cast<double>(step) /
+                                                         static_cast<double>(check.steps - 1);
 
     const auto rows = sampleRows(context.rows, check.rows, context.random);
     // One matrix row per (sampled row, grid value), the sampled rows' curves one after another.
@@ -107,8 +114,8 @@ Result<ModelTestResult> checkDirectional(CheckContext &context, const Directiona
             if (against > check.tolerance && !violated) {
                 violated = true;
                 if (firstViolation.empty())
-                    firstViolation = "first row " + std::to_string(rows[r] + 1) + ": " + check.column +
-                                     " " + formatMeasure(grid[step]) + " -> " +
+                    firstViolation = "first row " + std::to_string(rows[r] + 1) + ": " +
+                                     check.column + " " + formatMeasure(grid[step]) + " -> " +
                                      formatMeasure(grid[step + 1]) + " moves " +
                                      context.outputName(*output) + " " + formatMeasure(from) +
                                      " -> " + formatMeasure(to);
@@ -120,13 +127,14 @@ Result<ModelTestResult> checkDirectional(CheckContext &context, const Directiona
     result.value = worst;
     result.passed = violatingRows == 0;
     result.bound = "<= " + formatBound(check.tolerance);
-    result.detail = context.rowsText(context.rows.size()) +
-                    (rows.size() < context.rows.size() ? " (" + formatCount(rows.size()) + " sampled)" : "") +
-                    ", " + std::to_string(grid.size()) + " steps of " + check.column + " from " +
-                    formatMeasure(low) + " to " + formatMeasure(high);
+    result.detail =
+        context.rowsText(context.rows.size()) +
+        (rows.size() < context.rows.size() ? " (" + formatCount(rows.size()) + " sampled)" : "") +
+        ", " + std::to_string(grid.size()) + " steps of " + check.column + " from " +
+        formatMeasure(low) + " to " + formatMeasure(high);
     if (violatingRows > 0)
-        result.detail += "; " + formatCount(violatingRows) + " go " +
-                         (sign > 0 ? "down" : "up") + ", " + firstViolation;
+        result.detail += "; " + formatCount(violatingRows) + " go " + (sign > 0 ? "down" : "up") +
+                         ", " + firstViolation;
     return result;
 }
 

@@ -41,7 +41,8 @@ double standardDeviation(const FeatureMatrix &matrix, std::size_t feature)
     if (count < 2)
         return 0;
     const double mean = sum / static_cast<double>(count);
-    return std::sqrt(std::max(0.0, (sumSquares - count * mean * mean) / static_cast<double>(count - 1)));
+    return std::sqrt(
+        std::max(0.0, (sumSquares - count * mean * mean) / static_cast<double>(count - 1)));
 }
 
 // The value `set` writes into the feature's matrix column.
@@ -65,8 +66,9 @@ Result<double> setValue(const CheckContext &context, const InvarianceCheck &chec
     double number = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
     if (error != std::errc() || end != text.data() + text.size())
-        return context.error("invariance.value",
-                             "'" + feature.name + "' is numeric; expected a number, got '" + text + "'");
+        return context.error("invariance.value", "'" + feature.name +
+                                                     "' is numeric; expected a number, got '" +
+                                                     text + "'");
     return number;
 }
 
@@ -79,8 +81,8 @@ Status perturbFeature(CheckContext &context, const InvarianceCheck &check, std::
     switch (check.perturbation) {
     case Perturbation::Noise: {
         if (spec.kind != FeatureKind::Numeric)
-            return context.error("invariance.perturb",
-                                 "noise needs a numeric feature; '" + spec.name + "' is categorical");
+            return context.error("invariance.perturb", "noise needs a numeric feature; '" +
+                                                           spec.name + "' is categorical");
         const double sd = standardDeviation(context.inputs.matrix, feature);
         if (!(sd > 0))
             return context.error("invariance.column", "'" + spec.name +
@@ -101,7 +103,8 @@ Status perturbFeature(CheckContext &context, const InvarianceCheck &check, std::
     }
     case Perturbation::Shuffle:
         for (std::size_t row = x.rows; row > 1; --row) {
-            const auto other = static_cast<std::size_t>(context.random.uniform() * static_cast<double>(row));
+            const auto other =
+                static_cast<std::size_t>(context.random.uniform() * static_cast<double>(row));
             std::swap(x.values[(row - 1) * stride + feature], x.values[other * stride + feature]);
         }
         return {};
@@ -140,12 +143,14 @@ Result<ModelTestResult> checkInvariance(CheckContext &context, const InvarianceC
                                                     std::string(context.inputs.dataName));
     ModelTestResult result;
     result.bound = "<= " + formatBound(check.maxChange);
-    const bool readsColumn = context.featureIndex(check.column) ||
-                             (check.perturbation == Perturbation::Swap && context.featureIndex(check.with));
+    const bool readsColumn =
+        context.featureIndex(check.column) ||
+        (check.perturbation == Perturbation::Swap && context.featureIndex(check.with));
     if (!readsColumn) {
         result.value = 0;
         result.passed = true;
-        result.detail = "the model does not read '" + check.column + "', so predictions cannot change";
+        result.detail =
+            "the model does not read '" + check.column + "', so predictions cannot change";
         return result;
     }
 
@@ -163,9 +168,10 @@ Result<ModelTestResult> checkInvariance(CheckContext &context, const InvarianceC
             const double was = before[context.rows[i] * outputs + output];
             const double now = after[i * outputs + output];
             // A prediction that becomes NaN, or stops being NaN, changed without bound.
-            const double change = std::isnan(was) && std::isnan(now)   ? 0.0
-                                  : std::isnan(was) || std::isnan(now) ? std::numeric_limits<double>::infinity()
-                                                                       : std::abs(now - was);
+            const double change = std::isnan(was) && std::isnan(now) ? 0.0
+                                  : std::isnan(was) || std::isnan(now)
+                                      ? std::numeric_limits<double>::infinity()
+                                      : std::abs(now - was);
             if (change > largest) {
                 largest = change;
                 worstRow = i;

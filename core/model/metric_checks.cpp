@@ -82,7 +82,8 @@ Result<Measured> measure(CheckContext &context, const std::string &metric,
                                        " models (they have " + measuredNames(*evaluation) + ")");
 }
 
-std::string nanDetail(const CheckContext &context, const Measured &measured, const std::string &metric)
+std::string nanDetail(const CheckContext &context, const Measured &measured,
+                      const std::string &metric)
 {
     return context.rowsText(measured.rows) + ": " + formatCount(measured.nanRows) +
            " NaN predictions, so " + metric + " cannot be measured";
@@ -99,7 +100,8 @@ Result<ModelTestResult> checkMetric(CheckContext &context, const MetricCheck &ch
     if (check.min && check.max)
         result.bound = "in [" + formatBound(*check.min) + ", " + formatBound(*check.max) + "]";
     else
-        result.bound = check.min ? ">= " + formatBound(*check.min) : "<= " + formatBound(*check.max);
+        result.bound =
+            check.min ? ">= " + formatBound(*check.min) : "<= " + formatBound(*check.max);
     if (!measured->value) {
         result.detail = nanDetail(context, *measured, check.metric);
         return result;
@@ -107,7 +109,8 @@ Result<ModelTestResult> checkMetric(CheckContext &context, const MetricCheck &ch
     const double value = *measured->value;
     result.value = value;
     result.passed = (!check.min || value >= *check.min) && (!check.max || value <= *check.max);
-    result.detail = context.rowsText(measured->rows) + ", " + check.metric + " " + formatMeasure(value);
+    result.detail =
+        context.rowsText(measured->rows) + ", " + check.metric + " " + formatMeasure(value);
     return result;
 }
 
@@ -115,7 +118,8 @@ Result<ModelTestResult> checkBaseline(CheckContext &context, const BaselineCheck
 {
     const auto found = context.inputs.baselines.find(check.reference);
     if (found == context.inputs.baselines.end() || !found->second)
-        return context.error(check.source == BaselineCheck::Source::Run ? "baseline" : "baseline_model",
+        return context.error(check.source == BaselineCheck::Source::Run ? "baseline"
+                                                                        : "baseline_model",
                              "no model was loaded for '" + check.reference + "'");
     const Model &baseline = *found->second;
     const auto &ours = context.inputs.model.signature();
@@ -145,7 +149,8 @@ Result<ModelTestResult> checkBaseline(CheckContext &context, const BaselineCheck
         result.detail = "the baseline has " + nanDetail(context, *reference, check.metric);
         return result;
     }
-    const double limit = higher ? *reference->value - check.maxDrop : *reference->value + check.maxDrop;
+    const double limit =
+        higher ? *reference->value - check.maxDrop : *reference->value + check.maxDrop;
     result.bound = (higher ? ">= " : "<= ") + formatMeasure(limit) + " (baseline " +
                    formatMeasure(*reference->value) + (higher ? " - " : " + ") +
                    formatBound(check.maxDrop) + ")";
@@ -159,8 +164,7 @@ Result<ModelTestResult> checkBaseline(CheckContext &context, const BaselineCheck
     const double drop = higher ? *reference->value - value : value - *reference->value;
     result.detail = context.rowsText(candidate->rows) + ", " + check.metric + " " +
                     formatMeasure(value) + " vs baseline " + formatMeasure(*reference->value) +
-                    (drop > 0 ? " (worse by " + formatMeasure(drop) + ")"
-                              : " (not worse)");
+                    (drop > 0 ? " (worse by " + formatMeasure(drop) + ")" : " (not worse)");
     return result;
 }
 

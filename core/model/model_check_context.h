@@ -53,7 +53,8 @@ Result<ModelTestResult> checkMetric(CheckContext &context, const MetricCheck &ch
 Result<ModelTestResult> checkBaseline(CheckContext &context, const BaselineCheck &check);
 Result<ModelTestResult> checkInvariance(CheckContext &context, const InvarianceCheck &check);
 Result<ModelTestResult> checkDirectional(CheckContext &context, const DirectionalCheck &check);
-Result<ModelTestResult> checkPredictionRange(CheckContext &context, const PredictionRangeCheck &check);
+Result<ModelTestResult> checkPredictionRange(CheckContext &context,
+                                             const PredictionRangeCheck &check);
 Result<ModelTestResult> checkNoNan(CheckContext &context, const NoNanCheck &check);
 
 // A measured value for people: 4 significant digits ("0.7812", "1203", "1.2e-05").

@@ -15,7 +15,10 @@ std::string formatMeasure(double value)
     return text;
 }
 
-std::string formatBound(double value) { return stats::formatDouble(value); }
+std::string formatBound(double value)
+{
+    return stats::formatDouble(value);
+}
 
 std::string formatCount(std::size_t count)
 {
@@ -28,7 +31,8 @@ std::string formatCount(std::size_t count)
 std::string CheckContext::rowsText(std::size_t count) const
 {
     if (test.where)
-        return test.where->expression() + ": " + formatCount(count) + (count == 1 ? " row" : " rows");
+        return test.where->expression() + ": " + formatCount(count) +
+               (count == 1 ? " row" : " rows");
     return (count == inputs.data.rowCount() ? "all " : "") + formatCount(count) +
            (count == 1 ? " row" : " rows");
 }

@@ -43,10 +43,9 @@ std::vector<BaselineCheck> baselinesOf(const ModelTestSpec &spec);
 // InvalidInput (naming the spec's line, the test and its key) for what makes a test
 // meaningless rather than failed: a column the data lacks, a slice with no rows, a metric the
 // model's task does not have, a baseline of another task; Cancelled when progress asks.
-Result<std::vector<ModelTestResult>> runModelTests(const ModelTestSpec &spec, const Model &model,
-                                                   const table::Table &data,
-                                                   std::string_view dataName,
-                                                   const BaselineModels &baselines,
-                                                   std::uint64_t seed, const Progress &progress = {});
+Result<std::vector<ModelTestResult>>
+runModelTests(const ModelTestSpec &spec, const Model &model, const table::Table &data,
+              std::string_view dataName, const BaselineModels &baselines, std::uint64_t seed,
+              const Progress &progress = {});
 
 } // namespace assay::model

@@ -17,8 +17,9 @@ QJsonObject modelTestResultsToJson(const std::vector<ModelTestResult> &results)
         entry.insert(QStringLiteral("name"), QString::fromStdString(result.name));
         entry.insert(QStringLiteral("kind"), QString::fromStdString(result.kind));
         entry.insert(QStringLiteral("passed"), result.passed);
-        entry.insert(QStringLiteral("value"),
-                     std::isfinite(result.value) ? QJsonValue(result.value) : QJsonValue(QJsonValue::Null));
+        entry.insert(QStringLiteral("value"), std::isfinite(result.value)
+                                                  ? QJsonValue(result.value)
+                                                  : QJsonValue(QJsonValue::Null));
         entry.insert(QStringLiteral("bound"), QString::fromStdString(result.bound));
         entry.insert(QStringLiteral("detail"), QString::fromStdString(result.detail));
         list.append(entry);

@@ -14,14 +14,24 @@ namespace assay::model {
 
 namespace {
 
-constexpr std::array<std::string_view, 13> kHigherIsBetter{
-    "accuracy",       "precision",       "recall",       "f1",     "precision_macro",
-    "recall_macro",   "f1_macro",        "precision_weighted", "recall_weighted",
-    "f1_weighted",    "roc_auc",         "pr_auc",       "r2"};
-constexpr std::array<std::string_view, 5> kLowerIsBetter{"log_loss", "brier", "rmse", "mae", "mape"};
+constexpr std::array<std::string_view, 13> kHigherIsBetter{"accuracy",
+                                                           "precision",
+                                                           "recall",
+                                                           "f1",
+                                                           "precision_macro",
+                                                           "recall_macro",
+                                                           "f1_macro",
+                                                           "precision_weighted",
+                                                           "recall_weighted",
+                                                           "f1_weighted",
+                                                           "roc_auc",
+                                                           "pr_auc",
+                                                           "r2"};
+constexpr std::array<std::string_view, 5> kLowerIsBetter{"log_loss", "brier", "rmse", "mae",
+                                                         "mape"};
 
 constexpr std::array<std::string_view, 5> kCheckKeys{"metric", "invariance", "directional",
-                                                      "prediction_range", "no_nan"};
+                                                     "prediction_range", "no_nan"};
 
 std::string joined(std::span<const std::string_view> words)
 {
@@ -112,9 +122,9 @@ private:
         double value = 0;
         if (!node->IsScalar() || !YAML::convert<double>::decode(*node, value) || std::isnan(value))
             return error(*node, key + "." + name,
-                         "expected a number, got " +
-                             (node->IsScalar() ? "'" + node->Scalar() + "'"
-                                               : std::string("a list or map")));
+                         "expected a number, got " + (node->IsScalar()
+                                                          ? "'" + node->Scalar() + "'"
+                                                          : std::string("a list or map")));
         return value;
     }
 
@@ -214,9 +224,9 @@ private:
 
     Status metric(const YAML::Node &node, const std::string &key, ModelTest &test) const
     {
-        ASSAY_TRY(onlyKeys(node, key,
-                           {"name", "where", "metric", "min", "max", "baseline", "baseline_model",
-                            "max_drop"}));
+        ASSAY_TRY(onlyKeys(
+            node, key,
+            {"name", "where", "metric", "min", "max", "baseline", "baseline_model", "max_drop"}));
         auto name = text(node, "metric", key);
         if (!name)
             return name.error();
@@ -245,17 +255,20 @@ private:
             return {};
         }
         if (node["baseline"] && node["baseline_model"])
-            return error(node["baseline_model"], key + ".baseline_model",
-                         "give either 'baseline' (a run id) or 'baseline_model' (a file), not both");
+            return error(
+                node["baseline_model"], key + ".baseline_model",
+                "give either 'baseline' (a run id) or 'baseline_model' (a file), not both");
         for (const char *side : {"min", "max"})
             if (node[side])
-                return error(node[side], key + "." + side,
-                             "a baseline test takes 'max_drop'; write bounds in a test of their own");
+                return error(
+                    node[side], key + "." + side,
+                    "a baseline test takes 'max_drop'; write bounds in a test of their own");
         if (!node["max_drop"])
             return error(node, key, "a baseline test needs 'max_drop'");
         BaselineCheck check;
         check.metric = *name;
-        check.source = node["baseline"] ? BaselineCheck::Source::Run : BaselineCheck::Source::ModelFile;
+        check.source =
+            node["baseline"] ? BaselineCheck::Source::Run : BaselineCheck::Source::ModelFile;
         const char *sourceKey = node["baseline"] ? "baseline" : "baseline_model";
         auto reference = text(node, sourceKey, key);
         if (!reference)
@@ -296,14 +309,16 @@ private:
             if (!with)
                 return with.error();
             if (*with == check.column)
-                return error(body["with"], key + ".with", "swapping a column with itself changes nothing");
+                return error(body["with"], key + ".with",
+                             "swapping a column with itself changes nothing");
             check.with = *with;
         } else if (how == "set") {
             check.perturbation = Perturbation::Set;
             ASSAY_TRY(onlyKeys(body, key, {"column", "perturb", "value", "max_change"}));
             const YAML::Node value = body["value"];
             if (!value)
-                return error(body, key + ".value", "perturb: set needs a 'value' (null for missing)");
+                return error(body, key + ".value",
+                             "perturb: set needs a 'value' (null for missing)");
             if (!value.IsNull() && !value.IsScalar())
                 return error(value, key + ".value", "expected a number, a category or null");
             if (!value.IsNull())
@@ -313,7 +328,8 @@ private:
             ASSAY_TRY(onlyKeys(body, key, {"column", "perturb", "max_change"}));
         } else {
             return error(body["perturb"], key + ".perturb",
-                         "unknown perturbation '" + how + "' (expected noise, swap, set or shuffle)");
+                         "unknown perturbation '" + how +
+                             "' (expected noise, swap, set or shuffle)");
         }
         auto maxChange = nonNegative(body, "max_change", key);
         if (!maxChange)
@@ -325,7 +341,8 @@ private:
 
     Status directional(const YAML::Node &body, const std::string &key, ModelTest &test) const
     {
-        ASSAY_TRY(onlyKeys(body, key, {"column", "direction", "tolerance", "steps", "rows", "class"}));
+        ASSAY_TRY(
+            onlyKeys(body, key, {"column", "direction", "tolerance", "steps", "rows", "class"}));
         DirectionalCheck check;
         auto column = text(body, "column", key);
         if (!column)
@@ -415,7 +432,8 @@ std::string SpecParser::defaultName(const ModelTest &test)
                 return check.metric + " vs baseline " + check.reference;
             } else if constexpr (std::is_same_v<Check, InvarianceCheck>) {
                 static constexpr const char *kHow[] = {"noise", "swap", "set", "shuffle"};
-                return check.column + " " + kHow[static_cast<int>(check.perturbation)] + " invariance";
+                return check.column + " " + kHow[static_cast<int>(check.perturbation)] +
+                       " invariance";
             } else if constexpr (std::is_same_v<Check, DirectionalCheck>) {
                 return std::string("prediction ") +
                        (check.direction == DirectionalCheck::Direction::Increasing ? "increasing"
@@ -482,7 +500,8 @@ Result<ModelTestSpec> loadModelTestSpec(const std::filesystem::path &path)
         if (auto *baseline = std::get_if<BaselineCheck>(&test.check);
             baseline && baseline->source == BaselineCheck::Source::ModelFile &&
             std::filesystem::path(baseline->reference).is_relative())
-            baseline->reference = (path.parent_path() / baseline->reference).lexically_normal().string();
+            baseline->reference =
+                (path.parent_path() / baseline->reference).lexically_normal().string();
     return spec;
 }
 

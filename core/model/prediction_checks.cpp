@@ -8,7 +8,8 @@
 
 namespace assay::model {
 
-Result<ModelTestResult> checkPredictionRange(CheckContext &context, const PredictionRangeCheck &check)
+Result<ModelTestResult> checkPredictionRange(CheckContext &context,
+                                             const PredictionRangeCheck &check)
 {
     const std::size_t outputs = context.outputs();
     const auto &predictions = context.inputs.predictions;
@@ -39,8 +40,9 @@ Result<ModelTestResult> checkPredictionRange(CheckContext &context, const Predic
                     formatMeasure(lowest) + " to " + formatMeasure(highest);
     if (first)
         result.detail += "; " + formatCount(outside) + " outside, first row " +
-                         std::to_string(first->first + 1) + ": " + context.outputName(first->second) +
-                         " " + formatMeasure(predictions[first->first * outputs + first->second]);
+                         std::to_string(first->first + 1) + ": " +
+                         context.outputName(first->second) + " " +
+                         formatMeasure(predictions[first->first * outputs + first->second]);
     return result;
 }
 

@@ -16,8 +16,7 @@ Error errorAt(int position, const std::string &message)
     return Error::invalidInput("position " + std::to_string(position) + ": " + message);
 }
 
-template <typename T>
-bool compare(const T &value, SliceOp op, const T &literal)
+template <typename T> bool compare(const T &value, SliceOp op, const T &literal)
 {
     switch (op) {
     case SliceOp::Equal:
@@ -39,8 +38,7 @@ bool compare(const T &value, SliceOp op, const T &literal)
 }
 
 // `in` holds when any literal is equal; `not in` when every literal differs.
-template <typename T>
-bool matches(const T &value, SliceOp op, const std::vector<T> &literals)
+template <typename T> bool matches(const T &value, SliceOp op, const std::vector<T> &literals)
 {
     if (op == SliceOp::NotIn) {
         for (const T &literal : literals)
@@ -75,17 +73,18 @@ Result<std::vector<double>> numericLiterals(const SliceCondition &condition, tab
             if (!instant)
                 return errorAt(value.position, "column '" + condition.column +
                                                    "' holds datetimes; compare it with a quoted "
-                                                   "date such as '2024-01-15', not " + value.text);
+                                                   "date such as '2024-01-15', not " +
+                                                   value.text);
             numbers.push_back(static_cast<double>(*instant));
             continue;
         }
         if (value.kind == SliceValue::Kind::Text) {
             const auto number = numberInText(value.text);
             if (!number)
-                return errorAt(value.position, "column '" + condition.column + "' holds " +
-                                                   (type == table::ColumnType::Bool ? "true/false"
-                                                                                    : "numbers") +
-                                                   ", not text like '" + value.text + "'");
+                return errorAt(value.position,
+                               "column '" + condition.column + "' holds " +
+                                   (type == table::ColumnType::Bool ? "true/false" : "numbers") +
+                                   ", not text like '" + value.text + "'");
             numbers.push_back(*number);
             continue;
         }
@@ -99,8 +98,8 @@ Result<Mask> conditionMask(const SliceCondition &condition, const table::Table &
 {
     const auto index = data.indexOf(condition.column);
     if (!index)
-        return errorAt(condition.position, "no column '" + condition.column + "' in " +
-                                               std::string(dataName));
+        return errorAt(condition.position,
+                       "no column '" + condition.column + "' in " + std::string(dataName));
     const table::Column &column = data.column(*index);
     Mask mask(data.rowCount(), 0);
     if (column.type() == table::ColumnType::String) {
@@ -108,13 +107,15 @@ Result<Mask> conditionMask(const SliceCondition &condition, const table::Table &
         for (const auto &value : condition.values) {
             if (value.kind != SliceValue::Kind::Text)
                 return errorAt(value.position, "column '" + condition.column +
-                                                   "' holds text; quote the value: '" + value.text + "'");
+                                                   "' holds text; quote the value: '" + value.text +
+                                                   "'");
             texts.emplace_back(value.text);
         }
         // Decide once per dictionary entry, then look rows up by their code.
         Mask entryMatches(column.dictionary().size(), 0);
         for (std::size_t entry = 0; entry < entryMatches.size(); ++entry)
-            entryMatches[entry] = matches(std::string_view(column.dictionary()[entry]), condition.op, texts);
+            entryMatches[entry] =
+                matches(std::string_view(column.dictionary()[entry]), condition.op, texts);
         for (std::size_t row = 0; row < mask.size(); ++row)
             mask[row] = !column.isMissing(row) && entryMatches[column.codes()[row]];
         return mask;
@@ -124,8 +125,8 @@ Result<Mask> conditionMask(const SliceCondition &condition, const table::Table &
         return literals.error();
     for (std::size_t row = 0; row < mask.size(); ++row) {
         const double value = column.numeric(row);
-        mask[row] = !column.isMissing(row) && !std::isnan(value) &&
-                    matches(value, condition.op, *literals);
+        mask[row] =
+            !column.isMissing(row) && !std::isnan(value) && matches(value, condition.op, *literals);
     }
     return mask;
 }

@@ -55,7 +55,8 @@ public:
     // One byte per row of `data`, 1 when the row is in the slice. InvalidInput names a
     // column the data lacks (with `dataName`) or a value that does not fit its column's type,
     // with its position.
-    Result<std::vector<std::uint8_t>> mask(const table::Table &data, std::string_view dataName) const;
+    Result<std::vector<std::uint8_t>> mask(const table::Table &data,
+                                           std::string_view dataName) const;
 
 private:
     SliceFilter(std::string expression, SliceNode root)

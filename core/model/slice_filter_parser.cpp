@@ -136,10 +136,9 @@ private:
     {
         const std::size_t start = m_pos;
         ++m_pos;
-        while (m_pos < m_text.size() &&
-               (isWordChar(m_text[m_pos]) ||
-                ((m_text[m_pos] == '-' || m_text[m_pos] == '+') &&
-                 (m_text[m_pos - 1] == 'e' || m_text[m_pos - 1] == 'E'))))
+        while (m_pos < m_text.size() && (isWordChar(m_text[m_pos]) ||
+                                         ((m_text[m_pos] == '-' || m_text[m_pos] == '+') &&
+                                          (m_text[m_pos - 1] == 'e' || m_text[m_pos - 1] == 'E'))))
             ++m_pos;
         const std::string text(m_text.substr(start, m_pos - start));
         double value = 0;
@@ -179,7 +178,8 @@ public:
         if (!root)
             return root;
         if (peek().kind != TokenKind::End)
-            return errorAt(peek().position, "expected 'and', 'or' or the end, got " + describe(peek()));
+            return errorAt(peek().position,
+                           "expected 'and', 'or' or the end, got " + describe(peek()));
         return root;
     }
 
@@ -222,7 +222,10 @@ private:
         return node;
     }
 
-    Result<SliceNode> disjunction() { return chain(SliceNode::Kind::Or, "or", &Parser::conjunction); }
+    Result<SliceNode> disjunction()
+    {
+        return chain(SliceNode::Kind::Or, "or", &Parser::conjunction);
+    }
     Result<SliceNode> conjunction() { return chain(SliceNode::Kind::And, "and", &Parser::unary); }
 
     Result<SliceNode> unary()
@@ -244,7 +247,8 @@ private:
                 return inner;
             if (peek().kind != TokenKind::Close || peek().text != ")")
                 return errorAt(peek().position, "expected ')' to close the '(' at position " +
-                                                    std::to_string(open) + ", got " + describe(peek()));
+                                                    std::to_string(open) + ", got " +
+                                                    describe(peek()));
             take();
             return inner;
         }
@@ -262,7 +266,8 @@ private:
             node.condition.op = take().text == "in" ? SliceOp::In : SliceOp::NotIn;
             if (node.condition.op == SliceOp::NotIn) {
                 if (!atKeyword("in"))
-                    return errorAt(peek().position, "expected 'in' after 'not', got " + describe(peek()));
+                    return errorAt(peek().position,
+                                   "expected 'in' after 'not', got " + describe(peek()));
                 take();
             }
             ASSAY_TRY(list(node.condition.values));
@@ -270,9 +275,10 @@ private:
         }
         if (peek().kind != TokenKind::Operator)
             return errorAt(peek().position, "expected ==, !=, <, <=, >, >=, in or not in after '" +
-                                                node.condition.column + "', got " + describe(peek()));
+                                                node.condition.column + "', got " +
+                                                describe(peek()));
         const std::string op = take().text;
-        node.condition.op = op == "==" ? SliceOp::Equal
+        node.condition.op = op == "=="   ? SliceOp::Equal
                             : op == "!=" ? SliceOp::NotEqual
                             : op == "<"  ? SliceOp::Less
                             : op == "<=" ? SliceOp::LessEqual
@@ -288,7 +294,8 @@ private:
     Status list(std::vector<SliceValue> &values)
     {
         if (peek().kind != TokenKind::Open)
-            return errorAt(peek().position, "expected a list such as ['a', 'b'], got " + describe(peek()));
+            return errorAt(peek().position,
+                           "expected a list such as ['a', 'b'], got " + describe(peek()));
         take();
         while (true) {
             auto value = literal("in");
@@ -301,7 +308,8 @@ private:
             }
             if (peek().kind == TokenKind::Close)
                 break;
-            return errorAt(peek().position, "expected ',' or the end of the list, got " + describe(peek()));
+            return errorAt(peek().position,
+                           "expected ',' or the end of the list, got " + describe(peek()));
         }
         take();
         return {};
@@ -319,15 +327,16 @@ private:
             value.kind = SliceValue::Kind::Number;
             const char *begin = token.text.data() + (token.text.front() == '+' ? 1 : 0);
             std::from_chars(begin, token.text.data() + token.text.size(), value.number);
-        } else if (token.kind == TokenKind::Keyword && (token.text == "true" || token.text == "false")) {
+        } else if (token.kind == TokenKind::Keyword &&
+                   (token.text == "true" || token.text == "false")) {
             value.kind = SliceValue::Kind::Boolean;
             value.number = token.text == "true" ? 1 : 0;
         } else if (token.kind == TokenKind::Word) {
-            return errorAt(token.position, "expected a value after '" + after +
-                                               "'; quote text: '" + token.text + "'");
+            return errorAt(token.position, "expected a value after '" + after + "'; quote text: '" +
+                                               token.text + "'");
         } else {
-            return errorAt(token.position, "expected a value after '" + after + "', got " +
-                                               describe(token));
+            return errorAt(token.position,
+                           "expected a value after '" + after + "', got " + describe(token));
         }
         take();
         return value;

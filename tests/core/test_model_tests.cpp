@@ -3,8 +3,8 @@
 #include "model/model_test_json.h"
 #include "model/model_test_spec.h"
 #include "model/tree_ensemble.h"
-#include "table/reader.h"
 #include "support/files.h"
+#include "table/reader.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -96,9 +96,15 @@ std::shared_ptr<TreeEnsemble> treeModel(Tree tree, Task task = Task::Binary)
 }
 
 // 0.8 from x >= 0.5 on, else 0.2: right on north rows, increasing in x.
-std::shared_ptr<TreeEnsemble> thresholdModel() { return treeModel(steps(0, {0.5f}, {0.2f, 0.8f})); }
+std::shared_ptr<TreeEnsemble> thresholdModel()
+{
+    return treeModel(steps(0, {0.5f}, {0.2f, 0.8f}));
+}
 // The opposite model: right everywhere but north.
-std::shared_ptr<TreeEnsemble> invertedModel() { return treeModel(steps(0, {0.5f}, {0.8f, 0.2f})); }
+std::shared_ptr<TreeEnsemble> invertedModel()
+{
+    return treeModel(steps(0, {0.5f}, {0.8f, 0.2f}));
+}
 
 ModelTestSpec specOf(const std::string &yaml)
 {
@@ -109,13 +115,15 @@ ModelTestSpec specOf(const std::string &yaml)
 }
 
 Result<std::vector<ModelTestResult>> run(const std::string &yaml, const Model &model,
-                                         const BaselineModels &baselines = {}, std::uint64_t seed = 1)
+                                         const BaselineModels &baselines = {},
+                                         std::uint64_t seed = 1)
 {
     static const table::Table data = sampleData();
     return runModelTests(specOf(yaml), model, data, "data.csv", baselines, seed);
 }
 
-ModelTestResult single(const std::string &yaml, const Model &model, const BaselineModels &baselines = {})
+ModelTestResult single(const std::string &yaml, const Model &model,
+                       const BaselineModels &baselines = {})
 {
     auto results = run(yaml, model, baselines);
     if (!results)
@@ -125,7 +133,8 @@ ModelTestResult single(const std::string &yaml, const Model &model, const Baseli
     return results->front();
 }
 
-std::string errorOf(const std::string &yaml, const Model &model, const BaselineModels &baselines = {})
+std::string errorOf(const std::string &yaml, const Model &model,
+                    const BaselineModels &baselines = {})
 {
     auto results = run(yaml, model, baselines);
     return results ? std::string("(no error)") : results.error().message;
@@ -200,26 +209,32 @@ private slots:
                          "tests.yaml:2:13: tests[0].metric: unknown metric 'roc_acu'"));
         QVERIFY(contains(parseErrorOf("tests:\n  - metric: f1\n    min: high\n"),
                          "tests.yaml:3:10: tests[0].min: expected a number, got 'high'"));
-        QVERIFY(contains(parseErrorOf("tests:\n  - invariance: {column: a, perturb: noise, scale: 1, "
-                                      "max_chnage: 0.1}\n"),
-                         "tests[0].invariance.max_chnage: unknown key"));
-        QVERIFY(contains(parseErrorOf("tests:\n  - invariance: {column: a, perturb: noise, scale: 1}\n"),
-                         "tests.yaml:2:17: tests[0].invariance.max_change: missing"));
-        QVERIFY(contains(parseErrorOf("tests:\n  - invariance: {column: a, perturb: jitter, max_change: 1}\n"),
-                         "tests[0].invariance.perturb: unknown perturbation 'jitter'"));
+        QVERIFY(
+            contains(parseErrorOf("tests:\n  - invariance: {column: a, perturb: noise, scale: 1, "
+                                  "max_chnage: 0.1}\n"),
+                     "tests[0].invariance.max_chnage: unknown key"));
+        QVERIFY(contains(
+            parseErrorOf("tests:\n  - invariance: {column: a, perturb: noise, scale: 1}\n"),
+            "tests.yaml:2:17: tests[0].invariance.max_change: missing"));
+        QVERIFY(contains(
+            parseErrorOf("tests:\n  - invariance: {column: a, perturb: jitter, max_change: 1}\n"),
+            "tests[0].invariance.perturb: unknown perturbation 'jitter'"));
         QVERIFY(contains(parseErrorOf("tests:\n  - metric: f1\n    min: 0.5\n    no_nan: true\n"),
                          "tests.yaml:2:5: tests[0]: more than one check"));
         QVERIFY(contains(parseErrorOf("tests:\n  - name: nothing\n"), "tests[0]: no check"));
-        QVERIFY(contains(parseErrorOf("tests:\n  - metric: f1\n    min: 0.5\n    where: \"region = \"\n"),
-                         "tests.yaml:4:12: tests[0].where: position 10: expected a value after '=='"));
+        QVERIFY(contains(
+            parseErrorOf("tests:\n  - metric: f1\n    min: 0.5\n    where: \"region = \"\n"),
+            "tests.yaml:4:12: tests[0].where: position 10: expected a value after '=='"));
         QVERIFY(contains(parseErrorOf("tests:\n  - metric: f1\n    max_drop: 0.1\n"),
                          "tests[0].max_drop: needs a 'baseline'"));
         QVERIFY(contains(parseErrorOf("tests:\n  - directional: {column: x, direction: up}\n"),
                          "tests[0].directional.direction: expected increasing or decreasing"));
         QVERIFY(contains(parseErrorOf("tests:\n  - no_nan: true\n  - no_nan: true\n"),
                          "tests[1].name: another test is already named 'no NaN predictions'"));
-        QVERIFY(contains(parseErrorOf("tests:\n  - metric: f1\n    min: [1\n"), "tests.yaml:4:1: "));
-        QVERIFY(contains(parseErrorOf("test:\n  - no_nan: true\n"), "expected a map with a 'tests' list"));
+        QVERIFY(
+            contains(parseErrorOf("tests:\n  - metric: f1\n    min: [1\n"), "tests.yaml:4:1: "));
+        QVERIFY(contains(parseErrorOf("test:\n  - no_nan: true\n"),
+                         "expected a map with a 'tests' list"));
     }
 
     void sliceFilterSelectsRows()
@@ -248,7 +263,8 @@ private slots:
         QCOMPARE(maskOf("region in ['north', 'west'] and age < 50"), (Rows{1, 0, 0, 0}));
         QCOMPARE(maskOf("region not in ('north') or vip == true"), (Rows{1, 1, 0, 1}));
         QCOMPARE(maskOf("region == 'west' or region == 'south' and age > 50"), (Rows{0, 0, 0, 1}));
-        QCOMPARE(maskOf("(region == 'west' or region == 'south') and age > 30"), (Rows{0, 1, 0, 1}));
+        QCOMPARE(maskOf("(region == 'west' or region == 'south') and age > 30"),
+                 (Rows{0, 1, 0, 1}));
         QCOMPARE(maskOf("joined >= '2024-02-01' and `vip` = false"), (Rows{0, 1, 0, 0}));
 
         const auto errorOf = [&](const std::string &expression) {
@@ -260,7 +276,8 @@ private slots:
         };
         QCOMPARE(errorOf("age > 30 and regoin == 'north'"),
                  std::string("position 14: no column 'regoin' in people.csv"));
-        QVERIFY(contains(errorOf("region == north"), "position 11: expected a value after '=='; quote text"));
+        QVERIFY(contains(errorOf("region == north"),
+                         "position 11: expected a value after '=='; quote text"));
         QVERIFY(contains(errorOf("region == 3"), "position 11: column 'region' holds text"));
         QVERIFY(contains(errorOf("age > 'old'"), "position 7: column 'age' holds numbers"));
         QVERIFY(contains(errorOf("(age > 3"), "position 9: expected ')'"));
@@ -272,8 +289,8 @@ private slots:
     void metricPassesAndFailsOnSlices()
     {
         const auto model = thresholdModel();
-        const auto north = single("tests:\n  - metric: accuracy\n    min: 0.99\n    where: region == 'north'\n",
-                                  *model);
+        const auto north = single(
+            "tests:\n  - metric: accuracy\n    min: 0.99\n    where: region == 'north'\n", *model);
         QVERIFY(north.passed);
         QCOMPARE(north.value, 1.0);
         QCOMPARE(north.bound, std::string(">= 0.99"));
@@ -285,8 +302,8 @@ private slots:
         QCOMPARE(overall.value, 67.0 / 200.0);
         QCOMPARE(overall.detail, std::string("all 200 rows, accuracy 0.335"));
 
-        const auto auc = single("tests:\n  - metric: roc_auc\n    max: 0.1\n    where: region != 'north'\n",
-                                *model);
+        const auto auc = single(
+            "tests:\n  - metric: roc_auc\n    max: 0.1\n    where: region != 'north'\n", *model);
         QVERIFY(auc.passed);
         QCOMPARE(auc.value, 0.0);
         QCOMPARE(auc.bound, std::string("<= 0.1"));
@@ -300,10 +317,12 @@ private slots:
                              "binary models (they have accuracy, brier, f1, f1_macro, f1_weighted, "
                              "log_loss, pr_auc, precision, precision_macro, precision_weighted, "
                              "recall, recall_macro, recall_weighted, roc_auc)"));
-        QVERIFY(contains(errorOf("tests:\n  - metric: f1\n    min: 0\n    where: region == 'south'\n", *model),
-                         "test 'f1 >= 0 where region == 'south'': where: no row of data.csv satisfies"));
-        QVERIFY(contains(errorOf("tests:\n  - metric: f1\n    min: 0\n    where: zone == 'a'\n", *model),
-                         "where: position 1: no column 'zone' in data.csv"));
+        QVERIFY(contains(
+            errorOf("tests:\n  - metric: f1\n    min: 0\n    where: region == 'south'\n", *model),
+            "test 'f1 >= 0 where region == 'south'': where: no row of data.csv satisfies"));
+        QVERIFY(contains(
+            errorOf("tests:\n  - metric: f1\n    min: 0\n    where: zone == 'a'\n", *model),
+            "where: position 1: no column 'zone' in data.csv"));
         const auto data = sampleData();
         std::size_t highNorth = 0;
         for (std::size_t row = 1; row < kRows; row += 3)
@@ -312,7 +331,8 @@ private slots:
                                  "'north' and x >= 0.5\n",
                                  *model),
                          "metric: roc_auc is undefined on region == 'north' and x >= 0.5: " +
-                             std::to_string(highNorth) + " rows: only one class of 'label' occurs"));
+                             std::to_string(highNorth) +
+                             " rows: only one class of 'label' occurs"));
     }
 
     void baselineComparesOnTheSameRows()
@@ -330,8 +350,7 @@ private slots:
         QCOMPARE(better.detail,
                  std::string("region == 'north': 67 rows, accuracy 1 vs baseline 0 (not worse)"));
 
-        const auto worse = single(spec("new"), *invertedModel(),
-                                  BaselineModels{{"new", model}});
+        const auto worse = single(spec("new"), *invertedModel(), BaselineModels{{"new", model}});
         QVERIFY(!worse.passed);
         QCOMPARE(worse.value, 0.0);
         QVERIFY(contains(worse.detail, "accuracy 0 vs baseline 1 (worse by 1)"));
@@ -339,17 +358,20 @@ private slots:
         QVERIFY(single(spec("same"), *model, baselines).passed);
         QVERIFY(contains(errorOf(spec("gone"), *model, baselines),
                          "baseline: no model was loaded for 'gone'"));
-        const BaselineModels regression{{"reg", treeModel(steps(0, {0.5f}, {1, 2}), Task::Regression)}};
+        const BaselineModels regression{
+            {"reg", treeModel(steps(0, {0.5f}, {1, 2}), Task::Regression)}};
         QVERIFY(contains(errorOf(spec("reg"), *model, regression),
                          "the baseline is a regression model; this model is binary"));
-        const auto spec2 = specOf("tests:\n  - metric: f1\n    baseline: a\n    max_drop: 0\n"
-                                  "  - metric: f1\n    name: second\n    baseline: a\n    max_drop: 0.1\n");
+        const auto spec2 =
+            specOf("tests:\n  - metric: f1\n    baseline: a\n    max_drop: 0\n"
+                   "  - metric: f1\n    name: second\n    baseline: a\n    max_drop: 0.1\n");
         QCOMPARE(baselinesOf(spec2).size(), std::size_t(1));
     }
 
     void invarianceDetectsAModelThatReadsTheColumn()
     {
-        const auto spec = "tests:\n  - invariance: {column: income, perturb: noise, scale: 0.5, max_change: 0.01}\n";
+        const auto spec = "tests:\n  - invariance: {column: income, perturb: noise, scale: 0.5, "
+                          "max_change: 0.01}\n";
         // Reads only x: income noise cannot move it.
         const auto unaffected = single(spec, *thresholdModel());
         QVERIFY(unaffected.passed);
@@ -357,10 +379,12 @@ private slots:
         QCOMPARE(unaffected.detail, std::string("all 200 rows, no prediction changes"));
         ModelSignature xOnly = signatureOf(Task::Binary);
         xOnly.features.resize(1);
-        const TreeEnsemble withoutIncome(xOnly, {steps(0, {0.5f}, {0.2f, 0.8f})}, {0.0f}, OutputLink::Identity);
+        const TreeEnsemble withoutIncome(xOnly, {steps(0, {0.5f}, {0.2f, 0.8f})}, {0.0f},
+                                         OutputLink::Identity);
         const auto unread = single(spec, withoutIncome);
         QVERIFY(unread.passed);
-        QCOMPARE(unread.detail, std::string("the model does not read 'income', so predictions cannot change"));
+        QCOMPARE(unread.detail,
+                 std::string("the model does not read 'income', so predictions cannot change"));
         // Splits on income at 50: noise pushes rows across.
         const auto reader = treeModel(steps(1, {50.0f}, {0.3f, 0.7f}));
         const auto moved = single(spec, *reader);
@@ -372,41 +396,52 @@ private slots:
         const auto again = single(spec, *reader);
         QCOMPARE(again.detail, moved.detail);
 
-        QVERIFY(!single("tests:\n  - invariance: {column: x, perturb: swap, with: income, max_change: 0.1}\n",
-                        *thresholdModel()).passed);
+        QVERIFY(!single("tests:\n  - invariance: {column: x, perturb: swap, with: income, "
+                        "max_change: 0.1}\n",
+                        *thresholdModel())
+                     .passed);
         QVERIFY(single("tests:\n  - invariance: {column: x, perturb: shuffle, max_change: 0}\n"
                        "    where: x >= 0.5\n",
-                       *thresholdModel()).passed);
+                       *thresholdModel())
+                    .passed);
         QVERIFY(!single("tests:\n  - invariance: {column: x, perturb: shuffle, max_change: 0.5}\n",
-                        *thresholdModel()).passed);
+                        *thresholdModel())
+                     .passed);
 
         // region == north (code 1) → 0.9, else 0.1: setting region to north moves every other row.
         Tree byRegion;
         byRegion.nodes = {split(2, 1.0f, 1, 2, true), leaf(0.9f), leaf(0.1f)};
         const auto regional = treeModel(byRegion);
-        const auto set = single("tests:\n  - invariance: {column: region, perturb: set, value: north, max_change: 0.5}\n",
+        const auto set = single("tests:\n  - invariance: {column: region, perturb: set, value: "
+                                "north, max_change: 0.5}\n",
                                 *regional);
         QVERIFY(!set.passed);
         QVERIFY(contains(set.detail, "largest at row 1: prediction 0.1 -> 0.9; 133 rows change"));
-        QVERIFY(single("tests:\n  - invariance: {column: region, perturb: set, value: north, max_change: 0}\n"
+        QVERIFY(single("tests:\n  - invariance: {column: region, perturb: set, value: north, "
+                       "max_change: 0}\n"
                        "    where: region == 'north'\n",
-                       *regional).passed);
-        QVERIFY(contains(errorOf("tests:\n  - invariance: {column: region, perturb: set, value: south, "
-                                 "max_change: 0}\n",
-                                 *regional),
-                         "invariance.value: 'south' is not a category of 'region' the model knows"));
-        QVERIFY(contains(errorOf("tests:\n  - invariance: {column: salary, perturb: shuffle, max_change: 0}\n",
-                                 *regional),
-                         "invariance.column: no column 'salary' in data.csv"));
-        QVERIFY(contains(errorOf("tests:\n  - invariance: {column: region, perturb: noise, scale: 1, "
-                                 "max_change: 0}\n",
-                                 *regional),
-                         "noise needs a numeric feature; 'region' is categorical"));
+                       *regional)
+                    .passed);
+        QVERIFY(
+            contains(errorOf("tests:\n  - invariance: {column: region, perturb: set, value: south, "
+                             "max_change: 0}\n",
+                             *regional),
+                     "invariance.value: 'south' is not a category of 'region' the model knows"));
+        QVERIFY(contains(
+            errorOf("tests:\n  - invariance: {column: salary, perturb: shuffle, max_change: 0}\n",
+                    *regional),
+            "invariance.column: no column 'salary' in data.csv"));
+        QVERIFY(
+            contains(errorOf("tests:\n  - invariance: {column: region, perturb: noise, scale: 1, "
+                             "max_change: 0}\n",
+                             *regional),
+                     "noise needs a numeric feature; 'region' is categorical"));
     }
 
     void directionalFindsTheFirstViolatingRowAndStep()
     {
-        const auto spec = "tests:\n  - directional: {column: x, direction: increasing, steps: 11, rows: 1000}\n";
+        const auto spec =
+            "tests:\n  - directional: {column: x, direction: increasing, steps: 11, rows: 1000}\n";
         const auto monotone = single(spec, *thresholdModel());
         QVERIFY(monotone.passed);
         QCOMPARE(monotone.value, 0.0);
@@ -421,22 +456,27 @@ private slots:
         QVERIFY(contains(failed.detail,
                          "200 go down, first row 1: x 0.5 -> 0.6 moves prediction 0.9 -> 0.1"));
 
-        const auto decreasing = single("tests:\n  - directional: {column: x, direction: decreasing, rows: 5}\n"
-                                       "    where: region == 'west'\n",
-                                       *thresholdModel());
+        const auto decreasing =
+            single("tests:\n  - directional: {column: x, direction: decreasing, rows: 5}\n"
+                   "    where: region == 'west'\n",
+                   *thresholdModel());
         QVERIFY(!decreasing.passed);
         QVERIFY(contains(decreasing.detail, "region == 'west': 66 rows (5 sampled), 10 steps"));
         QVERIFY(contains(decreasing.detail, "5 go up"));
         // A tolerance as large as the jump lets it through.
-        QVERIFY(single("tests:\n  - directional: {column: x, direction: decreasing, tolerance: 0.61}\n",
-                       *thresholdModel()).passed);
+        QVERIFY(
+            single("tests:\n  - directional: {column: x, direction: decreasing, tolerance: 0.61}\n",
+                   *thresholdModel())
+                .passed);
 
-        QVERIFY(contains(errorOf("tests:\n  - directional: {column: region, direction: increasing}\n",
-                                 *thresholdModel()),
-                         "directional.column: 'region' is categorical"));
-        QVERIFY(contains(errorOf("tests:\n  - directional: {column: label, direction: increasing}\n",
-                                 *thresholdModel()),
-                         "directional.column: the model does not read 'label'"));
+        QVERIFY(
+            contains(errorOf("tests:\n  - directional: {column: region, direction: increasing}\n",
+                             *thresholdModel()),
+                     "directional.column: 'region' is categorical"));
+        QVERIFY(
+            contains(errorOf("tests:\n  - directional: {column: label, direction: increasing}\n",
+                             *thresholdModel()),
+                     "directional.column: the model does not read 'label'"));
     }
 
     void multiclassChecksNameTheClass()
@@ -449,17 +489,24 @@ private slots:
         b.outputGroup = 1;
         c.outputGroup = 2;
         const TreeEnsemble model(signature, {a, b, c}, {0, 0, 0}, OutputLink::Softmax);
-        const auto rises = "tests:\n  - directional: {column: x, direction: increasing, class: c}\n";
+        const auto rises =
+            "tests:\n  - directional: {column: x, direction: increasing, class: c}\n";
         QVERIFY(single(rises, model).passed);
-        const auto falls = single("tests:\n  - directional: {column: x, direction: increasing, class: a}\n", model);
+        const auto falls = single(
+            "tests:\n  - directional: {column: x, direction: increasing, class: a}\n", model);
         QVERIFY(!falls.passed);
         QVERIFY(contains(falls.detail, "moves p_a "));
-        QVERIFY(contains(errorOf("tests:\n  - directional: {column: x, direction: increasing}\n", model),
-                         "directional.class: a multiclass model needs the class"));
-        QVERIFY(contains(errorOf("tests:\n  - directional: {column: x, direction: increasing, class: d}\n", model),
-                         "directional.class: 'd' is not a class of the model"));
-        QVERIFY(contains(errorOf(rises, *thresholdModel()), "directional.class: only multiclass models"));
-        const auto shuffled = single("tests:\n  - invariance: {column: x, perturb: shuffle, max_change: 0.1}\n", model);
+        QVERIFY(contains(
+            errorOf("tests:\n  - directional: {column: x, direction: increasing}\n", model),
+            "directional.class: a multiclass model needs the class"));
+        QVERIFY(contains(
+            errorOf("tests:\n  - directional: {column: x, direction: increasing, class: d}\n",
+                    model),
+            "directional.class: 'd' is not a class of the model"));
+        QVERIFY(contains(errorOf(rises, *thresholdModel()),
+                         "directional.class: only multiclass models"));
+        const auto shuffled = single(
+            "tests:\n  - invariance: {column: x, perturb: shuffle, max_change: 0.1}\n", model);
         QVERIFY(!shuffled.passed);
         QVERIFY(contains(shuffled.detail, ": p_"));
         QVERIFY(single("tests:\n  - prediction_range: {min: 0, max: 1}\n", model).passed);
@@ -468,13 +515,17 @@ private slots:
     void predictionRangeAndNan()
     {
         const auto regression = treeModel(steps(0, {0.5f}, {-0.5f, 1.5f}), Task::Regression);
-        const auto outside = single("tests:\n  - prediction_range: {min: 0, max: 1}\n", *regression);
+        const auto outside =
+            single("tests:\n  - prediction_range: {min: 0, max: 1}\n", *regression);
         QVERIFY(!outside.passed);
         QCOMPARE(outside.value, 200.0);
         QCOMPARE(outside.bound, std::string("== 0 outside [0, 1]"));
-        QVERIFY(contains(outside.detail, "predictions from -0.5 to 1.5; 200 outside, first row 1: prediction -0.5"));
+        QVERIFY(
+            contains(outside.detail,
+                     "predictions from -0.5 to 1.5; 200 outside, first row 1: prediction -0.5"));
         QVERIFY(single("tests:\n  - prediction_range: {min: -1, max: 2}\n", *regression).passed);
-        QVERIFY(single("tests:\n  - prediction_range: {max: 1}\n    where: x < 0.5\n", *regression).passed);
+        QVERIFY(single("tests:\n  - prediction_range: {max: 1}\n    where: x < 0.5\n", *regression)
+                    .passed);
 
         // NaN below x = 0.1.
         const auto broken = treeModel(steps(0, {0.1f}, {kNaN, 0.5f}));
@@ -504,7 +555,8 @@ private slots:
         const QJsonArray list = json.value(QStringLiteral("results")).toArray();
         QCOMPARE(list.size(), 3);
         const QJsonObject first = list[0].toObject();
-        QCOMPARE(first.value(QStringLiteral("name")).toString(), QStringLiteral("no NaN predictions"));
+        QCOMPARE(first.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("no NaN predictions"));
         QCOMPARE(first.value(QStringLiteral("kind")).toString(), QStringLiteral("no_nan"));
         QCOMPARE(first.value(QStringLiteral("passed")).toBool(), false);
         QCOMPARE(first.value(QStringLiteral("bound")).toString(), QStringLiteral("== 0"));
@@ -529,8 +581,9 @@ private slots:
     void seedsAndCancellation()
     {
         const auto reader = treeModel(steps(1, {50.0f}, {0.3f, 0.7f}));
-        const auto spec = "tests:\n  - invariance: {column: income, perturb: noise, scale: 0.05, max_change: 0}\n"
-                          "  - directional: {column: income, direction: increasing, rows: 3}\n";
+        const auto spec =
+            "tests:\n  - invariance: {column: income, perturb: noise, scale: 0.05, max_change: 0}\n"
+            "  - directional: {column: income, direction: increasing, rows: 3}\n";
         const auto first = run(spec, *reader, {}, 11);
         const auto second = run(spec, *reader, {}, 11);
         const auto other = run(spec, *reader, {}, 12);
