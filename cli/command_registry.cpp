@@ -17,6 +17,7 @@ const std::vector<Command> &commands()
         addDriftCommands(list);
         addTrackingCommands(list);
         addRunsCommands(list);
+        addPredictCommand(list);
         return list;
     }();
     return all;
