@@ -132,8 +132,8 @@ Result<TreeArrays> readTreeArrays(const JsonFields &tree)
     return arrays;
 }
 
-// Converts the nodes reachable from the root, checking that they form a tree; nodes XGBoost
-// deleted while pruning are unreachable and become inert leaves.
+// Converts the nodes reachable from the root, checking that they form a tree, numbered anew in
+// the order they are reached: nodes XGBoost deleted while pruning are unreachable and dropped.
 Result<Tree> readTree(const JsonFields &tree, std::size_t featureCount)
 {
     auto arrays = readTreeArrays(tree);
@@ -141,32 +141,25 @@ Result<Tree> readTree(const JsonFields &tree, std::size_t featureCount)
         return arrays.error();
     const auto &a = *arrays;
     const std::size_t count = a.left.size();
-    Tree result;
-    result.nodes.resize(count);
-    std::vector<char> visited(count, 0);
-    std::vector<std::size_t> pending{0};
-    visited[0] = 1;
-    while (!pending.empty()) {
-        const std::size_t i = pending.back();
-        pending.pop_back();
-        const std::string at = "[" + std::to_string(i) + "]";
-        TreeNode &node = result.nodes[i];
-        node.cover = a.cover[i];
-        if (a.left[i] == -1) {
-            node.leafValue = static_cast<float>(a.condition[i]);
+    std::vector<std::int32_t> newIndex(count, -1);
+    std::vector<std::size_t> order{0}; // original indices, in their new order
+    newIndex[0] = 0;
+    for (std::size_t next = 0; next < order.size(); ++next) {
+        const std::size_t i = order[next];
+        if (a.left[i] == -1)
             continue;
-        }
+        const std::string at = "[" + std::to_string(i) + "]";
         for (const auto &[key, child] : {std::pair{"left_children", a.left[i]},
                                          std::pair{"right_children", a.right[i]}}) {
             if (child <= 0 || static_cast<std::size_t>(child) >= count)
                 return tree.error(key + at, "child index " + std::to_string(child) +
                                                 " is outside the tree's " + std::to_string(count) +
                                                 " nodes");
-            if (visited[static_cast<std::size_t>(child)])
+            if (newIndex[static_cast<std::size_t>(child)] >= 0)
                 return tree.error(key + at, "node " + std::to_string(child) +
                                                 " is reached twice: not a tree");
-            visited[static_cast<std::size_t>(child)] = 1;
-            pending.push_back(static_cast<std::size_t>(child));
+            newIndex[static_cast<std::size_t>(child)] = static_cast<std::int32_t>(order.size());
+            order.push_back(static_cast<std::size_t>(child));
         }
         if (a.feature[i] < 0 || static_cast<std::size_t>(a.feature[i]) >= featureCount)
             return tree.error("split_indices" + at, "feature " + std::to_string(a.feature[i]) +
@@ -174,11 +167,22 @@ Result<Tree> readTree(const JsonFields &tree, std::size_t featureCount)
                                                         std::to_string(featureCount) + " features");
         if (!a.splitType.empty() && a.splitType[i] != 0)
             return tree.error("split_type" + at, "categorical splits are not supported");
-        node.left = static_cast<std::int32_t>(a.left[i]);
-        node.right = static_cast<std::int32_t>(a.right[i]);
-        node.feature = static_cast<std::int32_t>(a.feature[i]);
-        node.threshold = static_cast<float>(a.condition[i]);
-        node.defaultLeft = a.defaultLeft[i];
+    }
+    Tree result;
+    result.nodes.reserve(order.size());
+    for (const std::size_t i : order) {
+        TreeNode node;
+        node.cover = a.cover[i];
+        if (a.left[i] == -1) {
+            node.leafValue = static_cast<float>(a.condition[i]);
+        } else {
+            node.left = newIndex[static_cast<std::size_t>(a.left[i])];
+            node.right = newIndex[static_cast<std::size_t>(a.right[i])];
+            node.feature = static_cast<std::int32_t>(a.feature[i]);
+            node.threshold = static_cast<float>(a.condition[i]);
+            node.defaultLeft = a.defaultLeft[i];
+        }
+        result.nodes.push_back(node);
     }
     return result;
 }

@@ -187,7 +187,7 @@ private slots:
         // (0, 0): -0.4 + 0.1; both missing: default left then default right: -0.4 - 0.2;
         // (0.5, 2): 0.5 is not < 0.5, 2 is not < 1: 0.6 - 0.2.
         x.values = {0, 0, kMissing, kMissing, 0.5, 2};
-        const auto predictions = model->predict(x, 1);
+        const auto predictions = model->predictions(x, 1);
         QVERIFY(std::abs(predictions[0] - sigmoid(-0.3)) < 1e-6);
         QVERIFY(std::abs(predictions[1] - sigmoid(-0.6)) < 1e-6);
         QVERIFY(std::abs(predictions[2] - sigmoid(0.4)) < 1e-6);
@@ -205,14 +205,14 @@ private slots:
             data[name] = makeDataset(kindAndSeed.first, kindAndSeed.second);
             testing::writeFile(testing::pathOf(dir) / (name + ".csv"), toCsv(data[name]));
         }
-        const auto oracle = testing::runPythonOracle("xgboost_models.py", {dir.path()}).object();
+        const auto oracle = testing::runPythonOracle(QStringLiteral("xgboost_models.py"), {dir.path()}).object();
         QCOMPARE(oracle.size(), qsizetype(cases.size()));
         for (const auto &[name, dataset] : data) {
             const auto bytes = testing::slurp(testing::pathOf(dir) / (name + ".json"));
             const auto model = importOk(parseJson(bytes));
             const auto expected = oracle[QString::fromStdString(name)].toObject();
             const auto xgbPredictions = expected[QStringLiteral("predictions")].toArray();
-            const auto ours = model->predict(matrixFor(*model, dataset), 2);
+            const auto ours = model->predictions(matrixFor(*model, dataset), 2);
             if (name == "softmax") {
                 // xgboost predicts the label; we give the probabilities behind it.
                 QCOMPARE(xgbPredictions.size(), qsizetype(dataset.rows));
@@ -242,7 +242,7 @@ private slots:
         testing::writeFile(testing::pathOf(dir) / "named.csv", toCsv(makeDataset("binary", 4)));
         testing::writeFile(testing::pathOf(dir) / "multiclass.csv",
                            toCsv(makeDataset("multiclass", 2)));
-        testing::runPythonOracle("xgboost_models.py", {dir.path()});
+        testing::runPythonOracle(QStringLiteral("xgboost_models.py"), {dir.path()});
         const auto named = importOk(parseJson(testing::slurp(testing::pathOf(dir) / "named.json")));
         QCOMPARE(named->signature().features[0].name, std::string("age"));
         QCOMPARE(named->signature().features[4].name, std::string("balance"));
@@ -256,115 +256,114 @@ private slots:
         QCOMPARE(multi->trees()[4].outputGroup, 1);
     }
 
+    void unreachableNodesAreDropped()
+    {
+        // XGBoost keeps nodes it deleted while pruning in the arrays; nothing reaches them.
+        auto root = parseJson(kSmallModel);
+        const auto set = [&](const char *key, QJsonArray values) {
+            setAt(root, {QStringLiteral("learner"), QStringLiteral("gradient_booster"),
+                         QStringLiteral("model"), QStringLiteral("trees"), QStringLiteral("0"),
+                         QString::fromUtf8(key)},
+                  values);
+        };
+        set("left_children", {1, -1, -1, -1});
+        set("right_children", {2, -1, -1, -1});
+        set("split_conditions", {0.5, -0.4, 0.6, 9});
+        set("split_indices", {0, 0, 0, 0});
+        set("split_type", {0, 0, 0, 0});
+        set("default_left", {1, 0, 0, 0});
+        set("sum_hessian", {10, 4, 6, 0});
+        const auto model = importOk(root);
+        QCOMPARE(model->trees()[0].nodes.size(), std::size_t(3));
+        auto reloaded = TreeEnsemble::fromJson(model->signature(), model->parametersToJson());
+        QVERIFY(reloaded.ok());
+    }
+
     void targetNameFromAttributes()
     {
         auto root = parseJson(kSmallModel);
-        setAt(root, {"learner", "attributes", "target"}, QStringLiteral("churned"));
+        setAt(root, {QStringLiteral("learner"), QStringLiteral("attributes"), QStringLiteral("target")},
+              QStringLiteral("churned"));
         QCOMPARE(importOk(root)->signature().target, std::string("churned"));
         QCOMPARE(importOk(parseJson(kSmallModel))->signature().target, std::string());
     }
 
-    void brokenFilesNameTheKey_data()
-    {
-        QTest::addColumn<QStringList>("path");
-        QTest::addColumn<QJsonValue>("value");
-        QTest::addColumn<QString>("message");
-        const QString trees = QStringLiteral("learner.gradient_booster.model.trees");
-        QTest::newRow("missing array")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "1", "split_indices"}
-            << QJsonValue(QJsonValue::Undefined)
-            << "m.json: " + trees + "[1].split_indices: missing";
-        QTest::newRow("not an array")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "1", "split_indices"}
-            << QJsonValue(QStringLiteral("x"))
-            << "m.json: " + trees + "[1].split_indices: expected an array";
-        QTest::newRow("not a number")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "0", "split_conditions", "1"}
-            << QJsonValue(QStringLiteral("x"))
-            << "m.json: " + trees + "[0].split_conditions[1]: expected a number";
-        QTest::newRow("short array")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "0", "sum_hessian"}
-            << QJsonValue(QJsonArray{1, 2})
-            << "m.json: " + trees + "[0].sum_hessian: expected 3 entries (one per node), found 2";
-        QTest::newRow("child outside")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "0", "left_children", "0"}
-            << QJsonValue(7) << "m.json: " + trees + "[0].left_children[0]: child index 7 is outside";
-        QTest::newRow("cycle")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "0", "right_children", "0"}
-            << QJsonValue(1) << "m.json: " + trees + "[0].right_children[0]: node 1 is reached twice";
-        QTest::newRow("feature outside")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "1", "split_indices", "0"}
-            << QJsonValue(2) << "m.json: " + trees + "[1].split_indices[0]: feature 2 is outside";
-        QTest::newRow("tree not an object")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "1"} << QJsonValue(3)
-            << "m.json: " + trees + "[1]: expected an object";
-        QTest::newRow("truncated trees")
-            << QStringList{"learner", "gradient_booster", "model", "gbtree_model_param", "num_trees"}
-            << QJsonValue(QStringLiteral("3"))
-            << "m.json: " + trees + ": expected 3 trees (gbtree_model_param.num_trees), found 2";
-        QTest::newRow("tree_info")
-            << QStringList{"learner", "gradient_booster", "model", "tree_info", "1"} << QJsonValue(1)
-            << QStringLiteral("m.json: learner.gradient_booster.model.tree_info[1]: output group 1");
-        QTest::newRow("categorical split")
-            << QStringList{"learner", "gradient_booster", "model", "trees", "0", "split_type", "0"}
-            << QJsonValue(1)
-            << "m.json: " + trees + "[0].split_type[0]: categorical splits are not supported";
-        QTest::newRow("categorical feature")
-            << QStringList{"learner", "feature_types"}
-            << QJsonValue(QJsonArray{QStringLiteral("q"), QStringLiteral("c")})
-            << QStringLiteral("m.json: learner.feature_types[1]: categorical features");
-        QTest::newRow("feature names")
-            << QStringList{"learner", "feature_names"} << QJsonValue(QJsonArray{QStringLiteral("a")})
-            << QStringLiteral("m.json: learner.feature_names: expected 2 names");
-        QTest::newRow("objective")
-            << QStringList{"learner", "objective", "name"} << QJsonValue(QStringLiteral("rank:pairwise"))
-            << QStringLiteral("m.json: learner.objective.name: objective 'rank:pairwise' is not supported");
-        QTest::newRow("gblinear")
-            << QStringList{"learner", "gradient_booster", "name"} << QJsonValue(QStringLiteral("gblinear"))
-            << QStringLiteral("m.json: learner.gradient_booster.name: a linear booster (gblinear)");
-        QTest::newRow("dart")
-            << QStringList{"learner", "gradient_booster", "name"} << QJsonValue(QStringLiteral("dart"))
-            << QStringLiteral("m.json: learner.gradient_booster.name: dart models scale each tree");
-        QTest::newRow("base_score")
-            << QStringList{"learner", "learner_model_param", "base_score"}
-            << QJsonValue(QStringLiteral("abc"))
-            << QStringLiteral("m.json: learner.learner_model_param.base_score: 'abc' is not a number");
-        QTest::newRow("base_score range")
-            << QStringList{"learner", "learner_model_param", "base_score"}
-            << QJsonValue(QStringLiteral("1.5"))
-            << QStringLiteral("m.json: learner.learner_model_param.base_score: must be in (0, 1)");
-        QTest::newRow("multi target")
-            << QStringList{"learner", "learner_model_param", "num_target"}
-            << QJsonValue(QStringLiteral("2"))
-            << QStringLiteral("m.json: learner.learner_model_param.num_target: multi-target");
-        QTest::newRow("no learner") << QStringList{"learner"} << QJsonValue(QJsonValue::Undefined)
-                                    << QStringLiteral("m.json: learner: missing");
-    }
-
     void brokenFilesNameTheKey()
     {
-        QFETCH(QStringList, path);
-        QFETCH(QJsonValue, value);
-        QFETCH(QString, message);
-        auto root = parseJson(kSmallModel);
-        setAt(root, path, value);
-        const auto imported = importXgboostModel(root, "m.json");
-        QVERIFY(!imported.ok());
-        QCOMPARE(imported.error().kind, ErrorKind::InvalidInput);
-        const auto actual = QString::fromStdString(imported.error().message);
-        if (!actual.startsWith(message))
-            QFAIL(qPrintable(QStringLiteral("got: ") + actual));
+        struct Case {
+            std::vector<const char *> path;
+            QJsonValue value;
+            std::string message;
+        };
+        const std::string trees = "m.json: learner.gradient_booster.model.trees";
+        const auto text = [](const char *value) { return QJsonValue(QString::fromUtf8(value)); };
+        const QJsonValue removed(QJsonValue::Undefined);
+        const std::vector<Case> cases = {
+            {{"learner", "gradient_booster", "model", "trees", "1", "split_indices"}, removed,
+             trees + "[1].split_indices: missing"},
+            {{"learner", "gradient_booster", "model", "trees", "1", "split_indices"}, text("x"),
+             trees + "[1].split_indices: expected an array"},
+            {{"learner", "gradient_booster", "model", "trees", "0", "split_conditions", "1"},
+             text("x"), trees + "[0].split_conditions[1]: expected a number"},
+            {{"learner", "gradient_booster", "model", "trees", "0", "sum_hessian"},
+             QJsonArray{1, 2}, trees + "[0].sum_hessian: expected 3 entries (one per node), found 2"},
+            {{"learner", "gradient_booster", "model", "trees", "0", "left_children", "0"}, 7,
+             trees + "[0].left_children[0]: child index 7 is outside"},
+            {{"learner", "gradient_booster", "model", "trees", "0", "right_children", "0"}, 1,
+             trees + "[0].right_children[0]: node 1 is reached twice"},
+            {{"learner", "gradient_booster", "model", "trees", "1", "split_indices", "0"}, 2,
+             trees + "[1].split_indices[0]: feature 2 is outside"},
+            {{"learner", "gradient_booster", "model", "trees", "1"}, 3,
+             trees + "[1]: expected an object"},
+            {{"learner", "gradient_booster", "model", "gbtree_model_param", "num_trees"}, text("3"),
+             trees + ": expected 3 trees (gbtree_model_param.num_trees), found 2"},
+            {{"learner", "gradient_booster", "model", "tree_info", "1"}, 1,
+             "m.json: learner.gradient_booster.model.tree_info[1]: output group 1"},
+            {{"learner", "gradient_booster", "model", "trees", "0", "split_type", "0"}, 1,
+             trees + "[0].split_type[0]: categorical splits are not supported"},
+            {{"learner", "feature_types"}, QJsonArray{text("q"), text("c")},
+             "m.json: learner.feature_types[1]: categorical features"},
+            {{"learner", "feature_names"}, QJsonArray{text("a")},
+             "m.json: learner.feature_names: expected 2 names"},
+            {{"learner", "objective", "name"}, text("rank:pairwise"),
+             "m.json: learner.objective.name: objective 'rank:pairwise' is not supported"},
+            {{"learner", "gradient_booster", "name"}, text("gblinear"),
+             "m.json: learner.gradient_booster.name: a linear booster (gblinear)"},
+            {{"learner", "gradient_booster", "name"}, text("dart"),
+             "m.json: learner.gradient_booster.name: dart models scale each tree"},
+            {{"learner", "learner_model_param", "base_score"}, text("abc"),
+             "m.json: learner.learner_model_param.base_score: 'abc' is not a number"},
+            {{"learner", "learner_model_param", "base_score"}, text("1.5"),
+             "m.json: learner.learner_model_param.base_score: must be in (0, 1)"},
+            {{"learner", "learner_model_param", "num_target"}, text("2"),
+             "m.json: learner.learner_model_param.num_target: multi-target"},
+            {{"learner"}, removed, "m.json: learner: missing"},
+        };
+        for (const auto &c : cases) {
+            auto root = parseJson(kSmallModel);
+            QStringList path;
+            for (const char *key : c.path)
+                path.append(QString::fromUtf8(key));
+            setAt(root, path, c.value);
+            const auto imported = importXgboostModel(root, "m.json");
+            if (imported.ok())
+                QFAIL(("imported despite: " + c.message).c_str());
+            QCOMPARE(imported.error().kind, ErrorKind::InvalidInput);
+            if (!imported.error().message.starts_with(c.message))
+                QFAIL(("expected: " + c.message + "\ngot:      " + imported.error().message).c_str());
+        }
     }
 
     void multiclassNeedsClassCount()
     {
         auto root = parseJson(kSmallModel);
-        setAt(root, {"learner", "objective", "name"}, QStringLiteral("multi:softprob"));
+        setAt(root, {QStringLiteral("learner"), QStringLiteral("objective"), QStringLiteral("name")},
+              QStringLiteral("multi:softprob"));
         const auto imported = importXgboostModel(root, "m.json");
         QVERIFY(!imported.ok());
         QVERIFY(QString::fromStdString(imported.error().message)
-                    .startsWith("m.json: learner.learner_model_param.num_class: expected a whole "
-                                "number of classes >= 2"));
+                    .startsWith(QStringLiteral("m.json: learner.learner_model_param.num_class: "
+                                               "expected a whole number of classes >= 2")));
     }
 
     void isXgboostModelTellsDocumentsApart()
