@@ -28,46 +28,43 @@ public:
 
     bool hasMissing() const { return m_missing[0] > 0; }
 
-    // Tries the partition; `split` holds the feature and threshold. Returns true when it became
-    // the best so far.
-    bool offer(std::span<const double> left, std::span<const double> right, Split split,
+    // Tries the partition; `split` holds the feature and threshold.
+    void offer(std::span<const double> left, std::span<const double> right, Split split,
                std::optional<Split> &best)
     {
-        bool improved = false;
         if (!hasMissing()) {
             split.defaultLeft = left[0] >= right[0];
-            return consider(left, right, split, best);
+            consider(left, right, split, best);
+            return;
         }
         for (const bool missingLeft : {true, false}) {
             std::copy(left.begin(), left.end(), m_left.begin());
             std::copy(right.begin(), right.end(), m_right.begin());
             addTo(missingLeft ? std::span<double>(m_left) : std::span<double>(m_right), m_missing);
             split.defaultLeft = missingLeft;
-            improved = consider(m_left, m_right, split, best) || improved;
+            consider(m_left, m_right, split, best);
         }
-        return improved;
     }
 
     // Only the rows with a value left, the missing ones right.
-    bool offerMissingApart(std::span<const double> present, Split split, std::optional<Split> &best)
+    void offerMissingApart(std::span<const double> present, Split split, std::optional<Split> &best)
     {
         split.defaultLeft = false;
-        return consider(present, m_missing, split, best);
+        consider(present, m_missing, split, best);
     }
 
 private:
-    bool consider(std::span<const double> left, std::span<const double> right, const Split &split,
+    void consider(std::span<const double> left, std::span<const double> right, const Split &split,
                   std::optional<Split> &best)
     {
         if (left[0] < m_minLeafWeight || right[0] < m_minLeafWeight)
-            return false;
+            return;
         const double gain = m_parentCost - m_problem.cost(left) - m_problem.cost(right);
         if (!(gain > m_bestGain))
-            return false;
+            return;
         m_bestGain = gain;
         best = split;
         best->gain = gain;
-        return true;
     }
 
     const SplitProblem &m_problem;
