@@ -228,6 +228,10 @@ private slots:
         const auto forest = trainOk(*makeRandomForestTrainer(), data,
                                     {{"n_estimators", "20"}, {"max_features", "all"}});
         QVERIFY(accuracy(*forest, data) >= 0.99);
+        // Saved and read back, the categorical splits predict the same.
+        auto reloaded = TreeEnsemble::fromJson(forest->signature(), forest->parametersToJson());
+        QVERIFY(reloaded.ok());
+        QCOMPARE((*reloaded)->predictions(data.x, 1), forest->predictions(data.x, 1));
     }
 
     void regressionLeavesHoldMeans()
