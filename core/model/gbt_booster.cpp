@@ -22,6 +22,23 @@ std::vector<float> repeatedMargins(std::size_t rows, const std::vector<float> &b
     return margins;
 }
 
+// Tree::leafIndex for a row in place: the same test (the value rounded to float, XGBoost's
+// semantics) without copying the row.
+std::size_t leafOf(const Tree &tree, const double *row)
+{
+    std::size_t index = 0;
+    for (;;) {
+        const TreeNode &node = tree.nodes[index];
+        if (node.isLeaf())
+            return index;
+        const float value = static_cast<float>(row[node.feature]);
+        const bool left = std::isnan(value) ? node.defaultLeft
+                          : node.categorical ? value == node.threshold
+                                             : value < node.threshold;
+        index = static_cast<std::size_t>(left ? node.left : node.right);
+    }
+}
+
 TreeParams treeParams(const GbtParams &params)
 {
     TreeParams tree;
@@ -130,7 +147,7 @@ void Booster::addToOutOfSampleRows(const Tree &tree, std::span<const std::uint32
         const std::size_t end = std::min(outOfSample.size(), (task + 1) * kRowsPerTask);
         for (std::size_t i = task * kRowsPerTask; i < end; ++i) {
             const std::uint32_t row = outOfSample[i];
-            const auto leaf = static_cast<std::size_t>(tree.leafIndex(m_x.row(row)));
+            const std::size_t leaf = leafOf(tree, m_x.row(row).data());
             m_margins[row * m_outputs + group] += tree.nodes[leaf].leafValue;
         }
     });
@@ -143,7 +160,7 @@ void Booster::addToValidation(const Tree &tree)
     m_pool.run(taskCount(rows), [&](std::size_t task, unsigned) {
         const std::size_t end = std::min(rows, (task + 1) * kRowsPerTask);
         for (std::size_t row = task * kRowsPerTask; row < end; ++row) {
-            const auto leaf = static_cast<std::size_t>(tree.leafIndex(m_validX->row(row)));
+            const std::size_t leaf = leafOf(tree, m_validX->row(row).data());
             m_validMargins[row * m_outputs + group] += tree.nodes[leaf].leafValue;
         }
     });
