@@ -34,6 +34,12 @@ int unitExponent(double largest, std::size_t rows)
     return std::ilogb(bound) + 1 - 62;
 }
 
+// Half away from zero, like llround, but inline (llround is a libm call).
+std::int64_t roundToInteger(double value)
+{
+    return static_cast<std::int64_t>(value + std::copysign(0.5, value));
+}
+
 } // namespace
 
 void quantizeGradients(std::span<const double> grad, std::span<const double> hess,
@@ -52,7 +58,7 @@ void quantizeGradients(std::span<const double> grad, std::span<const double> hes
     pool.run(tasks, [&](std::size_t task, unsigned) {
         const std::size_t end = std::min(rows, (task + 1) * kRowsPerTask);
         for (std::size_t i = task * kRowsPerTask; i < end; ++i)
-            out.rows[i] = {std::llround(grad[i] * gradScale), std::llround(hess[i] * hessScale)};
+            out.rows[i] = {roundToInteger(grad[i] * gradScale), roundToInteger(hess[i] * hessScale)};
     });
 }
 

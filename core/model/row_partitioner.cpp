@@ -41,12 +41,14 @@ std::vector<std::size_t> RowPartitioner::partition(std::span<const Request> requ
         const auto column = static_cast<std::size_t>(split.feature);
         const FeatureBins &feature = bins.feature(column);
         std::size_t left = block.begin, right = block.begin;
+        // Branch-free: the direction is a coin flip the predictor cannot learn.
         for (std::size_t i = block.begin; i < block.end; ++i) {
             const std::uint32_t row = m_rows[i];
-            if (goesLeft(bins.bin(row, column), split, feature))
-                m_left[left++] = row;
-            else
-                m_right[right++] = row;
+            const bool toLeft = goesLeft(bins.bin(row, column), split, feature);
+            m_left[left] = row;
+            m_right[right] = row;
+            left += toLeft;
+            right += !toLeft;
         }
         block.leftCount = left - block.begin;
     });

@@ -49,9 +49,8 @@ private:
 // Whether a row whose bin (of the split's feature) is `bin` goes left.
 inline bool goesLeft(int bin, const Split &split, const FeatureBins &feature)
 {
-    if (bin == feature.missingBin)
-        return split.defaultLeft;
-    return split.categorical ? bin == split.bin : bin <= split.bin;
+    const bool valueLeft = split.categorical ? bin == split.bin : bin <= split.bin;
+    return bin == feature.missingBin ? split.defaultLeft : valueLeft;
 }
 
 } // namespace assay::model

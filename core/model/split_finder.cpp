@@ -46,6 +46,8 @@ private:
     double m_parentScore;
 };
 
+bool isEmpty(const GradientSum &sum) { return sum.grad == 0 && sum.hess == 0; }
+
 } // namespace
 
 double structureScore(double grad, double hess, double lambda)
@@ -69,6 +71,8 @@ Split bestSplitOfFeature(const GradientSum *histogram, const GradientSum &total,
     best.categorical = bins.categorical;
     if (bins.categorical) {
         for (int code = 0; code < bins.splitBins; ++code) {
+            if (isEmpty(histogram[code]))
+                continue;
             scorer.consider(histogram[code], code, false, best);
             if (hasMissing)
                 scorer.consider(histogram[code] + missing, code, true, best);
@@ -76,6 +80,10 @@ Split bestSplitOfFeature(const GradientSum *histogram, const GradientSum &total,
     } else {
         GradientSum below;
         for (int bin = 0; bin + 1 < bins.splitBins; ++bin) {
+            // An empty bin leaves the sums, hence the gain, as at the previous boundary, which
+            // was considered first and wins ties.
+            if (isEmpty(histogram[bin]))
+                continue;
             below += histogram[bin];
             scorer.consider(below, bin, false, best);
             if (hasMissing)
