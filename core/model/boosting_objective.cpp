@@ -13,7 +13,10 @@ constexpr std::size_t kRowsPerBlock = 8192;
 // XGBoost's floor on hessians, so a confident leaf's weight stays finite.
 constexpr double kMinHessian = 1e-16;
 
-double softplus(double x) { return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
+double softplus(double x)
+{
+    return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));
+}
 
 class LogisticObjective final : public BoostingObjective {
 public:
@@ -165,8 +168,8 @@ double BoostingObjective::metric(std::span<const float> margins, std::span<const
     const std::size_t blocks = (rows + kRowsPerBlock - 1) / kRowsPerBlock;
     std::vector<double> sums(blocks, 0.0);
     pool.run(blocks, [&](std::size_t block, unsigned) {
-        sums[block] = lossSum(margins, y, block * kRowsPerBlock,
-                              std::min(rows, (block + 1) * kRowsPerBlock));
+        sums[block] =
+            lossSum(margins, y, block * kRowsPerBlock, std::min(rows, (block + 1) * kRowsPerBlock));
     });
     double total = 0;
     for (double sum : sums)

@@ -47,8 +47,8 @@ Result<FeatureBins> learnBins(const FeatureMatrix &x, std::size_t column, int ma
                                            " is not a category code");
             largestCode = std::max(largestCode, value);
         }
-        const int codes = std::max(static_cast<int>(spec.categories.size()),
-                                   static_cast<int>(largestCode) + 1);
+        const int codes =
+            std::max(static_cast<int>(spec.categories.size()), static_cast<int>(largestCode) + 1);
         // Room for the overflow and missing bins within one byte.
         const int room = std::min(maxBins, kMaxBins - 2);
         bins.splitBins = std::min(codes, room);

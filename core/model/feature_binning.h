@@ -21,10 +21,10 @@ class WorkerPool;
 // overflow bin that is never split on (its rows always take the "not equal" side).
 struct FeatureBins {
     bool categorical = false;
-    std::vector<float> cuts;  // numeric only, ascending
-    int splitBins = 0;        // bins a split may separate: 0 .. splitBins-1
-    int overflowBin = -1;     // categorical codes >= splitBins, or -1
-    int missingBin = -1;      // NaN, or -1 when training had no missing value
+    std::vector<float> cuts; // numeric only, ascending
+    int splitBins = 0;       // bins a split may separate: 0 .. splitBins-1
+    int overflowBin = -1;    // categorical codes >= splitBins, or -1
+    int missingBin = -1;     // NaN, or -1 when training had no missing value
 
     int binCount() const { return std::max({splitBins, overflowBin + 1, missingBin + 1}); }
 };

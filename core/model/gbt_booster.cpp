@@ -12,13 +12,17 @@ namespace {
 
 constexpr std::size_t kRowsPerTask = 8192;
 
-std::size_t taskCount(std::size_t rows) { return (rows + kRowsPerTask - 1) / kRowsPerTask; }
+std::size_t taskCount(std::size_t rows)
+{
+    return (rows + kRowsPerTask - 1) / kRowsPerTask;
+}
 
 std::vector<float> repeatedMargins(std::size_t rows, const std::vector<float> &base)
 {
     std::vector<float> margins(rows * base.size());
     for (std::size_t row = 0; row < rows; ++row)
-        std::copy(base.begin(), base.end(), margins.begin() + static_cast<std::ptrdiff_t>(row * base.size()));
+        std::copy(base.begin(), base.end(),
+                  margins.begin() + static_cast<std::ptrdiff_t>(row * base.size()));
     return margins;
 }
 
@@ -32,7 +36,7 @@ std::size_t leafOf(const Tree &tree, const double *row)
         if (node.isLeaf())
             return index;
         const float value = static_cast<float>(row[node.feature]);
-        const bool left = std::isnan(value) ? node.defaultLeft
+        const bool left = std::isnan(value)  ? node.defaultLeft
                           : node.categorical ? value == node.threshold
                                              : value < node.threshold;
         index = static_cast<std::size_t>(left ? node.left : node.right);
@@ -88,9 +92,10 @@ std::vector<char> Booster::drawFeatures()
     const std::size_t columns = m_x.columns();
     if (m_params.colsampleByTree >= 1)
         return std::vector<char>(columns, 1);
-    const auto wanted = std::clamp<std::size_t>(
-        static_cast<std::size_t>(std::lround(m_params.colsampleByTree * static_cast<double>(columns))),
-        1, columns);
+    const auto wanted =
+        std::clamp<std::size_t>(static_cast<std::size_t>(std::lround(m_params.colsampleByTree *
+                                                                     static_cast<double>(columns))),
+                                1, columns);
     std::vector<std::size_t> order(columns);
     std::iota(order.begin(), order.end(), 0);
     for (std::size_t i = 0; i < wanted; ++i) // partial Fisher–Yates
@@ -166,7 +171,10 @@ void Booster::addToValidation(const Tree &tree)
     });
 }
 
-double Booster::trainMetric() const { return m_objective.metric(m_margins, m_y, m_pool); }
+double Booster::trainMetric() const
+{
+    return m_objective.metric(m_margins, m_y, m_pool);
+}
 
 double Booster::validationMetric() const
 {

@@ -52,7 +52,7 @@ private:
     TreeBuilder m_builder;
     std::size_t m_outputs;
     std::vector<float> m_baseMargin;
-    std::vector<float> m_margins; // rows × outputs
+    std::vector<float> m_margins;       // rows × outputs
     std::vector<double> m_grad, m_hess; // outputs × rows
     QuantizedGradients m_quantized;
     std::vector<Tree> m_trees;

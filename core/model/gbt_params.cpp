@@ -15,7 +15,12 @@ std::vector<ParamSpec> GbtParams::specs()
         {"subsample", Type::Double, 1, 0.001, 1, {}, "share of rows drawn for each round"},
         {"colsample_bytree", Type::Double, 1, 0.001, 1, {}, "share of features drawn per tree"},
         {"max_bin", Type::Int, 256, 2, 256, {}, "histogram bins per numeric feature"},
-        {"early_stopping_rounds", Type::Int, 0, 0, 100000, {},
+        {"early_stopping_rounds",
+         Type::Int,
+         0,
+         0,
+         100000,
+         {},
          "stop when the validation loss has not improved for this many rounds (0: off)"},
     };
 }

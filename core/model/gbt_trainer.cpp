@@ -23,16 +23,15 @@ Status checkTarget(std::span<const double> y, const ModelSignature &signature,
     const std::size_t classes = signature.task == Task::Binary ? 2 : signature.classes.size();
     for (std::size_t row = 0; row < y.size(); ++row) {
         const double value = y[row];
-        const bool fits = signature.task == Task::Regression
-                              ? std::isfinite(value)
-                              : value >= 0 && value == std::floor(value) &&
-                                    value < static_cast<double>(classes);
+        const bool fits =
+            signature.task == Task::Regression
+                ? std::isfinite(value)
+                : value >= 0 && value == std::floor(value) && value < static_cast<double>(classes);
         if (!fits)
-            return Error::invalidInput(std::string(what) + " target '" + signature.target +
-                                       "': row " + std::to_string(row + 1) + " holds " +
-                                       std::to_string(value) + ", not a valid " +
-                                       (signature.task == Task::Regression ? "number"
-                                                                           : "class index"));
+            return Error::invalidInput(
+                std::string(what) + " target '" + signature.target + "': row " +
+                std::to_string(row + 1) + " holds " + std::to_string(value) + ", not a valid " +
+                (signature.task == Task::Regression ? "number" : "class index"));
     }
     return {};
 }

@@ -20,8 +20,7 @@ HistogramBuilder::HistogramBuilder(const BinnedMatrix &bins, WorkerPool &pool)
 }
 
 void HistogramBuilder::accumulate(std::span<const std::uint32_t> rows,
-                                  const QuantizedGradients &gradients,
-                                  GradientSum *histogram) const
+                                  const QuantizedGradients &gradients, GradientSum *histogram) const
 {
     const std::size_t columns = m_bins.columns();
     const GradientSum *rowGradients = gradients.rows.data();
@@ -42,7 +41,8 @@ void HistogramBuilder::build(std::span<const HistogramJob> jobs,
     std::vector<std::size_t> partialJobs;
     for (std::size_t job = 0; job < jobs.size(); ++job) {
         const std::size_t rows = jobs[job].rows.size();
-        const std::size_t blocks = std::max<std::size_t>(1, (rows + kRowsPerTask - 1) / kRowsPerTask);
+        const std::size_t blocks =
+            std::max<std::size_t>(1, (rows + kRowsPerTask - 1) / kRowsPerTask);
         const bool fromPartials = blocks > 1 && m_pool.size() > 1;
         if (fromPartials)
             partialJobs.push_back(job);
@@ -55,8 +55,8 @@ void HistogramBuilder::build(std::span<const HistogramJob> jobs,
             continue;
         }
         for (std::size_t block = 0; block < blocks; ++block)
-            tasks.push_back({job, block * kRowsPerTask, std::min(rows, (block + 1) * kRowsPerTask),
-                             partial});
+            tasks.push_back(
+                {job, block * kRowsPerTask, std::min(rows, (block + 1) * kRowsPerTask), partial});
     }
     for (unsigned worker = 0; worker < m_pool.size(); ++worker) {
         if (m_partials[worker].size() < partialJobs.size() * size)
@@ -75,7 +75,8 @@ void HistogramBuilder::build(std::span<const HistogramJob> jobs,
             accumulate(rows, gradients, jobs[task.job].histogram);
             return;
         }
-        GradientSum *partial = m_partials[worker].data() + static_cast<std::size_t>(task.partial) * size;
+        GradientSum *partial =
+            m_partials[worker].data() + static_cast<std::size_t>(task.partial) * size;
         if (!m_touched[worker][static_cast<std::size_t>(task.partial)]) {
             std::memset(static_cast<void *>(partial), 0, size * sizeof(GradientSum));
             m_touched[worker][static_cast<std::size_t>(task.partial)] = 1;
@@ -88,7 +89,8 @@ void HistogramBuilder::build(std::span<const HistogramJob> jobs,
     m_pool.run(partialJobs.size() * columns, [&](std::size_t index, unsigned) {
         const std::size_t partial = index / columns;
         const std::size_t offset = partial * size + (index % columns) * kBinsPerFeature;
-        GradientSum *out = jobs[partialJobs[partial]].histogram + (index % columns) * kBinsPerFeature;
+        GradientSum *out =
+            jobs[partialJobs[partial]].histogram + (index % columns) * kBinsPerFeature;
         std::fill(out, out + kBinsPerFeature, GradientSum{});
         for (unsigned worker = 0; worker < m_pool.size(); ++worker) {
             if (!m_touched[worker][partial])

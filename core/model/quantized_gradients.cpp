@@ -58,7 +58,8 @@ void quantizeGradients(std::span<const double> grad, std::span<const double> hes
     pool.run(tasks, [&](std::size_t task, unsigned) {
         const std::size_t end = std::min(rows, (task + 1) * kRowsPerTask);
         for (std::size_t i = task * kRowsPerTask; i < end; ++i)
-            out.rows[i] = {roundToInteger(grad[i] * gradScale), roundToInteger(hess[i] * hessScale)};
+            out.rows[i] = {roundToInteger(grad[i] * gradScale),
+                           roundToInteger(hess[i] * hessScale)};
     });
 }
 

@@ -42,7 +42,7 @@ public:
 private:
     WorkerPool &m_pool;
     std::vector<std::uint32_t> m_rows;
-    std::vector<std::uint32_t> m_left;  // scratch, same positions as m_rows
+    std::vector<std::uint32_t> m_left; // scratch, same positions as m_rows
     std::vector<std::uint32_t> m_right;
 };
 

@@ -11,7 +11,8 @@ constexpr double kMinGain = 1e-6;
 
 class SplitScorer {
 public:
-    SplitScorer(const GradientSum &total, const QuantizedGradients &units, const SplitParams &params)
+    SplitScorer(const GradientSum &total, const QuantizedGradients &units,
+                const SplitParams &params)
         : m_total(total), m_units(units), m_params(params),
           m_parentScore(structureScore(units.grad(total), units.hess(total), params.lambda))
     {
@@ -46,7 +47,10 @@ private:
     double m_parentScore;
 };
 
-bool isEmpty(const GradientSum &sum) { return sum.grad == 0 && sum.hess == 0; }
+bool isEmpty(const GradientSum &sum)
+{
+    return sum.grad == 0 && sum.hess == 0;
+}
 
 } // namespace
 

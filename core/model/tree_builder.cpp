@@ -49,7 +49,8 @@ Tree TreeBuilder::grow(const QuantizedGradients &gradients, std::span<const std:
     for (int depth = 0; depth < m_params.maxDepth && !level.empty(); ++depth) {
         const std::vector<Split> splits = findSplits(level, gradients, allowedFeatures);
         const bool childrenMaySplit = depth + 1 < m_params.maxDepth;
-        std::vector<GrowingNode> next = splitLevel(level, splits, tree, childrenMaySplit, gradients);
+        std::vector<GrowingNode> next =
+            splitLevel(level, splits, tree, childrenMaySplit, gradients);
         for (const GrowingNode &node : level)
             releaseHistogram(node.histogram);
         sums.resize(tree.nodes.size());
@@ -86,9 +87,9 @@ std::vector<Split> TreeBuilder::findSplits(const std::vector<GrowingNode> &level
         if (!allowedFeatures[feature] || node.rows.size() < 2 ||
             gradients.hess(node.sum) < leastHess)
             return;
-        candidates[index] = bestSplitOfFeature(node.histogram + feature * kBinsPerFeature,
-                                               node.sum, feature, m_bins.feature(feature),
-                                               gradients, m_params.split);
+        candidates[index] =
+            bestSplitOfFeature(node.histogram + feature * kBinsPerFeature, node.sum, feature,
+                               m_bins.feature(feature), gradients, m_params.split);
     });
     std::vector<Split> best(level.size());
     for (std::size_t node = 0; node < level.size(); ++node)
@@ -100,9 +101,10 @@ std::vector<Split> TreeBuilder::findSplits(const std::vector<GrowingNode> &level
     return best;
 }
 
-std::vector<TreeBuilder::GrowingNode>
-TreeBuilder::splitLevel(const std::vector<GrowingNode> &level, const std::vector<Split> &splits,
-                        Tree &tree, bool buildChildHistograms, const QuantizedGradients &gradients)
+std::vector<TreeBuilder::GrowingNode> TreeBuilder::splitLevel(const std::vector<GrowingNode> &level,
+                                                              const std::vector<Split> &splits,
+                                                              Tree &tree, bool buildChildHistograms,
+                                                              const QuantizedGradients &gradients)
 {
     std::vector<RowPartitioner::Request> requests;
     std::vector<std::size_t> splitNodes;

@@ -65,7 +65,8 @@ void WorkerPool::workLoop(unsigned worker)
     std::uint64_t seen = 0;
     for (;;) {
         for (int spins = 0;
-             spins < kSpinIterations && m_generation.load(std::memory_order_acquire) == seen; ++spins)
+             spins < kSpinIterations && m_generation.load(std::memory_order_acquire) == seen;
+             ++spins)
             cpuRelax();
         m_generation.wait(seen, std::memory_order_acquire);
         seen = m_generation.load(std::memory_order_acquire);

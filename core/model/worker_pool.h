@@ -25,8 +25,7 @@ public:
     // Calls work(item, worker) for every item in [0, count), items handed out one at a time;
     // worker in [0, size()) names the thread, for per-thread scratch. Returns when all are done.
     // work must not throw.
-    template <typename Work>
-    void run(std::size_t count, Work &&work)
+    template <typename Work> void run(std::size_t count, Work &&work)
     {
         if (count == 0)
             return;

@@ -32,7 +32,8 @@ double rocAuc(const std::vector<double> &scores, std::span<const double> labels)
 {
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
     double positiveRankSum = 0, positives = 0;
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i;
@@ -50,8 +51,7 @@ double rocAuc(const std::vector<double> &scores, std::span<const double> labels)
     return (positiveRankSum - positives * (positives + 1) / 2) / (positives * negatives);
 }
 
-template <typename T>
-T orExit(Result<T> result)
+template <typename T> T orExit(Result<T> result)
 {
     if (!result) {
         std::fprintf(stderr, "%s\n", result.error().message.c_str());
@@ -96,7 +96,8 @@ int main(int argc, char **argv)
     model::TrainOptions options;
     options.params = orExit(model::resolveParams(trainer->params(), given));
     options.threads = threads;
-    model::TrainingSet set{&trainX, trainY.values, {trainY.task, targetName, trainY.classes, features}};
+    model::TrainingSet set{
+        &trainX, trainY.values, {trainY.task, targetName, trainY.classes, features}};
 
     auto start = std::chrono::steady_clock::now();
     const auto trained = orExit(trainer->train(set, options));

@@ -65,7 +65,8 @@ Dataset makeData(Task task, std::size_t rows, std::uint64_t seed)
             const double scores[kClasses] = {signal + random.normal(0, 1),
                                              f[1] - f[2] + random.normal(0, 1),
                                              0.5 * f[3] - 2 + random.normal(0, 1)};
-            data.y.push_back(static_cast<double>(std::max_element(scores, scores + kClasses) - scores));
+            data.y.push_back(
+                static_cast<double>(std::max_element(scores, scores + kClasses) - scores));
         } else {
             data.y.push_back(2 * std::sin(f[0]) + f[1] * f[1] + 0.5 * f[2] * f[3] + 0.5 * f4 +
                              (missing ? 1.0 : 0.0) + random.normal(0, 0.3));
@@ -164,9 +165,12 @@ private:
 
     static QJsonObject xgboostParams(int rounds)
     {
-        return {{QStringLiteral("rounds"), rounds},     {QStringLiteral("max_depth"), 4},
-                {QStringLiteral("eta"), 0.3},           {QStringLiteral("lambda"), 1},
-                {QStringLiteral("min_child_weight"), 1}, {QStringLiteral("max_bin"), 256}};
+        return {{QStringLiteral("rounds"), rounds},
+                {QStringLiteral("max_depth"), 4},
+                {QStringLiteral("eta"), 0.3},
+                {QStringLiteral("lambda"), 1},
+                {QStringLiteral("min_child_weight"), 1},
+                {QStringLiteral("max_bin"), 256}};
     }
 
     static TrainOptions ourOptions(int rounds)
@@ -186,7 +190,8 @@ private slots:
         QCOMPARE(model->link(), OutputLink::Logistic);
         const double ours = rocAuc(model->predictions(test.x), test.y);
         const double theirs =
-            xgboostOn(train, test, "binary", xgboostParams(40))[QStringLiteral("roc_auc")].toDouble();
+            xgboostOn(train, test, "binary", xgboostParams(40))[QStringLiteral("roc_auc")]
+                .toDouble();
         qInfo("test ROC AUC: ours %.4f, xgboost %.4f", ours, theirs);
         QVERIFY2(ours > 0.8, qPrintable(QString::number(ours)));
         QVERIFY2(std::abs(ours - theirs) < 0.01,
@@ -206,8 +211,9 @@ private slots:
         for (std::size_t row = 0; row < test.x.rows; ++row)
             loss -= std::log(p[row * kClasses + static_cast<std::size_t>(test.y[row])]);
         loss /= static_cast<double>(test.x.rows);
-        const double theirs = xgboostOn(train, test, "multiclass",
-                                        xgboostParams(30))[QStringLiteral("mlogloss")].toDouble();
+        const double theirs =
+            xgboostOn(train, test, "multiclass", xgboostParams(30))[QStringLiteral("mlogloss")]
+                .toDouble();
         qInfo("test mlogloss: ours %.4f, xgboost %.4f", loss, theirs);
         QVERIFY2(std::abs(loss - theirs) < 0.05 * theirs,
                  qPrintable(QStringLiteral("ours %1, xgboost %2").arg(loss).arg(theirs)));
@@ -224,7 +230,8 @@ private slots:
             squares += (predicted[row] - test.y[row]) * (predicted[row] - test.y[row]);
         const double ours = std::sqrt(squares / static_cast<double>(test.x.rows));
         const double theirs =
-            xgboostOn(train, test, "regression", xgboostParams(60))[QStringLiteral("rmse")].toDouble();
+            xgboostOn(train, test, "regression", xgboostParams(60))[QStringLiteral("rmse")]
+                .toDouble();
         qInfo("test RMSE: ours %.4f, xgboost %.4f", ours, theirs);
         QVERIFY2(std::abs(ours - theirs) < 0.05 * theirs,
                  qPrintable(QStringLiteral("ours %1, xgboost %2").arg(ours).arg(theirs)));
@@ -234,8 +241,8 @@ private slots:
     {
         const Dataset train = makeData(Task::Binary, 20000, 7); // several row blocks per node
         TrainOptions options;
-        options.params = paramsWith({{"n_estimators", "8"}, {"subsample", "0.8"},
-                                     {"colsample_bytree", "0.7"}});
+        options.params =
+            paramsWith({{"n_estimators", "8"}, {"subsample", "0.8"}, {"colsample_bytree", "0.7"}});
         options.seed = 11;
         options.threads = 1;
         const QByteArray one = bytesOf(*trainOn(train, options));
@@ -269,7 +276,8 @@ private slots:
         QVERIFY(bins.cuts.size() > 10 && bins.cuts.size() < 64);
         for (std::size_t row = 0; row < x.rows; ++row)
             for (std::size_t b = 0; b < bins.cuts.size(); ++b)
-                QCOMPARE(binned->bin(row, 0) <= b, static_cast<float>(x.values[row]) < bins.cuts[b]);
+                QCOMPARE(binned->bin(row, 0) <= b,
+                         static_cast<float>(x.values[row]) < bins.cuts[b]);
     }
 
     void trainingRowsReachTheLeavesTheirBinsReached()
@@ -289,8 +297,9 @@ private slots:
         const auto model = trainOn(train, options);
         std::vector<double> margins(train.x.rows);
         model->predictMargin(train.x, margins);
-        QVERIFY2(std::abs(logLoss(margins, train.y) - reported) < 1e-12,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(logLoss(margins, train.y)).arg(reported)));
+        QVERIFY2(
+            std::abs(logLoss(margins, train.y) - reported) < 1e-12,
+            qPrintable(QStringLiteral("%1 vs %2").arg(logLoss(margins, train.y)).arg(reported)));
     }
 
     void missingValuesTakeTheLearnedDirection_data()
@@ -327,7 +336,9 @@ private slots:
     void categoricalFeatureSplitsOneCategoryAgainstTheRest()
     {
         Dataset data;
-        data.signature = {Task::Binary, "y", {"0", "1"},
+        data.signature = {Task::Binary,
+                          "y",
+                          {"0", "1"},
                           {{"colour", FeatureKind::Categorical, {"a", "b", "c", "d", "e"}},
                            {"noise", FeatureKind::Numeric, {}}}};
         data.x.features = data.signature.features;
@@ -360,8 +371,10 @@ private slots:
             if (random.chance(0.25))
                 label = 1 - label;
         TrainOptions options;
-        options.params = paramsWith({{"n_estimators", "300"}, {"max_depth", "6"},
-                                     {"learning_rate", "0.5"}, {"early_stopping_rounds", "5"}});
+        options.params = paramsWith({{"n_estimators", "300"},
+                                     {"max_depth", "6"},
+                                     {"learning_rate", "0.5"},
+                                     {"early_stopping_rounds", "5"}});
         const TrainingSet validation{&valid.x, valid.y, valid.signature};
         options.validation = &validation;
         std::vector<double> validLosses;
