@@ -185,6 +185,54 @@ TreeEnsemble::TreeEnsemble(ModelSignature signature, std::vector<Tree> trees,
       m_link(link)
 {
     m_baseMargin.resize(this->signature().outputCount(), 0.0f);
+    pack();
+}
+
+void TreeEnsemble::pack()
+{
+    m_packed.clear();
+    m_roots.clear();
+    for (const Tree &tree : m_trees) {
+        // Breadth-first, so each node's children land side by side.
+        const auto root = static_cast<std::uint32_t>(m_packed.size());
+        m_roots.push_back(root);
+        std::vector<std::int32_t> order{0};
+        m_packed.push_back({});
+        for (std::size_t next = 0; next < order.size(); ++next) {
+            const TreeNode &node = tree.nodes[order[next]];
+            PackedNode &packed = m_packed[root + next];
+            if (node.isLeaf()) {
+                packed = {node.leafValue, 0, 0};
+                continue;
+            }
+            packed.value = node.threshold;
+            packed.left = root + static_cast<std::uint32_t>(order.size());
+            packed.featureFlags = static_cast<std::uint32_t>(node.feature) |
+                                  (node.defaultLeft ? kDefaultLeft : 0u) |
+                                  (node.categorical ? kCategorical : 0u);
+            order.push_back(node.left);
+            order.push_back(node.right);
+            m_packed.resize(root + order.size());
+        }
+    }
+}
+
+float TreeEnsemble::leafValue(std::uint32_t index, const float *features) const
+{
+    for (;;) {
+        const PackedNode &node = m_packed[index];
+        if (node.left == 0)
+            return node.value;
+        const float value = features[node.featureFlags & kFeatureMask];
+        bool left;
+        if (std::isnan(value))
+            left = (node.featureFlags & kDefaultLeft) != 0;
+        else if (node.featureFlags & kCategorical)
+            left = value == node.value;
+        else
+            left = value < node.value;
+        index = node.left + (left ? 0 : 1);
+    }
 }
 
 void TreeEnsemble::predictBlocks(const FeatureMatrix &x, std::span<double> out, bool linked,
@@ -202,10 +250,12 @@ void TreeEnsemble::predictBlocks(const FeatureMatrix &x, std::span<double> out, 
         std::vector<float> margins(count * outputs);
         for (std::size_t row = 0; row < count; ++row)
             std::copy(m_baseMargin.begin(), m_baseMargin.end(), margins.begin() + row * outputs);
-        for (const Tree &tree : m_trees)
+        for (std::size_t t = 0; t < m_trees.size(); ++t) {
+            const std::uint32_t root = m_roots[t];
+            const auto group = static_cast<std::size_t>(m_trees[t].outputGroup);
             for (std::size_t row = 0; row < count; ++row)
-                margins[row * outputs + tree.outputGroup] +=
-                    tree.nodes[walk(tree.nodes, features.data() + row * columns)].leafValue;
+                margins[row * outputs + group] += leafValue(root, features.data() + row * columns);
+        }
         for (std::size_t row = 0; row < count; ++row) {
             const std::span<float> rowMargins(margins.data() + row * outputs, outputs);
             if (linked)
