@@ -17,6 +17,9 @@ const std::vector<Command> &commands()
         addDriftCommands(list);
         addTrackingCommands(list);
         addRunsCommands(list);
+        addTrainCommand(list);
+        addPredictCommand(list);
+        addEvaluateCommand(list);
         return list;
     }();
     return all;

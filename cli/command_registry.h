@@ -20,6 +20,9 @@ void addValidateCommands(std::vector<Command> &into); // assay schema infer, ass
 void addDriftCommands(std::vector<Command> &into);   // assay drift
 void addTrackingCommands(std::vector<Command> &into); // assay run, then the log commands
 void addLogCommands(std::vector<Command> &into);      // assay log metric|param|tag|artifact|dataset
-void addRunsCommands(std::vector<Command> &into);    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
+void addRunsCommands(std::vector<Command> &into);
+void addTrainCommand(std::vector<Command> &into);    // assay train
+void addPredictCommand(std::vector<Command> &into);  // assay predict
+void addEvaluateCommand(std::vector<Command> &into); // assay evaluate    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
 
 } // namespace assay::cli

@@ -40,7 +40,8 @@ public:
     // signature's features in order (buildMatrix). threads == 0: one per core.
     virtual void predict(const FeatureMatrix &x, std::span<double> out,
                          unsigned threads = 0) const = 0;
-    std::vector<double> predict(const FeatureMatrix &x, unsigned threads = 0) const
+    // The same into a new vector (named apart so overriding predict does not hide it).
+    std::vector<double> predictions(const FeatureMatrix &x, unsigned threads = 0) const
     {
         std::vector<double> out(x.rows * m_signature.outputCount());
         predict(x, out, threads);

@@ -67,6 +67,9 @@ public:
                                                           const QJsonObject &parameters);
 
 private:
+    void predictBlocks(const FeatureMatrix &x, std::span<double> out, bool linked,
+                       unsigned threads) const;
+
     std::vector<Tree> m_trees;
     std::vector<float> m_baseMargin;
     OutputLink m_link;

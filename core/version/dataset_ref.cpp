@@ -129,18 +129,23 @@ Result<ResolvedDataset> resolveDataset(const DatasetRef &ref, const Progress &pr
     return ref.revision ? resolveAtRevision(ref, progress) : resolveWorkingCopy(ref, progress);
 }
 
+Result<table::ReadOutcome> readResolvedDataset(const ResolvedDataset &resolved,
+                                               table::ReadOptions options, const Progress &progress)
+{
+    if (options.format == table::FileFormat::Auto)
+        options.format = resolved.format;
+    return resolved.file.empty()
+               ? table::readTableFromBuffer(resolved.bytes, resolved.displayName, options, progress)
+               : table::readTable(resolved.file, options, progress);
+}
+
 Result<table::ReadOutcome> readDataset(const DatasetRef &ref, table::ReadOptions options,
                                        const Progress &progress)
 {
     auto resolved = resolveDataset(ref, progress);
     if (!resolved)
         return resolved.error();
-    if (options.format == table::FileFormat::Auto)
-        options.format = resolved->format;
-    auto outcome = resolved->file.empty()
-                       ? table::readTableFromBuffer(resolved->bytes, resolved->displayName, options,
-                                                    progress)
-                       : table::readTable(resolved->file, options, progress);
+    auto outcome = readResolvedDataset(*resolved, options, progress);
     if (!outcome)
         return outcome.error();
     if (!resolved->md5.empty()) {

@@ -39,7 +39,12 @@ struct ResolvedDataset {
 // in the cache, object corrupted).
 Result<ResolvedDataset> resolveDataset(const DatasetRef &ref, const Progress &progress = {});
 
-// Reads a dataset version into a Table (resolveDataset, then table::readTable).
+// Reads a resolved dataset version into a Table.
+Result<table::ReadOutcome> readResolvedDataset(const ResolvedDataset &resolved,
+                                               table::ReadOptions options = {},
+                                               const Progress &progress = {});
+
+// Reads a dataset version into a Table (resolveDataset, then readResolvedDataset).
 Result<table::ReadOutcome> readDataset(const DatasetRef &ref, table::ReadOptions options = {},
                                        const Progress &progress = {});
 

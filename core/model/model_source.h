@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/model_document.h"
+
+#include <string_view>
+
+namespace assay::workspace {
+class Workspace;
+}
+
+namespace assay::model {
+
+// Where a trained run keeps its model in the content store.
+inline constexpr std::string_view kModelArtifactPath = "model/model.json";
+
+// True for what looks like a run id (32 lowercase hex digits) rather than a file name.
+bool looksLikeRunId(std::string_view text);
+
+// Opens a model as the user names it: a run id (its model artifact, read from the workspace's
+// content store and checked against its md5), or the path of an Assay model document or an
+// XGBoost JSON model. `workspace` may be null when no workspace is open; a run id then is an
+// error that says so.
+Result<LoadedModel> openModel(std::string_view source, workspace::Workspace *workspace);
+
+} // namespace assay::model

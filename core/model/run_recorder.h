@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/metrics.h"
+#include "model/trainer.h"
+#include "track/tracking_store.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace assay::model {
+
+// Writes one training run into the tracking store: params, evaluations as "<part>_<metric>",
+// per-round curves (buffered, written in batches so a live view sees them while training
+// goes on) and the final status.
+class RunRecorder {
+public:
+    RunRecorder(track::TrackingStore &store, std::string runId)
+        : m_store(store), m_runId(std::move(runId)) {}
+
+    const std::string &runId() const { return m_runId; }
+
+    Status logParams(const std::map<std::string, std::string> &params);
+    Status logEvaluation(const std::string &part, const Evaluation &evaluation);
+    // Buffers a round's metrics; writes them every few rounds.
+    Status logIteration(const IterationReport &report);
+    Status flush();
+    // Writes what is buffered and the final status: FINISHED when `outcome` is fine, KILLED when
+    // it was cancelled, FAILED otherwise. Returns `outcome`'s error, if any, unchanged.
+    Status finish(const Status &outcome);
+
+private:
+    track::TrackingStore &m_store;
+    std::string m_runId;
+    std::vector<track::KeyedMetricPoint> m_pending;
+};
+
+// Shortest text that reads back as the same double ("0.1", "300", "1e-06").
+std::string numberText(double value);
+
+} // namespace assay::model

@@ -1,0 +1,496 @@
+#include "model/training_run.h"
+
+#include "model/evaluation_json.h"
+#include "model/model_source.h"
+#include "model/run_recorder.h"
+#include "model/splits.h"
+#include "model/target.h"
+#include "track/clock.h"
+#include "track/git_state.h"
+#include "track/tracking_store.h"
+#include "version/dataset_ref.h"
+#include "version/file_hash.h"
+#include "version/git_repository.h"
+#include "workspace/workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+namespace assay::model {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The rows a run learns from, with what it needs to record where they came from.
+struct PreparedData {
+    version::DatasetRef ref;
+    version::ResolvedDataset source;
+    std::string md5;
+    FeatureMatrix x;                 // rows with a target value
+    std::vector<double> y;
+    ModelSignature signature;
+    std::size_t rowsWithoutTarget = 0;
+};
+
+std::string joined(const std::vector<std::string> &items, const std::string &separator = ", ")
+{
+    std::string text;
+    for (const auto &item : items)
+        text += (text.empty() ? "" : separator) + item;
+    return text;
+}
+
+Result<Task> chooseTask(const Trainer &trainer, const TrainRequest &request, const table::Table &data)
+{
+    const bool classifies = trainer.supports(Task::Binary) || trainer.supports(Task::Multiclass);
+    const bool regresses = trainer.supports(Task::Regression);
+    std::optional<Task> task = request.task;
+    if (!task && !classifies)
+        task = Task::Regression;
+    auto probe = encodeTarget(data, request.target, task);
+    if (!probe)
+        return probe.error();
+    if (!trainer.supports(probe->task))
+        return Error::invalidInput("the '" + trainer.name() + "' model cannot learn target '" +
+                                   request.target + "' as a " + std::string(taskName(probe->task)) +
+                                   " task" + (regresses ? "" : " (it is a classifier)"));
+    return probe->task;
+}
+
+Result<std::vector<std::string>> featureNames(const TrainRequest &request, const table::Table &data)
+{
+    if (request.features.empty())
+        return defaultFeatureNames(data, request.target);
+    std::vector<std::string> columns;
+    for (const auto &column : data.columns())
+        columns.push_back(column.name());
+    for (const auto &name : request.features) {
+        if (name == request.target)
+            return Error::invalidInput("feature '" + name + "' is the target");
+        if (!data.indexOf(name))
+            return Error::invalidInput("unknown feature '" + name + "' (the data has: " +
+                                       joined(columns) + ")");
+    }
+    return request.features;
+}
+
+Result<PreparedData> prepare(const TrainRequest &request, const Trainer &trainer,
+                             const Progress &progress)
+{
+    PreparedData prepared;
+    prepared.ref = version::parseDatasetRef(request.data);
+    auto source = version::resolveDataset(prepared.ref, progress);
+    if (!source)
+        return source.error();
+    prepared.source = std::move(*source);
+    auto read = version::readResolvedDataset(prepared.source, {}, progress);
+    if (!read)
+        return read.error();
+    const table::Table &data = read->table;
+
+    auto task = chooseTask(trainer, request, data);
+    if (!task)
+        return task.error();
+    auto target = encodeTarget(data, request.target, *task);
+    if (!target)
+        return target.error();
+    auto names = featureNames(request, data);
+    if (!names)
+        return names.error();
+    if (names->empty())
+        return Error::invalidInput("no features: the data has no column besides the target");
+    auto specs = inferFeatures(data, *names);
+    if (!specs)
+        return specs.error();
+    auto matrix = buildMatrix(data, *specs, prepared.source.displayName);
+    if (!matrix)
+        return matrix.error();
+
+    std::vector<std::size_t> rows;
+    for (std::size_t row = 0; row < data.rowCount(); ++row)
+        if (!std::isnan(target->values[row]))
+            rows.push_back(row);
+    if (rows.empty())
+        return Error::invalidInput("target '" + request.target + "' has no values");
+    prepared.rowsWithoutTarget = data.rowCount() - rows.size();
+    prepared.x = rows.size() == data.rowCount() ? std::move(*matrix) : matrix->subset(rows);
+    for (std::size_t row : rows)
+        prepared.y.push_back(target->values[row]);
+    prepared.signature = {target->task, request.target, target->classes, std::move(*specs)};
+
+    prepared.md5 = prepared.source.md5;
+    if (prepared.md5.empty()) {
+        if (prepared.source.file.empty()) {
+            prepared.md5 = version::md5OfBytes(prepared.source.bytes);
+        } else {
+            auto md5 = version::md5OfFile(prepared.source.file);
+            if (!md5)
+                return md5.error();
+            prepared.md5 = *md5;
+        }
+    }
+    return prepared;
+}
+
+// The commit the data was read at: the named revision's, else HEAD's.
+std::string dataRevision(const PreparedData &prepared, const fs::path &workspaceRoot)
+{
+    auto repository = version::GitRepository::discover(workspaceRoot);
+    if (!repository)
+        return {};
+    if (prepared.ref.revision) {
+        auto commit = repository->resolveCommit(*prepared.ref.revision);
+        return commit ? commit->id : std::string();
+    }
+    auto head = repository->head();
+    return head ? head->commit : std::string();
+}
+
+track::DatasetInput datasetInput(const PreparedData &prepared, const fs::path &workspaceRoot)
+{
+    std::error_code error;
+    const fs::path absolute = fs::absolute(prepared.ref.path, error);
+    const fs::path relative = absolute.lexically_relative(workspaceRoot);
+    const bool inside = !relative.empty() && *relative.begin() != "..";
+    track::DatasetInput input;
+    input.name = absolute.filename().string();
+    input.path = inside ? relative.generic_string() : absolute.string();
+    input.md5 = prepared.md5;
+    input.revision = dataRevision(prepared, workspaceRoot);
+    input.context = "training";
+    return input;
+}
+
+std::map<std::string, std::string> runParams(const TrainRequest &request, const ParamValues &values,
+                                             const PreparedData &prepared)
+{
+    std::map<std::string, std::string> params{
+        {"model", request.trainer},
+        {"target", request.target},
+        {"task", std::string(taskName(prepared.signature.task))},
+        {"seed", std::to_string(request.seed)},
+        {"data", prepared.source.displayName},
+    };
+    std::vector<std::string> features;
+    for (const auto &spec : prepared.signature.features)
+        features.push_back(spec.name);
+    params["features"] = joined(features, ",");
+    if (request.folds > 0)
+        params["cv_folds"] = std::to_string(request.folds);
+    else
+        params["split"] = numberText(request.trainFraction) + "," +
+                          numberText(request.validationFraction) + "," +
+                          numberText(request.testFraction);
+    for (const auto &[name, value] : values.numbers)
+        params[name] = numberText(value);
+    for (const auto &[name, value] : values.choices)
+        params[name] = value;
+    return params;
+}
+
+SplitOptions splitOptions(const TrainRequest &request, const PreparedData &prepared)
+{
+    SplitOptions options;
+    options.seed = request.seed;
+    if (prepared.signature.task != Task::Regression)
+        options.strata = prepared.y;
+    return options;
+}
+
+struct Part {
+    std::string name;
+    FeatureMatrix x;
+    std::vector<double> y;
+};
+
+Part partOf(const std::string &name, const PreparedData &prepared, std::span<const std::size_t> rows)
+{
+    Part part{name, prepared.x.subset(rows), {}};
+    for (std::size_t row : rows)
+        part.y.push_back(prepared.y[row]);
+    return part;
+}
+
+Result<Evaluation> evaluatePart(const Model &model, const Part &part)
+{
+    const auto predictions = model.predictions(part.x);
+    return evaluate(model.signature().task, model.signature().classes.size(), part.y, predictions);
+}
+
+// Saves the model and its evaluations as the run's artifacts.
+Status storeArtifacts(track::TrackingStore &store, const std::string &runId, const Model &model,
+                      const ModelMetadata &metadata, const std::vector<PartEvaluation> &parts)
+{
+    auto saved = store.logArtifactBytes(runId, saveModelDocument(model, metadata),
+                                        std::string(kModelArtifactPath));
+    if (!saved)
+        return saved.error();
+    QJsonObject evaluations;
+    for (const auto &part : parts)
+        evaluations.insert(QString::fromStdString(part.part), evaluationToJson(part.evaluation, true));
+    auto stored = store.logArtifactBytes(
+        runId, QJsonDocument(evaluations).toJson(QJsonDocument::Compact).toStdString(),
+        "model/evaluation.json");
+    if (!stored)
+        return stored.error();
+    return {};
+}
+
+class TrainingSession {
+public:
+    TrainingSession(workspace::Workspace &workspace, track::TrackingStore &store,
+                    const TrainRequest &request, const Trainer &trainer, PreparedData &prepared,
+                    ParamValues params, const Progress &progress,
+                    std::function<void(const IterationReport &)> onIteration)
+        : m_workspace(workspace), m_store(store), m_request(request), m_trainer(trainer),
+          m_prepared(prepared), m_params(std::move(params)), m_progress(progress),
+          m_onIteration(std::move(onIteration))
+    {
+    }
+
+    Result<std::string> startRun(const std::string &name, const std::optional<std::string> &parent)
+    {
+        const track::GitState git = track::gitStateOf(m_workspace.root());
+        track::RunInfo info;
+        info.experiment = m_request.experiment;
+        info.name = name;
+        info.gitCommit = git.commit;
+        info.gitDirty = git.dirty;
+        info.command = "assay train --model " + m_request.trainer + " --target " + m_request.target;
+        info.parentRunId = parent;
+        auto runId = m_store.startRun(info);
+        if (!runId)
+            return runId.error();
+        RunRecorder recorder(m_store, *runId);
+        Status logged = recorder.logParams(runParams(m_request, m_params, m_prepared));
+        if (logged)
+            logged = m_store.logDataset(*runId, datasetInput(m_prepared, m_workspace.root()));
+        if (logged)
+            logged = m_store.logTag(*runId, "assay.source", "assay train");
+        if (!logged)
+            return recorder.finish(logged).error();
+        return *runId;
+    }
+
+    Result<std::unique_ptr<Model>> fit(const FeatureMatrix &x, std::span<const double> y,
+                                       const Part *validation, RunRecorder &recorder,
+                                       const Progress &progress)
+    {
+        const TrainingSet set{&x, y, m_prepared.signature};
+        std::optional<TrainingSet> validationSet;
+        if (validation)
+            validationSet = TrainingSet{&validation->x, validation->y, m_prepared.signature};
+        TrainOptions options;
+        options.params = m_params;
+        options.seed = m_request.seed;
+        options.threads = m_request.threads;
+        options.validation = validationSet ? &*validationSet : nullptr;
+        options.progress = progress;
+        Status curveLogged;
+        options.onIteration = [&](const IterationReport &report) {
+            if (curveLogged)
+                curveLogged = recorder.logIteration(report);
+            if (m_onIteration)
+                m_onIteration(report);
+        };
+        auto model = m_trainer.train(set, options);
+        if (model && !curveLogged)
+            return curveLogged.error();
+        return model;
+    }
+
+    ModelMetadata metadata() const
+    {
+        return {m_request.trainer, m_params.toJson(), m_prepared.md5, m_prepared.source.displayName,
+                m_request.seed};
+    }
+
+    Status trainWithSplit(const std::string &runId, TrainOutcome &outcome)
+    {
+        auto split = splitRows(m_prepared.y.size(), m_request.trainFraction,
+                               m_request.validationFraction, m_request.testFraction,
+                               splitOptions(m_request, m_prepared));
+        if (!split)
+            return split.error();
+        std::vector<Part> parts;
+        parts.push_back(partOf("train", m_prepared, split->train));
+        if (!split->validation.empty())
+            parts.push_back(partOf("valid", m_prepared, split->validation));
+        if (!split->test.empty())
+            parts.push_back(partOf("test", m_prepared, split->test));
+        const Part *validation = split->validation.empty() ? nullptr : &parts[1];
+
+        RunRecorder recorder(m_store, runId);
+        auto model = fit(parts[0].x, parts[0].y, validation, recorder, m_progress);
+        if (!model)
+            return model.error();
+        for (const auto &part : parts) {
+            auto evaluation = evaluatePart(**model, part);
+            if (!evaluation)
+                return evaluation.error();
+            ASSAY_TRY(recorder.logEvaluation(part.name, *evaluation));
+            outcome.parts.push_back({part.name, std::move(*evaluation)});
+        }
+        outcome.metadata = metadata();
+        ASSAY_TRY(storeArtifacts(m_store, runId, **model, outcome.metadata, outcome.parts));
+        outcome.model = std::move(*model);
+        return {};
+    }
+
+    // One child run per fold (model learned on the other folds, measured on this one), then the
+    // final model learned on every row, recorded on the parent run with the folds' summary.
+    Status crossValidate(const std::string &parentId, TrainOutcome &outcome)
+    {
+        auto folds = kFolds(m_prepared.y.size(), m_request.folds, 1, splitOptions(m_request, m_prepared));
+        if (!folds)
+            return folds.error();
+        const double steps = static_cast<double>(folds->size() + 1);
+        for (std::size_t f = 0; f < folds->size(); ++f) {
+            const Fold &fold = (*folds)[f];
+            if (m_progress.isCancelled())
+                return Error::cancelled();
+            const Progress foldProgress(
+                [this, f, steps](double fraction, std::string_view stage) {
+                    m_progress.report((static_cast<double>(f) + fraction) / steps, stage);
+                },
+                m_progress.token());
+            auto childId = startRun("fold " + std::to_string(f + 1), parentId);
+            if (!childId)
+                return childId.error();
+            RunRecorder child(m_store, *childId);
+            ASSAY_TRY(child.finish(trainFold(fold, child, foldProgress, outcome)));
+            outcome.folds.back().runId = *childId;
+        }
+        outcome.foldSummary = summarise(outcome.folds);
+        RunRecorder parent(m_store, parentId);
+        for (const auto &[metric, summary] : outcome.foldSummary) {
+            ASSAY_TRY(m_store.logMetric(parentId, "cv_" + metric + "_mean", {0, track::nowMs(), summary.mean}));
+            ASSAY_TRY(m_store.logMetric(parentId, "cv_" + metric + "_std", {0, track::nowMs(), summary.std}));
+        }
+        const Progress finalProgress(
+            [this, steps](double fraction, std::string_view stage) {
+                m_progress.report((steps - 1 + fraction) / steps, stage);
+            },
+            m_progress.token());
+        auto model = fit(m_prepared.x, m_prepared.y, nullptr, parent, finalProgress);
+        if (!model)
+            return model.error();
+        auto evaluation = evaluate(m_prepared.signature.task, m_prepared.signature.classes.size(),
+                                   m_prepared.y, (*model)->predictions(m_prepared.x));
+        if (!evaluation)
+            return evaluation.error();
+        ASSAY_TRY(parent.logEvaluation("train", *evaluation));
+        outcome.parts.push_back({"train", std::move(*evaluation)});
+        outcome.metadata = metadata();
+        ASSAY_TRY(storeArtifacts(m_store, parentId, **model, outcome.metadata, outcome.parts));
+        outcome.model = std::move(*model);
+        return {};
+    }
+
+private:
+    Status trainFold(const Fold &fold, RunRecorder &recorder, const Progress &progress,
+                     TrainOutcome &outcome)
+    {
+        const Part train = partOf("train", m_prepared, fold.train);
+        const Part held = partOf("valid", m_prepared, fold.test);
+        auto model = fit(train.x, train.y, &held, recorder, progress);
+        if (!model)
+            return model.error();
+        auto evaluation = evaluatePart(**model, held);
+        if (!evaluation)
+            return evaluation.error();
+        ASSAY_TRY(recorder.logEvaluation("valid", *evaluation));
+        outcome.folds.push_back({{}, std::move(*evaluation)});
+        return {};
+    }
+
+    static std::map<std::string, MeanAndSpread> summarise(const std::vector<FoldOutcome> &folds)
+    {
+        std::map<std::string, std::vector<double>> values;
+        for (const auto &fold : folds)
+            for (const auto &[metric, value] : fold.evaluation.metrics)
+                values[metric].push_back(value);
+        std::map<std::string, MeanAndSpread> summary;
+        for (const auto &[metric, list] : values) {
+            if (list.size() != folds.size())
+                continue; // undefined in some fold (e.g. AUC of a fold with one class)
+            double mean = 0;
+            for (double value : list)
+                mean += value / static_cast<double>(list.size());
+            double squares = 0;
+            for (double value : list)
+                squares += (value - mean) * (value - mean);
+            const double spread = list.size() > 1 ? std::sqrt(squares / static_cast<double>(list.size() - 1)) : 0;
+            summary[metric] = {mean, spread};
+        }
+        return summary;
+    }
+
+    workspace::Workspace &m_workspace;
+    track::TrackingStore &m_store;
+    const TrainRequest &m_request;
+    const Trainer &m_trainer;
+    PreparedData &m_prepared;
+    ParamValues m_params;
+    Progress m_progress;
+    std::function<void(const IterationReport &)> m_onIteration;
+};
+
+std::string knownTrainers()
+{
+    std::vector<std::string> names;
+    for (const auto &trainer : trainers())
+        names.push_back(trainer->name());
+    return joined(names);
+}
+
+std::string defaultRunName(const TrainRequest &request, const PreparedData &prepared)
+{
+    if (!request.runName.empty())
+        return request.runName;
+    return request.trainer + " · " + fs::path(prepared.ref.path).filename().string();
+}
+
+} // namespace
+
+Result<TrainOutcome> trainAndRecord(workspace::Workspace &workspace, const TrainRequest &request,
+                                    const Progress &progress,
+                                    std::function<void(const IterationReport &)> onIteration)
+{
+    const Trainer *trainer = findTrainer(request.trainer);
+    if (!trainer)
+        return Error::invalidInput("unknown model '" + request.trainer + "' (known: " +
+                                   knownTrainers() + ")");
+    auto params = resolveParams(trainer->params(), request.params);
+    if (!params)
+        return params.error();
+    auto prepared = prepare(request, *trainer, progress);
+    if (!prepared)
+        return prepared.error();
+    auto store = track::TrackingStore::open(workspace);
+    if (!store)
+        return store.error();
+
+    TrainingSession session(workspace, *store, request, *trainer, *prepared, std::move(*params),
+                            progress, std::move(onIteration));
+    auto runId = session.startRun(defaultRunName(request, *prepared), std::nullopt);
+    if (!runId)
+        return runId.error();
+    TrainOutcome outcome;
+    outcome.runId = *runId;
+    outcome.rows = prepared->y.size();
+    outcome.rowsWithoutTarget = prepared->rowsWithoutTarget;
+    const Status trained = request.folds > 0 ? session.crossValidate(*runId, outcome)
+                                             : session.trainWithSplit(*runId, outcome);
+    RunRecorder recorder(*store, *runId);
+    if (auto finished = recorder.finish(trained); !finished)
+        return finished.error();
+    return outcome;
+}
+
+} // namespace assay::model
