@@ -84,7 +84,7 @@ Result<CrossValidation> crossValidate(const Trainer &trainer, const TrainingSet 
 
         const FeatureMatrix testX = set.x->subset(fold.test);
         const auto testY = valuesAt(set.y, fold.test);
-        const auto predictions = (*model)->predict(testX, options.threads);
+        const auto predictions = (*model)->predictions(testX, options.threads);
         auto evaluation = evaluate(set.signature.task, classCount, testY, predictions);
         if (!evaluation)
             return Error{evaluation.error().kind, foldName(fold) + ": " + evaluation.error().message};

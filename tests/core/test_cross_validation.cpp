@@ -69,9 +69,9 @@ private slots:
                 testY.push_back(data.y[row]);
             const auto model = trainer->train({&trainX, trainY, data.signature}, {});
             QVERIFY(model.ok());
-            const auto manual = evaluate(Task::Binary, 2, testY, (*model)->predict(data.x.subset(fold.test)));
+            const auto manual = evaluate(Task::Binary, 2, testY, (*model)->predictions(data.x.subset(fold.test)));
             QCOMPARE(result.evaluation.metrics, manual->metrics);
-            QCOMPARE(result.model->predict(data.x), (*model)->predict(data.x));
+            QCOMPARE(result.model->predictions(data.x), (*model)->predictions(data.x));
         }
 
         const auto &auc = cv->summary.at("roc_auc");

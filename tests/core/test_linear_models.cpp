@@ -212,7 +212,7 @@ private slots:
         const auto other = tableOf(testing::slurp(csvPath(std::size_t(index), "predict")));
         const auto x = buildMatrix(other, model->signature().features, "predict.csv");
         QVERIFY(x.ok());
-        compareNumbers(model->predict(*x), oracle[QLatin1String("predictions")].toArray(),
+        compareNumbers(model->predictions(*x), oracle[QLatin1String("predictions")].toArray(),
                        QStringLiteral("predictions"));
     }
 
@@ -260,8 +260,8 @@ private slots:
             QVERIFY(loaded.ok());
             QCOMPARE((*loaded)->kind(), model->kind());
             QCOMPARE(QJsonDocument((*loaded)->parametersToJson()).toJson(QJsonDocument::Compact), bytes);
-            const auto before = model->predict(data.x);
-            const auto after = (*loaded)->predict(data.x);
+            const auto before = model->predictions(data.x);
+            const auto after = (*loaded)->predictions(data.x);
             QVERIFY(std::memcmp(before.data(), after.data(), before.size() * sizeof(double)) == 0);
         }
     }
@@ -292,8 +292,8 @@ private slots:
     {
         const auto data = prepare(tableOf(makeCsv(Task::Multiclass, 6000, 9)), Task::Multiclass);
         const auto model = trainOk(*makeLogisticRegressionTrainer(), data.set());
-        const auto serial = model->predict(data.x, 1);
-        const auto parallel = model->predict(data.x, 0);
+        const auto serial = model->predictions(data.x, 1);
+        const auto parallel = model->predictions(data.x, 0);
         QVERIFY(std::memcmp(serial.data(), parallel.data(), serial.size() * sizeof(double)) == 0);
         for (std::size_t row = 0; row < data.x.rows; row += 997) {
             const double sum = serial[row * 3] + serial[row * 3 + 1] + serial[row * 3 + 2];
