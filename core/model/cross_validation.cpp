@@ -87,7 +87,8 @@ Result<CrossValidation> crossValidate(const Trainer &trainer, const TrainingSet 
         const auto predictions = (*model)->predictions(testX, options.threads);
         auto evaluation = evaluate(set.signature.task, classCount, testY, predictions);
         if (!evaluation)
-            return Error{evaluation.error().kind, foldName(fold) + ": " + evaluation.error().message};
+            return Error{evaluation.error().kind,
+                         foldName(fold) + ": " + evaluation.error().message};
         result.folds.push_back({fold.repeat, fold.index, fold.train.size(), std::move(*evaluation),
                                 std::move(*model)});
         outer.report(double(f + 1) / total, "cross-validation");

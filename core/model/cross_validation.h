@@ -24,8 +24,8 @@ struct FoldResult {
 // A metric over the folds that report it (AUCs are left out of folds holding one class).
 struct MetricSummary {
     double mean = 0;
-    double std = 0;         // sample standard deviation (ddof = 1, as pandas); 0 for one fold
-    std::size_t folds = 0;  // how many folds reported the metric
+    double std = 0;        // sample standard deviation (ddof = 1, as pandas); 0 for one fold
+    std::size_t folds = 0; // how many folds reported the metric
 };
 
 struct CrossValidation {

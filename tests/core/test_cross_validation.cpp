@@ -49,7 +49,8 @@ private slots:
         const auto trainer = makeLogisticRegressionTrainer();
         std::vector<double> reported;
         TrainOptions options;
-        options.progress = Progress([&](double fraction, std::string_view) { reported.push_back(fraction); }, {});
+        options.progress =
+            Progress([&](double fraction, std::string_view) { reported.push_back(fraction); }, {});
         const auto cv = crossValidate(*trainer, data.set(), *folds, options);
         QVERIFY2(cv.ok(), cv.ok() ? "" : cv.error().message.c_str());
         QCOMPARE(cv->folds.size(), std::size_t(5));
@@ -69,7 +70,8 @@ private slots:
                 testY.push_back(data.y[row]);
             const auto model = trainer->train({&trainX, trainY, data.signature}, {});
             QVERIFY(model.ok());
-            const auto manual = evaluate(Task::Binary, 2, testY, (*model)->predictions(data.x.subset(fold.test)));
+            const auto manual =
+                evaluate(Task::Binary, 2, testY, (*model)->predictions(data.x.subset(fold.test)));
             QCOMPARE(result.evaluation.metrics, manual->metrics);
             QCOMPARE(result.model->predictions(data.x), (*model)->predictions(data.x));
         }
@@ -109,11 +111,14 @@ private slots:
         const auto folds = kFolds(100, 4, 1, {.seed = 1});
         CancellationToken token;
         TrainOptions options;
-        options.progress = Progress([&](double fraction, std::string_view) {
-            if (fraction >= 0.25)
-                token.cancel();
-        }, token);
-        const auto cv = crossValidate(*makeLogisticRegressionTrainer(), data.set(), *folds, options);
+        options.progress = Progress(
+            [&](double fraction, std::string_view) {
+                if (fraction >= 0.25)
+                    token.cancel();
+            },
+            token);
+        const auto cv =
+            crossValidate(*makeLogisticRegressionTrainer(), data.set(), *folds, options);
         QVERIFY(!cv.ok());
         QCOMPARE(cv.error().kind, ErrorKind::Cancelled);
     }
