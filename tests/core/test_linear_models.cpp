@@ -270,6 +270,9 @@ private slots:
             const auto model = trainOk(*trainer, data.set());
             const auto bytes =
                 QJsonDocument(model->parametersToJson()).toJson(QJsonDocument::Compact);
+            const auto again = trainOk(*trainer, data.set());
+            QCOMPARE(QJsonDocument(again->parametersToJson()).toJson(QJsonDocument::Compact),
+                     bytes);
             const auto loaded =
                 LinearModel::fromJson(model->signature(), QJsonDocument::fromJson(bytes).object());
             QVERIFY(loaded.ok());
