@@ -44,27 +44,47 @@ std::string foldName(const Fold &fold)
            (fold.repeat > 0 ? " of repeat " + std::to_string(fold.repeat + 1) : "");
 }
 
+Result<FoldResult> trainFold(const Trainer &trainer, const TrainingSet &set, const Fold &fold,
+                             const TrainOptions &options)
+{
+    for (const auto *rows : {&fold.train, &fold.test})
+        for (std::size_t row : *rows)
+            if (row >= set.x->rows)
+                return Error::invalidInput("cross-validation: " + foldName(fold) + " names row " +
+                                           std::to_string(row + 1) + " of " +
+                                           std::to_string(set.x->rows));
+    const FeatureMatrix trainX = set.x->subset(fold.train);
+    const auto trainY = valuesAt(set.y, fold.train);
+    auto model = trainer.train({&trainX, trainY, set.signature}, options);
+    if (!model)
+        return model.error().kind == ErrorKind::Cancelled
+                   ? model.error()
+                   : Error{model.error().kind, foldName(fold) + ": " + model.error().message};
+
+    const FeatureMatrix testX = set.x->subset(fold.test);
+    const auto testY = valuesAt(set.y, fold.test);
+    const auto predictions = (*model)->predictions(testX, options.threads);
+    auto evaluation = evaluate(set.signature.task, set.signature.classes.size(), testY, predictions);
+    if (!evaluation)
+        return Error{evaluation.error().kind, foldName(fold) + ": " + evaluation.error().message};
+    return FoldResult{fold.repeat, fold.index, fold.train.size(), std::move(*evaluation),
+                      std::move(*model)};
+}
+
 } // namespace
 
 Result<CrossValidation> crossValidate(const Trainer &trainer, const TrainingSet &set,
-                                      const std::vector<Fold> &folds, const TrainOptions &options)
+                                      const std::vector<Fold> &folds, const TrainOptions &options,
+                                      FoldObserver *observer)
 {
     if (folds.empty())
         return Error::invalidInput("cross-validation needs at least one fold");
     if (!set.x || set.y.size() != set.x->rows)
         return Error::invalidInput("cross-validation: the target and the features differ in rows");
-    const std::size_t classCount = set.signature.classes.size();
     CrossValidation result;
     for (std::size_t f = 0; f < folds.size(); ++f) {
-        const Fold &fold = folds[f];
         if (options.progress.isCancelled())
             return Error::cancelled();
-        for (const auto *rows : {&fold.train, &fold.test})
-            for (std::size_t row : *rows)
-                if (row >= set.x->rows)
-                    return Error::invalidInput("cross-validation: " + foldName(fold) +
-                                               " names row " + std::to_string(row + 1) + " of " +
-                                               std::to_string(set.x->rows));
         const auto &outer = options.progress;
         const double total = double(folds.size());
         TrainOptions foldOptions = options;
@@ -73,24 +93,22 @@ Result<CrossValidation> crossValidate(const Trainer &trainer, const TrainingSet 
                 outer.report((double(f) + fraction) / total, stage);
             },
             outer.token());
-
-        const FeatureMatrix trainX = set.x->subset(fold.train);
-        const auto trainY = valuesAt(set.y, fold.train);
-        auto model = trainer.train({&trainX, trainY, set.signature}, foldOptions);
-        if (!model)
-            return model.error().kind == ErrorKind::Cancelled
-                       ? model.error()
-                       : Error{model.error().kind, foldName(fold) + ": " + model.error().message};
-
-        const FeatureMatrix testX = set.x->subset(fold.test);
-        const auto testY = valuesAt(set.y, fold.test);
-        const auto predictions = (*model)->predictions(testX, options.threads);
-        auto evaluation = evaluate(set.signature.task, classCount, testY, predictions);
-        if (!evaluation)
-            return Error{evaluation.error().kind,
-                         foldName(fold) + ": " + evaluation.error().message};
-        result.folds.push_back({fold.repeat, fold.index, fold.train.size(), std::move(*evaluation),
-                                std::move(*model)});
+        if (observer) {
+            ASSAY_TRY(observer->foldStarting(f));
+            foldOptions.onIteration = [&options, observer, f](const IterationReport &report) {
+                observer->foldIteration(f, report);
+                if (options.onIteration)
+                    options.onIteration(report);
+            };
+        }
+        auto fold = trainFold(trainer, set, folds[f], foldOptions);
+        if (observer) {
+            const Status outcome = fold ? Status() : Status(fold.error());
+            ASSAY_TRY(observer->foldFinished(f, fold ? &*fold : nullptr, outcome));
+        }
+        if (!fold)
+            return fold.error();
+        result.folds.push_back(std::move(*fold));
         outer.report(double(f + 1) / total, "cross-validation");
     }
     result.summary = summarise(result.folds);
