@@ -192,15 +192,19 @@ void TreeEnsemble::pack()
 {
     m_packed.clear();
     m_roots.clear();
+    m_depths.clear();
     for (const Tree &tree : m_trees) {
         // Breadth-first, so each node's children land side by side.
         const auto root = static_cast<std::uint32_t>(m_packed.size());
         m_roots.push_back(root);
         std::vector<std::int32_t> order{0};
+        std::vector<std::uint32_t> depth{0};
         m_packed.push_back({});
+        std::uint32_t deepest = 0;
         for (std::size_t next = 0; next < order.size(); ++next) {
             const TreeNode &node = tree.nodes[order[next]];
             PackedNode &packed = m_packed[root + next];
+            deepest = std::max(deepest, depth[next]);
             if (node.isLeaf()) {
                 packed = {node.leafValue, 0, 0};
                 continue;
@@ -212,26 +216,40 @@ void TreeEnsemble::pack()
                                   (node.categorical ? kCategorical : 0u);
             order.push_back(node.left);
             order.push_back(node.right);
+            depth.insert(depth.end(), 2, depth[next] + 1);
             m_packed.resize(root + order.size());
         }
+        m_depths.push_back(deepest);
     }
 }
 
-float TreeEnsemble::leafValue(std::uint32_t index, const float *features) const
+// Walks a few rows through one tree in lockstep, one level at a time: the rows' loads overlap
+// and the branch-free step keeps the pipeline full. A row at a leaf stays there.
+void TreeEnsemble::addTree(std::size_t tree, const float *features, std::size_t rows,
+                           std::size_t columns, float *margins, std::size_t outputs) const
 {
-    for (;;) {
-        const PackedNode &node = m_packed[index];
-        if (node.left == 0)
-            return node.value;
-        const float value = features[node.featureFlags & kFeatureMask];
-        bool left;
-        if (std::isnan(value))
-            left = (node.featureFlags & kDefaultLeft) != 0;
-        else if (node.featureFlags & kCategorical)
-            left = value == node.value;
-        else
-            left = value < node.value;
-        index = node.left + (left ? 0 : 1);
+    constexpr std::size_t kLanes = 16;
+    const std::uint32_t root = m_roots[tree];
+    const std::uint32_t depth = m_depths[tree];
+    const auto group = static_cast<std::size_t>(m_trees[tree].outputGroup);
+    const PackedNode *nodes = m_packed.data();
+    for (std::size_t first = 0; first < rows; first += kLanes) {
+        const std::size_t lanes = std::min(kLanes, rows - first);
+        std::uint32_t index[kLanes];
+        std::fill_n(index, lanes, root);
+        for (std::uint32_t level = 0; level < depth; ++level) {
+            for (std::size_t lane = 0; lane < lanes; ++lane) {
+                const PackedNode &node = nodes[index[lane]];
+                if (node.left == 0)
+                    continue;
+                const float value = features[(first + lane) * columns + (node.featureFlags & kFeatureMask)];
+                const bool below = (node.featureFlags & kCategorical) ? value == node.value : value < node.value;
+                const bool left = std::isnan(value) ? (node.featureFlags & kDefaultLeft) != 0 : below;
+                index[lane] = node.left + (left ? 0u : 1u);
+            }
+        }
+        for (std::size_t lane = 0; lane < lanes; ++lane)
+            margins[(first + lane) * outputs + group] += nodes[index[lane]].value;
     }
 }
 
@@ -250,12 +268,8 @@ void TreeEnsemble::predictBlocks(const FeatureMatrix &x, std::span<double> out, 
         std::vector<float> margins(count * outputs);
         for (std::size_t row = 0; row < count; ++row)
             std::copy(m_baseMargin.begin(), m_baseMargin.end(), margins.begin() + row * outputs);
-        for (std::size_t t = 0; t < m_trees.size(); ++t) {
-            const std::uint32_t root = m_roots[t];
-            const auto group = static_cast<std::size_t>(m_trees[t].outputGroup);
-            for (std::size_t row = 0; row < count; ++row)
-                margins[row * outputs + group] += leafValue(root, features.data() + row * columns);
-        }
+        for (std::size_t t = 0; t < m_trees.size(); ++t)
+            addTree(t, features.data(), count, columns, margins.data(), outputs);
         for (std::size_t row = 0; row < count; ++row) {
             const std::span<float> rowMargins(margins.data() + row * outputs, outputs);
             if (linked)

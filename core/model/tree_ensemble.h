@@ -79,13 +79,15 @@ private:
     static constexpr std::uint32_t kFeatureMask = kCategorical - 1;
 
     void pack();
-    float leafValue(std::uint32_t root, const float *features) const;
+    void addTree(std::size_t tree, const float *features, std::size_t rows, std::size_t columns,
+                 float *margins, std::size_t outputs) const;
     void predictBlocks(const FeatureMatrix &x, std::span<double> out, bool linked,
                        unsigned threads) const;
 
     std::vector<Tree> m_trees;
     std::vector<PackedNode> m_packed;
-    std::vector<std::uint32_t> m_roots; // per tree, its root in m_packed
+    std::vector<std::uint32_t> m_roots;  // per tree, its root in m_packed
+    std::vector<std::uint32_t> m_depths; // per tree, the longest path from the root to a leaf
     std::vector<float> m_baseMargin;
     OutputLink m_link;
 };
