@@ -23,15 +23,21 @@ std::vector<std::string> metricOrder(const std::vector<MetricColumn> &columns)
     for (const auto &column : columns)
         for (const auto &[name, value] : column.evaluation->metrics)
             present.insert(name);
-    std::vector<std::string> order;
-    for (const auto &name : headlineMetrics(columns.front().evaluation->task))
-        if (present.erase(name))
-            order.push_back(name);
-    order.insert(order.end(), present.begin(), present.end());
-    return order;
+    return metricReadingOrder(columns.front().evaluation->task, present);
 }
 
 } // namespace
+
+std::vector<std::string> metricReadingOrder(model::Task task, const std::set<std::string> &names)
+{
+    std::set<std::string> rest = names;
+    std::vector<std::string> order;
+    for (const auto &name : headlineMetrics(task))
+        if (rest.erase(name))
+            order.push_back(name);
+    order.insert(order.end(), rest.begin(), rest.end());
+    return order;
+}
 
 std::string metricTable(const std::vector<MetricColumn> &columns)
 {

@@ -2,6 +2,7 @@
 
 #include "model/metrics.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct MetricColumn {
 //            train     valid     test
 //   roc_auc  0.9121    0.8712    0.8680
 std::string metricTable(const std::vector<MetricColumn> &columns);
+
+// Metric names in reading order: the task's headline metrics first, then the rest sorted.
+std::vector<std::string> metricReadingOrder(model::Task task, const std::set<std::string> &names);
 
 // The confusion matrix with class labels, rows = true class.
 std::string confusionTable(const model::Evaluation &evaluation,

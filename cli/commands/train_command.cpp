@@ -8,7 +8,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <charconv>
+#include <set>
 #include <sstream>
 
 namespace assay::cli {
@@ -166,9 +168,17 @@ void printOutcome(const model::TrainOutcome &outcome, const model::TrainRequest 
         for (std::size_t f = 0; f < outcome.folds.size(); ++f)
             columns.push_back({"fold " + std::to_string(f + 1), &outcome.folds[f].evaluation});
         out << metricTable(columns) << "\n  mean ± std over " << outcome.folds.size() << " folds:\n";
-        for (const auto &[metric, value] : outcome.foldSummary)
-            out << "  " << padded(metric, 18) << compactNumber(value.mean) << " ± "
+        std::set<std::string> names;
+        std::size_t width = 0;
+        for (const auto &[metric, value] : outcome.foldSummary) {
+            names.insert(metric);
+            width = std::max(width, metric.size());
+        }
+        for (const auto &metric : metricReadingOrder(outcome.model->signature().task, names)) {
+            const auto &value = outcome.foldSummary.at(metric);
+            out << "  " << padded(metric, width + 2) << compactNumber(value.mean) << " ± "
                 << compactNumber(value.std) << "\n";
+        }
     } else {
         for (const auto &part : outcome.parts)
             columns.push_back({part.part, &part.evaluation});
