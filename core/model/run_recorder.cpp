@@ -2,6 +2,7 @@
 
 #include "track/clock.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace assay::model {
@@ -31,7 +32,7 @@ Status RunRecorder::logEvaluation(const std::string &part, const Evaluation &eva
     const std::int64_t now = track::nowMs();
     std::vector<track::KeyedMetricPoint> points;
     for (const auto &[name, value] : evaluation.metrics)
-        points.push_back({part + "_" + name, track::MetricPoint{0, now, value}});
+        points.push_back({part + "_" + name, track::MetricPoint{m_nextStep, now, value}});
     return m_store.logMetricBatch(m_runId, points);
 }
 
@@ -40,6 +41,7 @@ Status RunRecorder::logIteration(const IterationReport &report)
     const std::int64_t now = track::nowMs();
     for (const auto &[name, value] : report.metrics)
         m_pending.push_back({name, track::MetricPoint{report.iteration, now, value}});
+    m_nextStep = std::max<std::int64_t>(m_nextStep, report.iteration + 1);
     if ((report.iteration + 1) % kRoundsPerWrite == 0)
         return flush();
     return {};

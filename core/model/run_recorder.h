@@ -22,6 +22,8 @@ public:
     const std::string &runId() const { return m_runId; }
 
     Status logParams(const std::map<std::string, std::string> &params);
+    // At the step after the last round, so a final metric that shares its key with a per-round
+    // curve (valid_rmse) is the series' latest value and ends the curve.
     Status logEvaluation(const std::string &part, const Evaluation &evaluation);
     // Buffers a round's metrics; writes them every few rounds.
     Status logIteration(const IterationReport &report);
@@ -34,6 +36,7 @@ private:
     track::TrackingStore &m_store;
     std::string m_runId;
     std::vector<track::KeyedMetricPoint> m_pending;
+    std::int64_t m_nextStep = 0;
 };
 
 // Shortest text that reads back as the same double ("0.1", "300", "1e-06").
