@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/split_search.h"
+#include "model/trainer.h"
+#include "model/tree_ensemble.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace assay::model::cart {
+
+// A training set in the form the CART grower reads; shared by the tree and forest trainers.
+struct CartData {
+    SplitColumns columns;
+    std::vector<double> y;       // class index, or the target minus `offset` for regression
+    std::vector<double> weights; // 1, or 0 for a row whose target is missing
+    double offset = 0;           // regression: the mean target, subtracted to keep sums small
+    std::size_t classCount = 0;  // 0 for regression
+    std::size_t usableRows = 0;  // rows with a target
+};
+
+// Checks the set (matching sizes, class indices within the classes, at least one row with a
+// target) and converts it. InvalidInput says what is wrong.
+Result<CartData> prepareCartData(const TrainingSet &set);
+
+// The split criterion for the task: squared error for regression, else the "criterion" choice
+// (gini or entropy).
+Criterion criterionFor(Task task, const std::string &choice);
+
+// An integer parameter of the tree trainers.
+ParamSpec intParam(std::string name, double defaultValue, double minimum, double maximum,
+                   std::string help);
+
+// The criterion parameter both trainers take.
+ParamSpec criterionParam();
+
+// Sums of tree outputs need no link: leaves already hold probabilities or values.
+std::unique_ptr<TreeEnsemble> makeTreeModel(const ModelSignature &signature,
+                                            std::vector<Tree> trees);
+
+} // namespace assay::model::cart
