@@ -20,6 +20,7 @@ const std::vector<Command> &commands()
         addTrainCommand(list);
         addPredictCommand(list);
         addEvaluateCommand(list);
+        addTestCommand(list);
         return list;
     }();
     return all;

@@ -23,6 +23,7 @@ void addLogCommands(std::vector<Command> &into);      // assay log metric|param|
 void addRunsCommands(std::vector<Command> &into);
 void addTrainCommand(std::vector<Command> &into);    // assay train
 void addPredictCommand(std::vector<Command> &into);  // assay predict
-void addEvaluateCommand(std::vector<Command> &into); // assay evaluate    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
+void addEvaluateCommand(std::vector<Command> &into); // assay evaluate
+void addTestCommand(std::vector<Command> &into);     // assay test    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
 
 } // namespace assay::cli

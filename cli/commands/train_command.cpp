@@ -85,6 +85,8 @@ Result<model::TrainRequest> requestFrom(const Arguments &arguments)
     request.trainer = arguments.value("model").value_or("gbt");
     if (auto features = arguments.value("features"))
         request.features = splitList(*features);
+    if (auto exclude = arguments.value("exclude"))
+        request.exclude = splitList(*exclude);
     for (const auto &param : arguments.values("param")) {
         const auto eq = param.find('=');
         if (eq == std::string::npos || eq == 0)
@@ -225,7 +227,7 @@ void addTrainCommand(std::vector<Command> &into)
 {
     into.push_back(
         {"train", "train a model and record it as a run",
-         "--data DATA --target COL [--model M] [--features A,B,...] [--param K=V ...] "
+         "--data DATA --target COL [--model M] [--features A,B,... | --exclude A,B,...] [--param K=V ...] "
          "[--split TR,VA[,TE] | --cv K] [--task T] [--experiment E] [--name N] [--seed S] [--threads N]",
          trainerHelp(),
          "assay train --data data/credit.csv --target default --model gbt --param max_depth=4 --cv 5",
@@ -233,6 +235,7 @@ void addTrainCommand(std::vector<Command> &into)
           {"target", true, "COL", "the column to predict"},
           {"model", true, "M", "linreg, ridge, logreg, tree, forest or gbt (default gbt)"},
           {"features", true, "A,B,...", "the feature columns (default: every column but the target)"},
+          {"exclude", true, "A,B,...", "columns that are not features, such as ids and dates"},
           {"param", true, "K=V", "a model parameter; repeatable"},
           {"split", true, "TR,VA[,TE]", "train/validation/test fractions (default 0.7,0.15,0.15)"},
           {"cv", true, "K", "k-fold cross-validation instead of a split"},

@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "demo/credit_data.h"
+#include "demo/demo_models.h"
 #include "demo/demo_sweep.h"
 #include "stats/profile.h"
 #include "validate/schema_inference.h"
@@ -133,7 +134,10 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
     ASSAY_TRY(commitSchema(root, *repo, {}));
     progress.report(0.5, "experiment runs");
     ASSAY_TRY(recordSweep(*workspace, *repo, options));
-    progress.report(0.55, "drifted version");
+    progress.report(0.55, "models");
+    ASSAY_TRY(recordDemoModels(*workspace, options.seed));
+    ASSAY_TRY(repo->stage({kDemoModelTestsPath}));
+    progress.report(0.8, "drifted version");
     if (progress.isCancelled())
         return Error::cancelled();
     ASSAY_TRY(commitVersion(root, *repo, CreditVintage::Drifted, options,

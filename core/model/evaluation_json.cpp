@@ -82,6 +82,20 @@ QJsonObject evaluationToJson(const Evaluation &evaluation, bool curves)
     return object;
 }
 
+QJsonObject residualSampleToJson(std::span<const double> actual, std::span<const double> predicted,
+                                 std::size_t maxPoints)
+{
+    const std::size_t rows = std::min(actual.size(), predicted.size());
+    const std::size_t stride = std::max<std::size_t>(1, (rows + maxPoints - 1) / std::max<std::size_t>(1, maxPoints));
+    QJsonArray actualValues;
+    QJsonArray predictedValues;
+    for (std::size_t row = 0; row < rows; row += stride) {
+        actualValues.append(number(actual[row]));
+        predictedValues.append(number(predicted[row]));
+    }
+    return {{QStringLiteral("actual"), actualValues}, {QStringLiteral("predicted"), predictedValues}};
+}
+
 Evaluation evaluationFromJson(const QJsonObject &object)
 {
     Evaluation evaluation;

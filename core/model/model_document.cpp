@@ -1,6 +1,8 @@
 #include "model/model_document.h"
 
+#include "model/linear_model.h"
 #include "model/tree_ensemble.h"
+#include "model/xgboost_import.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -144,6 +146,11 @@ Result<LoadedModel> loadAssayDocument(const QJsonObject &root, std::string_view 
         if (!trees)
             return reader.located(trees.error());
         model = std::move(*trees);
+    } else if (kind == QStringLiteral("linear") || kind == QStringLiteral("logistic")) {
+        auto linear = LinearModel::fromJson(std::move(*signature), parameters.toObject());
+        if (!linear)
+            return reader.located(linear.error());
+        model = std::move(*linear);
     } else {
         return reader.error("kind", "unknown model kind '" + kind.toStdString() + "'");
     }
@@ -187,6 +194,14 @@ Result<LoadedModel> loadModel(std::string_view bytes, std::string_view displayNa
     const QJsonObject root = document.object();
     if (root.value(QStringLiteral("format")).toString() == kFormat)
         return loadAssayDocument(root, displayName);
+    if (isXgboostModel(root)) {
+        auto imported = importXgboostModel(root, displayName);
+        if (!imported)
+            return imported.error();
+        ModelMetadata metadata;
+        metadata.trainer = "xgboost";
+        return LoadedModel{std::move(*imported), std::move(metadata)};
+    }
     return Error::invalidInput(std::string(displayName) +
                                ": neither an Assay model (\"format\": \"assay-model\") nor an "
                                "XGBoost JSON model (\"learner\")");

@@ -13,6 +13,9 @@ namespace assay::model {
 
 // Where a trained run keeps its model in the content store.
 inline constexpr std::string_view kModelArtifactPath = "model/model.json";
+// Its evaluations (see training_run.h) and model test results (model_test_json.h).
+inline constexpr std::string_view kEvaluationArtifactPath = "model/evaluation.json";
+inline constexpr std::string_view kModelTestsArtifactPath = "model/tests.json";
 
 // True for what looks like a run id (32 lowercase hex digits) rather than a file name.
 bool looksLikeRunId(std::string_view text);

@@ -64,11 +64,15 @@ Result<Task> chooseTask(const Trainer &trainer, const TrainRequest &request, con
 
 Result<std::vector<std::string>> featureNames(const TrainRequest &request, const table::Table &data)
 {
-    if (request.features.empty())
-        return defaultFeatureNames(data, request.target);
     std::vector<std::string> columns;
     for (const auto &column : data.columns())
         columns.push_back(column.name());
+    for (const auto &name : request.exclude)
+        if (!data.indexOf(name))
+            return Error::invalidInput("cannot exclude '" + name + "': no such column (the data has: " +
+                                       joined(columns) + ")");
+    if (request.features.empty())
+        return defaultFeatureNames(data, request.target, request.exclude);
     for (const auto &name : request.features) {
         if (name == request.target)
             return Error::invalidInput("feature '" + name + "' is the target");
@@ -216,26 +220,43 @@ Part partOf(const std::string &name, const PreparedData &prepared, std::span<con
     return part;
 }
 
-Result<Evaluation> evaluatePart(const Model &model, const Part &part)
+// What a part's evaluation stores in model/evaluation.json: the metrics, curves and, for
+// regression, a sample of (actual, predicted) pairs.
+struct PartResult {
+    Evaluation evaluation;
+    QJsonObject json;
+};
+
+Result<PartResult> evaluatePart(const Model &model, const FeatureMatrix &x, std::span<const double> y)
 {
-    const auto predictions = model.predictions(part.x);
-    return evaluate(model.signature().task, model.signature().classes.size(), part.y, predictions);
+    const auto predictions = model.predictions(x);
+    auto evaluation = evaluate(model.signature().task, model.signature().classes.size(), y, predictions);
+    if (!evaluation)
+        return evaluation.error();
+    QJsonObject json = evaluationToJson(*evaluation, true);
+    if (model.signature().task == Task::Regression)
+        json.insert(QStringLiteral("residuals"), residualSampleToJson(y, predictions));
+    return PartResult{std::move(*evaluation), std::move(json)};
 }
 
-// Saves the model and its evaluations as the run's artifacts.
+Result<PartResult> evaluatePart(const Model &model, const Part &part)
+{
+    return evaluatePart(model, part.x, part.y);
+}
+
+// Saves the model and its evaluations as the run's artifacts: model/model.json, and
+// model/evaluation.json = {"<part>": evaluation with curves (and residuals), …,
+// "folds": [evaluation of each fold's held-out rows] (cross-validation)}.
 Status storeArtifacts(track::TrackingStore &store, const std::string &runId, const Model &model,
-                      const ModelMetadata &metadata, const std::vector<PartEvaluation> &parts)
+                      const ModelMetadata &metadata, const QJsonObject &evaluations)
 {
     auto saved = store.logArtifactBytes(runId, saveModelDocument(model, metadata),
                                         std::string(kModelArtifactPath));
     if (!saved)
         return saved.error();
-    QJsonObject evaluations;
-    for (const auto &part : parts)
-        evaluations.insert(QString::fromStdString(part.part), evaluationToJson(part.evaluation, true));
     auto stored = store.logArtifactBytes(
         runId, QJsonDocument(evaluations).toJson(QJsonDocument::Compact).toStdString(),
-        "model/evaluation.json");
+        std::string(kEvaluationArtifactPath));
     if (!stored)
         return stored.error();
     return {};
@@ -329,15 +350,17 @@ public:
         auto model = fit(parts[0].x, parts[0].y, validation, recorder, m_progress);
         if (!model)
             return model.error();
+        QJsonObject evaluations;
         for (const auto &part : parts) {
-            auto evaluation = evaluatePart(**model, part);
-            if (!evaluation)
-                return evaluation.error();
-            ASSAY_TRY(recorder.logEvaluation(part.name, *evaluation));
-            outcome.parts.push_back({part.name, std::move(*evaluation)});
+            auto result = evaluatePart(**model, part);
+            if (!result)
+                return result.error();
+            ASSAY_TRY(recorder.logEvaluation(part.name, result->evaluation));
+            evaluations.insert(QString::fromStdString(part.name), result->json);
+            outcome.parts.push_back({part.name, std::move(result->evaluation)});
         }
         outcome.metadata = metadata();
-        ASSAY_TRY(storeArtifacts(m_store, runId, **model, outcome.metadata, outcome.parts));
+        ASSAY_TRY(storeArtifacts(m_store, runId, **model, outcome.metadata, evaluations));
         outcome.model = std::move(*model);
         return {};
     }
@@ -380,14 +403,15 @@ public:
         auto model = fit(m_prepared.x, m_prepared.y, nullptr, parent, finalProgress);
         if (!model)
             return model.error();
-        auto evaluation = evaluate(m_prepared.signature.task, m_prepared.signature.classes.size(),
-                                   m_prepared.y, (*model)->predictions(m_prepared.x));
-        if (!evaluation)
-            return evaluation.error();
-        ASSAY_TRY(parent.logEvaluation("train", *evaluation));
-        outcome.parts.push_back({"train", std::move(*evaluation)});
+        auto result = evaluatePart(**model, m_prepared.x, m_prepared.y);
+        if (!result)
+            return result.error();
+        ASSAY_TRY(parent.logEvaluation("train", result->evaluation));
+        QJsonObject evaluations{{QStringLiteral("train"), result->json},
+                                {QStringLiteral("folds"), m_foldEvaluations}};
+        outcome.parts.push_back({"train", std::move(result->evaluation)});
         outcome.metadata = metadata();
-        ASSAY_TRY(storeArtifacts(m_store, parentId, **model, outcome.metadata, outcome.parts));
+        ASSAY_TRY(storeArtifacts(m_store, parentId, **model, outcome.metadata, evaluations));
         outcome.model = std::move(*model);
         return {};
     }
@@ -401,11 +425,12 @@ private:
         auto model = fit(train.x, train.y, &held, recorder, progress);
         if (!model)
             return model.error();
-        auto evaluation = evaluatePart(**model, held);
-        if (!evaluation)
-            return evaluation.error();
-        ASSAY_TRY(recorder.logEvaluation("valid", *evaluation));
-        outcome.folds.push_back({{}, std::move(*evaluation)});
+        auto result = evaluatePart(**model, held);
+        if (!result)
+            return result.error();
+        ASSAY_TRY(recorder.logEvaluation("valid", result->evaluation));
+        m_foldEvaluations.append(result->json);
+        outcome.folds.push_back({{}, std::move(result->evaluation)});
         return {};
     }
 
@@ -439,6 +464,7 @@ private:
     ParamValues m_params;
     Progress m_progress;
     std::function<void(const IterationReport &)> m_onIteration;
+    QJsonArray m_foldEvaluations;
 };
 
 std::string knownTrainers()

@@ -24,7 +24,8 @@ namespace assay::model {
 struct TrainRequest {
     std::string data;                  // a file or PATH@REV
     std::string target;
-    std::vector<std::string> features; // empty: every column but the target
+    std::vector<std::string> features; // empty: every column but the target and `exclude`
+    std::vector<std::string> exclude;  // columns that are not features (ids, dates)
     std::string trainer = "gbt";
     std::map<std::string, std::string> params;
     std::optional<Task> task;          // inferred from the target when unset
