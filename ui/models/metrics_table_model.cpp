@@ -50,9 +50,10 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const auto metric = std::size_t(index.column() - 1);
-    const std::optional<double> value = row.values[metric];
-    const std::optional<double> spread =
-        metric < row.spread.size() ? row.spread[metric] : std::nullopt;
+    const std::optional<double> &value = row.values[metric];
+    // A pointer rather than a copied optional: GCC's -Wmaybe-uninitialized misreads the copy.
+    const double *spread =
+        metric < row.spread.size() && row.spread[metric] ? &*row.spread[metric] : nullptr;
     switch (role) {
     case Qt::DisplayRole:
         if (!value)

@@ -107,10 +107,8 @@ void ModelDetailPanel::setCurrentTab(Tab tab)
 void ModelDetailPanel::applyWantedTab()
 {
     const int index = m_tabs->indexOf(widgetOf(m_wanted));
-    if (m_tabs->isTabVisible(index))
-        m_tabs->setCurrentIndex(index);
-    else if (!m_tabs->isTabVisible(m_tabs->currentIndex()))
-        m_tabs->setCurrentWidget(m_metrics);
+    // A run without the chosen tab shows its metrics (not whichever tab Qt moved to).
+    m_tabs->setCurrentIndex(m_tabs->isTabVisible(index) ? index : m_tabs->indexOf(m_metrics));
 }
 
 bool ModelDetailPanel::isTabVisible(Tab tab) const

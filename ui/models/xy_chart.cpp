@@ -39,9 +39,9 @@ void XyChart::styleTitle()
     m_title->setTextColor(palette().color(QPalette::WindowText));
 }
 
-void XyChart::setChartData(XyChartData data)
+void XyChart::setChartData(XyChartData content)
 {
-    m_data = std::move(data);
+    m_data = std::move(content);
     clearPlottables();
     m_title->setText(m_data.title);
     xAxis->setLabel(m_data.xLabel);

@@ -16,7 +16,7 @@ class XyChart : public ChartView {
 public:
     explicit XyChart(QWidget *parent = nullptr);
 
-    void setChartData(XyChartData data);
+    void setChartData(XyChartData content);
     const XyChartData &chartData() const { return m_data; }
     // The read-out for the point nearest to plot coordinates (key, value); empty when none is
     // within a few pixels.

@@ -82,7 +82,7 @@ void MainWindow::createAreas()
         connect(area.get(), &Area::openRequested, this,
                 [this](const QString &areaId, const QString &item) {
                     if (showArea(areaId))
-                        area(areaId)->openItem(item);
+                        this->area(areaId)->openItem(item);
                 });
         m_areas.push_back(std::move(area));
     }
