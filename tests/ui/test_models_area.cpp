@@ -1,5 +1,9 @@
 // The Models area against a workspace trained in the test: the list of model runs, the
 // results read back from the store, and what the charts and tables make of them.
+#include "common/random.h"
+#include "model/model_source.h"
+#include "model/model_test_json.h"
+#include "model/training_run.h"
 #include "models/confusion_matrix_model.h"
 #include "models/evaluation_charts.h"
 #include "models/metrics_table.h"
@@ -9,10 +13,6 @@
 #include "models/models_area.h"
 #include "models/models_list_model.h"
 #include "models/models_list_panel.h"
-#include "common/random.h"
-#include "model/model_source.h"
-#include "model/model_test_json.h"
-#include "model/training_run.h"
 #include "runs/runs_snapshot.h"
 #include "shell/job_runner.h"
 #include "shell/workspace_session.h"
@@ -210,9 +210,10 @@ void TestModelsArea::listModelFormatsAndSorts()
     const QString value = model.index(cvRow, ModelsListModel::ValueColumn).data().toString();
     QVERIFY2(value.contains(QStringLiteral(" ± ")), qPrintable(value));
     QCOMPARE(model.index(cvRow, ModelsListModel::MetricColumn).data().toString(),
-             QStringLiteral("roc_auc (3-fold CV)"));
-    QCOMPARE(model.index(cvRow, ModelsListModel::ValueColumn).data(ModelsListModel::SortRole).toDouble(),
-             m_logregCv.foldSummary.at("roc_auc").mean);
+             QStringLiteral("cv roc_auc"));
+    QCOMPARE(
+        model.index(cvRow, ModelsListModel::ValueColumn).data(ModelsListModel::SortRole).toDouble(),
+        m_logregCv.foldSummary.at("roc_auc").mean);
 
     ModelsListPanel panel;
     panel.setModels(summarizeModelRuns(snapshot->runs));
@@ -235,7 +236,8 @@ void TestModelsArea::readsSplitEvaluationsAndCharts()
     QCOMPARE(results.evaluations.parts[2].name, QStringLiteral("test"));
     QCOMPARE(results.classes, (QStringList{QStringLiteral("0"), QStringLiteral("1")}));
     const model::Evaluation &test = m_gbt.parts.back().evaluation;
-    QCOMPARE(results.evaluations.parts[2].evaluation.metrics.at("roc_auc"), test.metrics.at("roc_auc"));
+    QCOMPARE(results.evaluations.parts[2].evaluation.metrics.at("roc_auc"),
+             test.metrics.at("roc_auc"));
 
     const auto held = heldOutParts(results);
     QCOMPARE(held.size(), std::size_t(2)); // valid and test, not train
@@ -394,8 +396,10 @@ void TestModelsArea::storedModelTestsAreRead()
     auto store = track::TrackingStore::open(*m_workspace);
     QVERIFY(store.ok());
     const QJsonObject json = model::modelTestResultsToJson(tests);
-    QVERIFY(store->logArtifactBytes(m_ridge.runId, QJsonDocument(json).toJson().toStdString(),
-                                    std::string(model::kModelTestsArtifactPath)).ok());
+    QVERIFY(store
+                ->logArtifactBytes(m_ridge.runId, QJsonDocument(json).toJson().toStdString(),
+                                   std::string(model::kModelTestsArtifactPath))
+                .ok());
     QVERIFY(store->logMetric(m_ridge.runId, "model_tests_passed", {0, 1, 1}).ok());
     QVERIFY(store->logMetric(m_ridge.runId, "model_tests_failed", {0, 1, 1}).ok());
 

@@ -82,11 +82,14 @@ QVariant ConfusionMatrixModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (total)
             return formatCount(std::uint64_t(count));
-        return QStringLiteral("%1\n%2 %").arg(formatCount(std::uint64_t(count)),
-                                              QString::number(share * 100, 'f', 1));
-    case CountRole: return qlonglong(count);
-    case RowShareRole: return share;
-    case Qt::TextAlignmentRole: return QVariant(Qt::AlignCenter);
+        return QStringLiteral("%1\n%2 %")
+            .arg(formatCount(std::uint64_t(count)), QString::number(share * 100, 'f', 1));
+    case CountRole:
+        return qlonglong(count);
+    case RowShareRole:
+        return share;
+    case Qt::TextAlignmentRole:
+        return QVariant(Qt::AlignCenter);
     case Qt::BackgroundRole: {
         if (total)
             return {};
@@ -103,12 +106,13 @@ QVariant ConfusionMatrixModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (total)
-            return tr("%1 rows of class %2").arg(formatCount(std::uint64_t(count)),
-                                                 labelOf(trueClass));
+            return tr("%1 rows of class %2")
+                .arg(formatCount(std::uint64_t(count)), labelOf(trueClass));
         return tr("%1 of %2 rows of class %3 predicted as %4 (%5 %)")
             .arg(formatCount(std::uint64_t(count)), formatCount(std::uint64_t(rowTotal(trueClass))),
                  labelOf(trueClass), labelOf(index.column()), QString::number(share * 100, 'f', 1));
-    default: return {};
+    default:
+        return {};
     }
 }
 

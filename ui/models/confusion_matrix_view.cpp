@@ -31,7 +31,8 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget *parent)
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    TableActions::install(m_table, QStringLiteral("confusionMatrix"), ConfusionMatrixModel::CountRole);
+    TableActions::install(m_table, QStringLiteral("confusionMatrix"),
+                          ConfusionMatrixModel::CountRole);
 
     auto *pickerRow = new QHBoxLayout;
     pickerRow->addWidget(new QLabel(tr("Part:"), this));
@@ -55,8 +56,9 @@ ConfusionMatrixView::ConfusionMatrixView(QWidget *parent)
 bool ConfusionMatrixView::hasMatrix(const ModelResults &results)
 {
     const auto all = results.allEvaluations();
-    return std::any_of(all.begin(), all.end(),
-                       [](const EvaluatedPart *part) { return !part->evaluation.confusion.empty(); });
+    return std::any_of(all.begin(), all.end(), [](const EvaluatedPart *part) {
+        return !part->evaluation.confusion.empty();
+    });
 }
 
 void ConfusionMatrixView::changeEvent(QEvent *event)
@@ -119,8 +121,9 @@ void ConfusionMatrixView::fitCells()
     const QFontMetrics metrics = m_table->fontMetrics();
     int width = metrics.horizontalAdvance(QStringLiteral("100.0 %")) + 24;
     for (int column = 0; column < m_model->columnCount(); ++column)
-        width = std::max(width, metrics.horizontalAdvance(
-                                    m_model->headerData(column, Qt::Horizontal).toString()) + 16);
+        width = std::max(
+            width,
+            metrics.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + 16);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QString text = m_model->index(row, m_model->columnCount() - 1).data().toString();
         width = std::max(width, metrics.horizontalAdvance(text) + 24);

@@ -97,7 +97,7 @@ XyChartData precisionRecallChart(const std::vector<const EvaluatedPart *> &parts
     chart.xLabel = tr("Recall");
     chart.yLabel = tr("Precision");
     chart.unitSquare = true;
-    chart.legendAtBottom = true;
+    chart.legendCorner = Qt::AlignRight | Qt::AlignTop; // precision falls as recall grows
     for (const EvaluatedPart *part : parts) {
         if (part->evaluation.pr.x.empty())
             continue;
@@ -118,7 +118,7 @@ XyChartData calibrationChart(const std::vector<const EvaluatedPart *> &parts)
     chart.yLabel = tr("Observed share of positives");
     chart.reference = ReferenceLine::Diagonal;
     chart.unitSquare = true;
-    chart.legendAtBottom = false;
+    chart.legendCorner = Qt::AlignLeft | Qt::AlignTop; // calibrated curves hug the diagonal
     for (const EvaluatedPart *part : parts) {
         if (part->evaluation.calibration.empty())
             continue;
@@ -140,6 +140,7 @@ XyChartData predictedVsActualChart(const std::vector<const EvaluatedPart *> &par
     chart.xLabel = tr("Actual");
     chart.yLabel = tr("Predicted");
     chart.reference = ReferenceLine::Diagonal;
+    chart.equalAxes = true;
     for (const EvaluatedPart *part : parts) {
         if (part->actual.empty())
             continue;
@@ -195,7 +196,7 @@ XyChartData trainingChart(const std::vector<TrainingCurve> &curves, const QStrin
     chart.title = metric;
     chart.xLabel = tr("Round");
     chart.yLabel = metric;
-    chart.legendAtBottom = false;
+    chart.legendCorner = Qt::AlignRight | Qt::AlignTop; // losses fall towards the bottom
     for (const char *part : {"train", "valid"}) {
         for (const TrainingCurve &curve : curves) {
             if (curve.metric != metric || curve.part != QLatin1String(part))

@@ -11,16 +11,24 @@ namespace {
 
 const QStringList &preferredOrder()
 {
-    static const QStringList order{
-        QStringLiteral("roc_auc"),         QStringLiteral("pr_auc"),
-        QStringLiteral("accuracy"),        QStringLiteral("f1"),
-        QStringLiteral("precision"),       QStringLiteral("recall"),
-        QStringLiteral("log_loss"),        QStringLiteral("brier"),
-        QStringLiteral("f1_macro"),        QStringLiteral("precision_macro"),
-        QStringLiteral("recall_macro"),    QStringLiteral("f1_weighted"),
-        QStringLiteral("precision_weighted"), QStringLiteral("recall_weighted"),
-        QStringLiteral("rmse"),            QStringLiteral("mae"),
-        QStringLiteral("r2"),              QStringLiteral("mape")};
+    static const QStringList order{QStringLiteral("roc_auc"),
+                                   QStringLiteral("pr_auc"),
+                                   QStringLiteral("accuracy"),
+                                   QStringLiteral("f1"),
+                                   QStringLiteral("precision"),
+                                   QStringLiteral("recall"),
+                                   QStringLiteral("log_loss"),
+                                   QStringLiteral("brier"),
+                                   QStringLiteral("f1_macro"),
+                                   QStringLiteral("precision_macro"),
+                                   QStringLiteral("recall_macro"),
+                                   QStringLiteral("f1_weighted"),
+                                   QStringLiteral("precision_weighted"),
+                                   QStringLiteral("recall_weighted"),
+                                   QStringLiteral("rmse"),
+                                   QStringLiteral("mae"),
+                                   QStringLiteral("r2"),
+                                   QStringLiteral("mape")};
     return order;
 }
 

@@ -61,15 +61,19 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
         if (spread)
             return QStringLiteral("%1 ± %2").arg(formatNumber(*value), formatNumber(*spread, 2));
         return formatNumber(*value);
-    case SortRole: return value ? QVariant(*value) : QVariant();
+    case SortRole:
+        return value ? QVariant(*value) : QVariant();
     case Qt::ToolTipRole:
         if (!value)
-            return tr("%1 was not measured on %2").arg(m_table.metrics[qsizetype(metric)], row.label);
+            return tr("%1 was not measured on %2")
+                .arg(m_table.metrics[qsizetype(metric)], row.label);
         if (spread)
             return tr("mean %1, std %2").arg(formatNumberFull(*value), formatNumberFull(*spread));
         return formatNumberFull(*value);
-    case Qt::TextAlignmentRole: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    default: return {};
+    case Qt::TextAlignmentRole:
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
     }
 }
 

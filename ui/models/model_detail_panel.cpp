@@ -56,11 +56,16 @@ ModelDetailPanel::ModelDetailPanel(QWidget *parent)
 QWidget *ModelDetailPanel::widgetOf(Tab tab) const
 {
     switch (tab) {
-    case Tab::Metrics: return m_metrics;
-    case Tab::Curves: return m_curves;
-    case Tab::Confusion: return m_confusion;
-    case Tab::Training: return m_training;
-    case Tab::Tests: return m_tests;
+    case Tab::Metrics:
+        return m_metrics;
+    case Tab::Curves:
+        return m_curves;
+    case Tab::Confusion:
+        return m_confusion;
+    case Tab::Training:
+        return m_training;
+    case Tab::Tests:
+        return m_tests;
     }
     return m_metrics;
 }
@@ -68,7 +73,8 @@ QWidget *ModelDetailPanel::widgetOf(Tab tab) const
 void ModelDetailPanel::showMessage(const QString &title, const QString &body, bool waiting)
 {
     m_runId.clear();
-    m_empty->setContent(title, body, waiting ? EmptyState::Tone::Waiting : EmptyState::Tone::Neutral);
+    m_empty->setContent(title, body,
+                        waiting ? EmptyState::Tone::Waiting : EmptyState::Tone::Neutral);
     if (waiting)
         m_empty->setProgress(-1);
     m_stack->setCurrentWidget(m_empty);
@@ -77,10 +83,12 @@ void ModelDetailPanel::showMessage(const QString &title, const QString &body, bo
 void ModelDetailPanel::showResults(const ModelResults &results)
 {
     m_runId = QString::fromStdString(results.run.info.runId);
-    const QString name =
-        results.run.info.name.empty() ? m_runId.left(8) : QString::fromStdString(results.run.info.name);
-    m_title->setText(QStringLiteral("<span style='color:%1'>■</span> <b>%2</b> &nbsp;<span>%3</span>")
-                         .arg(runColor(m_runId).name(), name.toHtmlEscaped(), m_runId));
+    const QString name = results.run.info.name.empty()
+                             ? m_runId.left(8)
+                             : QString::fromStdString(results.run.info.name);
+    m_title->setText(
+        QStringLiteral("<span style='color:%1'>■</span> <b>%2</b> &nbsp;<span>%3</span>")
+            .arg(runColor(m_runId).name(), name.toHtmlEscaped(), m_runId));
     m_metrics->showResults(results);
     m_tabs->setTabVisible(m_tabs->indexOf(m_curves), ModelCurvesView::hasCurves(results));
     if (ModelCurvesView::hasCurves(results))

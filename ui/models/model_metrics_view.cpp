@@ -70,14 +70,13 @@ void ModelMetricsView::showResults(const ModelResults &results)
     const QString dataName = param(results, "data");
     const QString split = param(results, "split");
     const QString folds = param(results, "cv_folds");
-    const QString validation = folds.isEmpty()
-                                   ? tr("split %1 (train, valid, test)").arg(split)
-                                   : tr("%1-fold cross-validation").arg(folds);
-    m_caption->setText(tr("<b>%1</b> model of <b>%2</b> (%3) on <code>%4</code> · %5 · seed %6")
-                           .arg(param(results, "model").toHtmlEscaped(),
-                                param(results, "target").toHtmlEscaped(),
-                                results.task.toHtmlEscaped(), dataName.toHtmlEscaped(),
-                                validation.toHtmlEscaped(), param(results, "seed").toHtmlEscaped()));
+    const QString validation = folds.isEmpty() ? tr("split %1 (train, valid, test)").arg(split)
+                                               : tr("%1-fold cross-validation").arg(folds);
+    m_caption->setText(
+        tr("<b>%1</b> model of <b>%2</b> (%3) on <code>%4</code> · %5 · seed %6")
+            .arg(param(results, "model").toHtmlEscaped(), param(results, "target").toHtmlEscaped(),
+                 results.task.toHtmlEscaped(), dataName.toHtmlEscaped(), validation.toHtmlEscaped(),
+                 param(results, "seed").toHtmlEscaped()));
     m_problem->setText(results.evaluationProblem.isEmpty()
                            ? QString()
                            : tr("No evaluations to show: %1").arg(results.evaluationProblem));

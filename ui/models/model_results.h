@@ -18,7 +18,7 @@ namespace assay::ui {
 struct EvaluatedPart {
     QString name;
     model::Evaluation evaluation;
-    std::vector<double> actual;    // regression only; a spread-out sample of the part
+    std::vector<double> actual; // regression only; a spread-out sample of the part
     std::vector<double> predicted;
 };
 

@@ -40,27 +40,40 @@ QVariant ModelTestsModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ResultColumn: return tr("Result");
-    case NameColumn: return tr("Test");
-    case KindColumn: return tr("Kind");
-    case ValueColumn: return tr("Value");
-    case BoundColumn: return tr("Bound");
-    case DetailColumn: return tr("Detail");
-    default: return {};
+    case ResultColumn:
+        return tr("Result");
+    case NameColumn:
+        return tr("Test");
+    case KindColumn:
+        return tr("Kind");
+    case ValueColumn:
+        return tr("Value");
+    case BoundColumn:
+        return tr("Bound");
+    case DetailColumn:
+        return tr("Detail");
+    default:
+        return {};
     }
 }
 
 QVariant ModelTestsModel::text(const model::ModelTestResult &result, int column) const
 {
     switch (column) {
-    case ResultColumn: return result.passed ? tr("PASS") : tr("FAIL");
-    case NameColumn: return QString::fromStdString(result.name);
-    case KindColumn: return QString::fromStdString(result.kind);
+    case ResultColumn:
+        return result.passed ? tr("PASS") : tr("FAIL");
+    case NameColumn:
+        return QString::fromStdString(result.name);
+    case KindColumn:
+        return QString::fromStdString(result.kind);
     case ValueColumn:
         return std::isnan(result.value) ? tr("not measured") : formatNumber(result.value);
-    case BoundColumn: return QString::fromStdString(result.bound);
-    case DetailColumn: return QString::fromStdString(result.detail);
-    default: return {};
+    case BoundColumn:
+        return QString::fromStdString(result.bound);
+    case DetailColumn:
+        return QString::fromStdString(result.detail);
+    default:
+        return {};
     }
 }
 
@@ -71,7 +84,8 @@ QVariant ModelTestsModel::data(const QModelIndex &index, int role) const
     const model::ModelTestResult &result = m_results[std::size_t(index.row())];
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole: return text(result, column);
+    case Qt::DisplayRole:
+        return text(result, column);
     case SortRole:
         if (column == ValueColumn)
             return std::isnan(result.value) ? QVariant() : QVariant(result.value);
@@ -98,7 +112,8 @@ QVariant ModelTestsModel::data(const QModelIndex &index, int role) const
         if (column == DetailColumn)
             return QString::fromStdString(result.detail);
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 

@@ -27,7 +27,7 @@ ModelTestsView::ModelTestsView(QWidget *parent)
     m_table->setColumnWidth(ModelTestsModel::NameColumn, 200);
     m_table->setColumnWidth(ModelTestsModel::KindColumn, 110);
     m_table->setColumnWidth(ModelTestsModel::ValueColumn, 80);
-    m_table->setColumnWidth(ModelTestsModel::BoundColumn, 90);
+    m_table->setColumnWidth(ModelTestsModel::BoundColumn, 130);
 
     auto *pageLayout = new QVBoxLayout(m_page);
     pageLayout->setContentsMargins(6, 6, 6, 6);

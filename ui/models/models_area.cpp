@@ -68,7 +68,7 @@ ModelsArea::ModelsArea(const AreaContext &context, QWidget *parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({520, 860});
+    m_splitter->setSizes({540, 840});
     m_stack->addWidget(m_splitter);
     m_stack->addWidget(m_empty);
     connect(m_empty->addButton(tr("Refresh")), &QPushButton::clicked, this, &ModelsArea::refresh);
@@ -77,8 +77,7 @@ ModelsArea::ModelsArea(const AreaContext &context, QWidget *parent)
     m_currentPause->setInterval(120); // arrow keys through the list: load the model they stop at
     connect(m_list, &ModelsListPanel::currentModelChanged, m_currentPause,
             qOverload<>(&QTimer::start));
-    connect(m_currentPause, &QTimer::timeout, this,
-            [this] { showModel(m_list->currentModel()); });
+    connect(m_currentPause, &QTimer::timeout, this, [this] { showModel(m_list->currentModel()); });
     connect(m_watcher, &RunStoreWatcher::changed, this, &ModelsArea::reload);
 }
 
@@ -135,15 +134,32 @@ QString ModelsArea::modelForView(const QString &view) const
         if (model.status != track::RunStatus::Finished)
             return false;
         if (view == QLatin1String("models-curves"))
-            return model.task == QLatin1String("binary") || model.task == QLatin1String("regression");
+            return model.task == QLatin1String("binary") ||
+                   model.task == QLatin1String("regression");
         if (view == QLatin1String("models-confusion"))
-            return model.task == QLatin1String("binary") || model.task == QLatin1String("multiclass");
+            return model.task == QLatin1String("binary") ||
+                   model.task == QLatin1String("multiclass");
         if (view == QLatin1String("models-training"))
             return model.hasRoundCurves;
         if (view == QLatin1String("models-tests"))
             return model.hasTests();
         return true;
     };
+    // Some views read best with a particular kind of model: ROC curves of a classifier,
+    // training curves with a validation line (a split, not the final fit of a CV).
+    const auto preferred = [&view](const ModelRunSummary &model) {
+        if (view == QLatin1String("models-curves"))
+            return model.task == QLatin1String("binary");
+        if (view == QLatin1String("models-training"))
+            return model.folds == 0;
+        if (view == QLatin1String("models"))
+            return model.folds > 0; // the per-fold table with its mean ± std row
+        return true;
+    };
+    for (const ModelRunSummary &model : models) {
+        if (wanted(model) && preferred(model))
+            return model.runId;
+    }
     for (const ModelRunSummary &model : models) {
         if (wanted(model))
             return model.runId;
@@ -176,7 +192,8 @@ void ModelsArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)
     m_session = std::move(session);
     m_watcher->setDatabase(m_session ? &m_session->workspace().database() : nullptr);
     m_list->setModels({});
-    m_details->showMessage(tr("No model selected"), tr("Select a model in the list to see its results."));
+    m_details->showMessage(tr("No model selected"),
+                           tr("Select a model in the list to see its results."));
     if (!m_session)
         return;
     m_empty->setContent(tr("Reading models"), tr("Reading the workspace's training runs…"),

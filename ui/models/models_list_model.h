@@ -10,21 +10,21 @@
 
 namespace assay::ui {
 
-// The Models area's master list: one row per trained model (name in its run colour, trainer,
-// task, target, headline metric with its part, value or mean ± std, model tests, status,
-// start time).
+// The Models area's master list: one row per trained model (name in its run colour, headline
+// metric with its part, value or mean ± std, model tests, trainer, task, target, status, start
+// time), the figures first so a narrow list still ranks the models.
 // data() formats from the summaries it holds; SortRole gives raw values to sort on.
 class ModelsListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
         NameColumn,
-        ModelColumn,
-        TaskColumn,
-        TargetColumn,
         MetricColumn,
         ValueColumn,
         TestsColumn,
+        ModelColumn,
+        TaskColumn,
+        TargetColumn,
         StatusColumn,
         StartedColumn,
         ColumnCount

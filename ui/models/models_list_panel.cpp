@@ -17,7 +17,8 @@ ModelsListPanel::ModelsListPanel(QWidget *parent)
     : QWidget(parent), m_model(new ModelsListModel(this)), m_proxy(nullptr),
       m_filter(new QLineEdit(this)), m_count(new QLabel(this)), m_view(new QTableView(this))
 {
-    m_proxy = setUpListTable(m_view, m_model, ModelsListModel::SortRole, QStringLiteral("modelsList"));
+    m_proxy =
+        setUpListTable(m_view, m_model, ModelsListModel::SortRole, QStringLiteral("modelsList"));
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -25,13 +26,13 @@ ModelsListPanel::ModelsListPanel(QWidget *parent)
     m_view->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
-    m_view->setColumnWidth(ModelsListModel::NameColumn, 160);
+    m_view->setColumnWidth(ModelsListModel::NameColumn, 190);
+    m_view->setColumnWidth(ModelsListModel::MetricColumn, 105);
+    m_view->setColumnWidth(ModelsListModel::ValueColumn, 110);
+    m_view->setColumnWidth(ModelsListModel::TestsColumn, 100);
     m_view->setColumnWidth(ModelsListModel::ModelColumn, 60);
     m_view->setColumnWidth(ModelsListModel::TaskColumn, 80);
-    m_view->setColumnWidth(ModelsListModel::TargetColumn, 80);
-    m_view->setColumnWidth(ModelsListModel::MetricColumn, 140);
-    m_view->setColumnWidth(ModelsListModel::ValueColumn, 110);
-    m_view->setColumnWidth(ModelsListModel::TestsColumn, 90);
+    m_view->setColumnWidth(ModelsListModel::TargetColumn, 100);
     m_view->setColumnWidth(ModelsListModel::StatusColumn, 90);
     m_view->setColumnWidth(ModelsListModel::StartedColumn, 130);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -3,6 +3,7 @@
 #include "common/format.h"
 #include "common/theme.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace assay::ui {
@@ -50,8 +51,12 @@ void XyChart::setChartData(XyChartData content)
         xAxis->setRange(-0.02, 1.02);
         yAxis->setRange(-0.02, 1.02);
     } else {
-        const AxisRange x = xRangeOf(m_data);
-        const AxisRange y = yRangeOf(m_data);
+        AxisRange x = xRangeOf(m_data);
+        AxisRange y = yRangeOf(m_data);
+        if (m_data.equalAxes) {
+            x = {std::min(x.lower, y.lower), std::max(x.upper, y.upper)};
+            y = x;
+        }
         xAxis->setRange(x.lower, x.upper);
         yAxis->setRange(y.lower, y.upper);
     }
@@ -59,8 +64,7 @@ void XyChart::setChartData(XyChartData content)
     for (const XySeries &series : m_data.series)
         addSeries(series);
     legend->setVisible(!m_data.series.empty());
-    axisRect()->insetLayout()->setInsetAlignment(
-        0, Qt::AlignRight | (m_data.legendAtBottom ? Qt::AlignBottom : Qt::AlignTop));
+    axisRect()->insetLayout()->setInsetAlignment(0, m_data.legendCorner);
     rememberHomeRanges();
     replot(rpQueuedReplot);
 }

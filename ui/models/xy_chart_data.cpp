@@ -22,7 +22,8 @@ AxisRange rangeOf(const XyChartData &chart, bool xAxis)
     }
     if (!(lower <= upper))
         return {};
-    const double margin = upper > lower ? (upper - lower) * 0.04 : std::max(1.0, std::abs(lower)) * 0.5;
+    const double margin =
+        upper > lower ? (upper - lower) * 0.04 : std::max(1.0, std::abs(lower)) * 0.5;
     return {lower - margin, upper + margin};
 }
 

@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QString>
+#include <Qt>
 
 #include <optional>
 #include <vector>
@@ -30,7 +31,9 @@ struct XyChartData {
     std::vector<XySeries> series;
     ReferenceLine reference = ReferenceLine::None;
     bool unitSquare = false; // both axes fixed to [0, 1] (ROC, PR, calibration)
-    bool legendAtBottom = true; // else at the top; right-aligned either way
+    bool equalAxes = false;  // both axes over the same range, so the diagonal is y = x at 45°
+    // The corner of the plot the legend sits in: one the data of such a chart leaves free.
+    Qt::Alignment legendCorner = Qt::AlignRight | Qt::AlignBottom;
 
     bool hasPoints() const;
 };
