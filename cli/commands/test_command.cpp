@@ -61,14 +61,20 @@ std::string valueText(double value)
 void printResults(const std::vector<model::ModelTestResult> &results)
 {
     std::size_t nameWidth = 4;
-    for (const auto &result : results)
+    std::size_t valueWidth = 5;
+    std::size_t boundWidth = 5;
+    for (const auto &result : results) {
         nameWidth = std::max(nameWidth, result.name.size());
+        valueWidth = std::max(valueWidth, valueText(result.value).size());
+        boundWidth = std::max(boundWidth, result.bound.size());
+    }
     std::ostringstream out;
     std::size_t failed = 0;
     for (const auto &result : results) {
         failed += result.passed ? 0 : 1;
         out << (result.passed ? "  PASS  " : "  FAIL  ") << padded(result.name, nameWidth) << "  "
-            << padded(valueText(result.value), 12) << padded(result.bound, 12) << result.detail << "\n";
+            << padded(valueText(result.value), valueWidth) << "  " << padded(result.bound, boundWidth)
+            << "  " << result.detail << "\n";
     }
     out << (failed ? "FAILED: " : "passed: ") << results.size() - failed << " of " << results.size()
         << " model tests passed";

@@ -22,7 +22,8 @@ std::vector<CalibrationBin> calibrationCurve(std::span<const double> probabiliti
     std::int64_t counts[kBins] = {};
     for (std::size_t row = 0; row < probabilities.size(); ++row) {
         const double p = probabilities[row];
-        const int bin = static_cast<int>(std::lower_bound(edges + 1, edges + kBins, p) - (edges + 1));
+        const int bin =
+            static_cast<int>(std::lower_bound(edges + 1, edges + kBins, p) - (edges + 1));
         sums[bin] += p;
         positives[bin] += positive[row];
         ++counts[bin];

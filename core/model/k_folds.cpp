@@ -80,9 +80,9 @@ Status checkStrata(const std::vector<std::vector<std::size_t>> &byClass, int k)
     for (std::size_t c = 0; c < byClass.size(); ++c)
         if (!byClass[c].empty() && byClass[c].size() < std::size_t(k))
             return Error::invalidInput("stratified folds: class " + std::to_string(c) + " has " +
-                                       std::to_string(byClass[c].size()) + " rows, fewer than the " +
-                                       std::to_string(k) + " folds; choose k <= " +
-                                       std::to_string(byClass[c].size()));
+                                       std::to_string(byClass[c].size()) +
+                                       " rows, fewer than the " + std::to_string(k) +
+                                       " folds; choose k <= " + std::to_string(byClass[c].size()));
     return {};
 }
 

@@ -44,7 +44,8 @@ Result<std::unique_ptr<Model>> fitLeastSquares(const TrainingSet &set, double al
         intercept -= columnMeans(Eigen::Index(c)) * parameters.coefficients[0][c];
     parameters.intercepts.push_back(intercept);
     progress.report(1, trainer);
-    return std::unique_ptr<Model>(std::make_unique<LinearModel>(set.signature, std::move(parameters)));
+    return std::unique_ptr<Model>(
+        std::make_unique<LinearModel>(set.signature, std::move(parameters)));
 }
 
 } // namespace assay::model::linear

@@ -24,7 +24,10 @@ DesignLayout::DesignLayout(const std::vector<FeatureSpec> &features, bool dropFi
     }
 }
 
-std::vector<std::string> DesignLayout::columnNames() const { return m_names; }
+std::vector<std::string> DesignLayout::columnNames() const
+{
+    return m_names;
+}
 
 std::size_t DesignLayout::featureOfColumn(std::size_t column) const
 {

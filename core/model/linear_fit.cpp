@@ -46,7 +46,8 @@ std::vector<double> featureMeans(const FeatureMatrix &x)
 Eigen::MatrixXd expand(const FeatureMatrix &x, const DesignLayout &layout,
                        const std::vector<double> &means)
 {
-    Eigen::MatrixXd design = Eigen::MatrixXd::Zero(Eigen::Index(x.rows), Eigen::Index(layout.columns()));
+    Eigen::MatrixXd design =
+        Eigen::MatrixXd::Zero(Eigen::Index(x.rows), Eigen::Index(layout.columns()));
     for (std::size_t row = 0; row < x.rows; ++row)
         layout.forEachEntry(x.row(row), means, [&](std::size_t column, double value) {
             design(Eigen::Index(row), Eigen::Index(column)) = value;

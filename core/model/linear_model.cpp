@@ -84,11 +84,12 @@ void LinearModel::predictRows(const FeatureMatrix &x, std::size_t begin, std::si
     for (std::size_t row = begin; row < end; ++row) {
         const auto margins = out.subspan(row * outputs, outputs);
         std::copy(m_parameters.intercepts.begin(), m_parameters.intercepts.end(), margins.begin());
-        m_layout.forEachEntry(x.row(row), m_parameters.means, [&](std::size_t column, double value) {
-            const double *weights = m_coefficientsByColumn.data() + column * outputs;
-            for (std::size_t o = 0; o < outputs; ++o)
-                margins[o] += weights[o] * value;
-        });
+        m_layout.forEachEntry(
+            x.row(row), m_parameters.means, [&](std::size_t column, double value) {
+                const double *weights = m_coefficientsByColumn.data() + column * outputs;
+                for (std::size_t o = 0; o < outputs; ++o)
+                    margins[o] += weights[o] * value;
+            });
         if (task == Task::Binary)
             margins[0] = sigmoid(margins[0]);
         else if (task == Task::Multiclass)
@@ -136,25 +137,26 @@ Result<std::unique_ptr<LinearModel>> LinearModel::fromJson(ModelSignature signat
     LinearParameters read;
     const auto coding = parameters.value(QStringLiteral("coding")).toString();
     if (coding != QStringLiteral("all_levels") && coding != QStringLiteral("drop_first_level"))
-        return Error::invalidInput(
-            "model.coding: expected \"all_levels\" or \"drop_first_level\"");
+        return Error::invalidInput("model.coding: expected \"all_levels\" or \"drop_first_level\"");
     read.dropFirstLevel = coding == QStringLiteral("drop_first_level");
     const DesignLayout layout(signature.features, read.dropFirstLevel);
     const auto columns = parameters.value(QStringLiteral("columns")).toArray();
     const auto names = layout.columnNames();
     if (std::size_t(columns.size()) != names.size())
-        return Error::invalidInput("model.columns: the features give " +
-                                   std::to_string(names.size()) + " design columns, the model has " +
-                                   std::to_string(columns.size()));
+        return Error::invalidInput(
+            "model.columns: the features give " + std::to_string(names.size()) +
+            " design columns, the model has " + std::to_string(columns.size()));
     for (std::size_t c = 0; c < names.size(); ++c)
         if (columns[qsizetype(c)].toString().toStdString() != names[c])
             return Error::invalidInput("model.columns[" + std::to_string(c) + "]: expected '" +
                                        names[c] + "'");
     const std::size_t outputs = signature.outputCount();
-    auto means = numbersAt(parameters.value(QStringLiteral("means")), signature.features.size(), "means");
+    auto means =
+        numbersAt(parameters.value(QStringLiteral("means")), signature.features.size(), "means");
     if (!means)
         return means.error();
-    auto intercepts = numbersAt(parameters.value(QStringLiteral("intercepts")), outputs, "intercepts");
+    auto intercepts =
+        numbersAt(parameters.value(QStringLiteral("intercepts")), outputs, "intercepts");
     if (!intercepts)
         return intercepts.error();
     const auto coefficients = parameters.value(QStringLiteral("coefficients")).toArray();

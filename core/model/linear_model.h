@@ -28,8 +28,8 @@ public:
     LinearModel(ModelSignature signature, LinearParameters parameters);
 
     std::string_view kind() const override;
-    using Model::predict;
-    void predict(const FeatureMatrix &x, std::span<double> out, unsigned threads = 0) const override;
+    void predict(const FeatureMatrix &x, std::span<double> out,
+                 unsigned threads = 0) const override;
 
     const LinearParameters &parameters() const { return m_parameters; }
     const DesignLayout &layout() const { return m_layout; }

@@ -7,7 +7,10 @@ namespace assay::model::linear {
 namespace {
 
 // log(1 + e^m) without overflow.
-double softplus(double m) { return m > 0 ? m + std::log1p(std::exp(-m)) : std::log1p(std::exp(m)); }
+double softplus(double m)
+{
+    return m > 0 ? m + std::log1p(std::exp(-m)) : std::log1p(std::exp(m));
+}
 
 double sigmoid(double m)
 {
@@ -25,7 +28,8 @@ LogisticObjective::LogisticObjective(const Eigen::MatrixXd &x, const Eigen::Vect
 {
 }
 
-Eigen::MatrixXd LogisticObjective::margins(const Eigen::MatrixXd &x, const Eigen::VectorXd &theta) const
+Eigen::MatrixXd LogisticObjective::margins(const Eigen::MatrixXd &x,
+                                           const Eigen::VectorXd &theta) const
 {
     const Eigen::Index d = m_x.cols();
     const Eigen::Map<const Eigen::MatrixXd> parameters(theta.data(), d + 1, m_outputs);
@@ -44,7 +48,8 @@ double LogisticObjective::penalty(const Eigen::VectorXd &theta) const
     return result;
 }
 
-double LogisticObjective::totalLogLoss(const Eigen::MatrixXd &margins, const Eigen::VectorXd &y) const
+double LogisticObjective::totalLogLoss(const Eigen::MatrixXd &margins,
+                                       const Eigen::VectorXd &y) const
 {
     double total = 0;
     for (Eigen::Index i = 0; i < margins.rows(); ++i) {
@@ -112,13 +117,14 @@ void LogisticObjective::gradientAndHessian(const Eigen::VectorXd &theta, Eigen::
     for (Eigen::Index k = 0; k < m_outputs; ++k) {
         for (Eigen::Index l = k; l < m_outputs; ++l) {
             // Curvature weights: p(1 - p) for binary; p_k (δ_kl - p_l) for softmax.
-            Eigen::VectorXd weight = m_outputs == 1
-                                         ? Eigen::VectorXd(p.col(0).array() * (1 - p.col(0).array()))
-                                         : Eigen::VectorXd(-p.col(k).array() * p.col(l).array());
+            Eigen::VectorXd weight =
+                m_outputs == 1 ? Eigen::VectorXd(p.col(0).array() * (1 - p.col(0).array()))
+                               : Eigen::VectorXd(-p.col(k).array() * p.col(l).array());
             if (m_outputs > 1 && k == l)
                 weight += p.col(k);
             const Eigen::MatrixXd curvature =
-                m_c * (withOnes.transpose() * (withOnes.array().colwise() * weight.array()).matrix());
+                m_c *
+                (withOnes.transpose() * (withOnes.array().colwise() * weight.array()).matrix());
             hessian.block(k * block, l * block, block, block) = curvature;
             if (l != k)
                 hessian.block(l * block, k * block, block, block) = curvature.transpose();

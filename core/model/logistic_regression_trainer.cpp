@@ -19,10 +19,20 @@ public:
     std::vector<ParamSpec> params() const override
     {
         return {
-            {"C", ParamSpec::Type::Double, 1.0, 1e-8, 1e12, {},
+            {"C",
+             ParamSpec::Type::Double,
+             1.0,
+             1e-8,
+             1e12,
+             {},
              "inverse penalty: minimises C·Σ log loss + ½||w||² (as sklearn)"},
             {"max_iter", ParamSpec::Type::Int, 100, 1, 100000, {}, "most Newton iterations"},
-            {"tol", ParamSpec::Type::Double, 1e-6, 0, 1, {},
+            {"tol",
+             ParamSpec::Type::Double,
+             1e-6,
+             0,
+             1,
+             {},
              "stop when every gradient component is at most this"},
         };
     }
@@ -49,8 +59,8 @@ public:
         Eigen::VectorXd validationY;
         if (options.validation && options.validation->x) {
             validationX = linear::expand(*options.validation->x, layout, design.means);
-            validationY = Eigen::Map<const Eigen::VectorXd>(options.validation->y.data(),
-                                                            Eigen::Index(options.validation->y.size()));
+            validationY = Eigen::Map<const Eigen::VectorXd>(
+                options.validation->y.data(), Eigen::Index(options.validation->y.size()));
         }
         if (options.onIteration)
             newton.onIteration = [&](int iteration, const Eigen::VectorXd &theta) {

@@ -26,7 +26,8 @@ Status checkInput(Task task, std::size_t classCount, std::span<const double> y,
                                    std::to_string(classCount));
     for (std::size_t row = 0; row < y.size(); ++row) {
         const double value = y[row];
-        const bool validClass = value >= 0 && value < double(classCount) && value == std::floor(value);
+        const bool validClass =
+            value >= 0 && value < double(classCount) && value == std::floor(value);
         if (std::isnan(value) || (task != Task::Regression && !validClass))
             return Error::invalidInput("evaluate: row " + std::to_string(row + 1) +
                                        ": the target is missing or not a class");
@@ -128,7 +129,8 @@ Result<Evaluation> evaluate(Task task, std::size_t classCount, std::span<const d
     evaluation.confusion.assign(classCount, std::vector<std::int64_t>(classCount, 0));
     for (std::size_t row = 0; row < y.size(); ++row) {
         const auto truth = static_cast<std::size_t>(y[row]);
-        ++evaluation.confusion[truth][predictedClass(task, predictions.subspan(row * outputs, outputs))];
+        ++evaluation
+              .confusion[truth][predictedClass(task, predictions.subspan(row * outputs, outputs))];
     }
     metrics::addClassificationMetrics(evaluation.confusion, task, evaluation.metrics);
     evaluation.metrics["log_loss"] = metrics::logLoss(y, predictions, classCount);

@@ -41,8 +41,7 @@ Curve rocCurve(const ThresholdCounts &counts)
     const std::size_t last = tps.size() - 1;
     for (std::size_t i = 0; i <= last; ++i) {
         // sklearn's drop_intermediate: keep the ends and every point where the curve bends.
-        const bool bends = i == 0 || i == last ||
-                           fps[i + 1] - 2 * fps[i] + fps[i - 1] != 0 ||
+        const bool bends = i == 0 || i == last || fps[i + 1] - 2 * fps[i] + fps[i - 1] != 0 ||
                            tps[i + 1] - 2 * tps[i] + tps[i - 1] != 0;
         if (!bends)
             continue;

@@ -15,7 +15,12 @@ public:
     }
     std::vector<ParamSpec> params() const override
     {
-        return {{"alpha", ParamSpec::Type::Double, 1.0, 0.0, 1e12, {},
+        return {{"alpha",
+                 ParamSpec::Type::Double,
+                 1.0,
+                 0.0,
+                 1e12,
+                 {},
                  "penalty weight: minimises ||y - Xw - b||² + alpha·||w||² (0 is OLS)"}};
     }
     bool supports(Task task) const override { return task == Task::Regression; }
@@ -31,6 +36,9 @@ public:
 
 } // namespace
 
-std::unique_ptr<Trainer> makeRidgeTrainer() { return std::make_unique<RidgeTrainer>(); }
+std::unique_ptr<Trainer> makeRidgeTrainer()
+{
+    return std::make_unique<RidgeTrainer>();
+}
 
 } // namespace assay::model

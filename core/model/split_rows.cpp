@@ -32,7 +32,8 @@ Status checkFractions(const std::array<double, 3> &fractions)
 }
 
 // Deals the rows in `order` to the parts: the first counts[0] to train, and so on.
-void deal(const std::vector<std::size_t> &order, const std::vector<std::size_t> &counts, Parts parts)
+void deal(const std::vector<std::size_t> &order, const std::vector<std::size_t> &counts,
+          Parts parts)
 {
     std::size_t next = 0;
     for (int part = 0; part < 3; ++part)
@@ -91,7 +92,8 @@ Result<ThreeWaySplit> splitRows(std::size_t rows, double trainFraction, double v
         if (fractions[part] > 0 && parts[part]->empty())
             return Error::invalidInput("split: the " + std::string(kPartNames[part]) +
                                        " part would be empty with " + std::to_string(rows) +
-                                       " rows" + (options.groups.empty() ? "" : " in these groups"));
+                                       " rows" +
+                                       (options.groups.empty() ? "" : " in these groups"));
         std::sort(parts[part]->begin(), parts[part]->end());
     }
     return split;

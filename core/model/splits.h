@@ -18,8 +18,8 @@ struct ThreeWaySplit {
 
 // One round of cross-validation: the model learns `train` and is measured on `test`.
 struct Fold {
-    int repeat = 0; // which repetition of k-fold
-    int index = 0;  // which fold within the repetition
+    int repeat = 0;                 // which repetition of k-fold
+    int index = 0;                  // which fold within the repetition
     std::vector<std::size_t> train; // ascending
     std::vector<std::size_t> test;  // ascending
 };

@@ -29,6 +29,7 @@ namespace {
 // The rows a run learns from, with what it needs to record where they came from.
 struct PreparedData {
     version::DatasetRef ref;
+    std::string dataName; // the path relative to the workspace, with its @revision
     version::ResolvedDataset source;
     std::string md5;
     FeatureMatrix x;                 // rows with a target value
@@ -178,7 +179,7 @@ std::map<std::string, std::string> runParams(const TrainRequest &request, const 
         {"target", request.target},
         {"task", std::string(taskName(prepared.signature.task))},
         {"seed", std::to_string(request.seed)},
-        {"data", prepared.source.displayName},
+        {"data", prepared.dataName},
     };
     std::vector<std::string> features;
     for (const auto &spec : prepared.signature.features)
@@ -306,12 +307,7 @@ public:
         std::optional<TrainingSet> validationSet;
         if (validation)
             validationSet = TrainingSet{&validation->x, validation->y, m_prepared.signature};
-        TrainOptions options;
-        options.params = m_params;
-        options.seed = m_request.seed;
-        options.threads = m_request.threads;
-        options.validation = validationSet ? &*validationSet : nullptr;
-        options.progress = progress;
+        TrainOptions options = trainOptions(validationSet ? &*validationSet : nullptr, progress);
         Status curveLogged;
         options.onIteration = [&](const IterationReport &report) {
             if (curveLogged)
@@ -327,7 +323,7 @@ public:
 
     ModelMetadata metadata() const
     {
-        return {m_request.trainer, m_params.toJson(), m_prepared.md5, m_prepared.source.displayName,
+        return {m_request.trainer, m_params.toJson(), m_prepared.md5, m_prepared.dataName,
                 m_request.seed};
     }
 
@@ -373,28 +369,24 @@ public:
         if (!folds)
             return folds.error();
         const double steps = static_cast<double>(folds->size() + 1);
-        for (std::size_t f = 0; f < folds->size(); ++f) {
-            const Fold &fold = (*folds)[f];
-            if (m_progress.isCancelled())
-                return Error::cancelled();
-            const Progress foldProgress(
-                [this, f, steps](double fraction, std::string_view stage) {
-                    m_progress.report((static_cast<double>(f) + fraction) / steps, stage);
-                },
-                m_progress.token());
-            auto childId = startRun("fold " + std::to_string(f + 1), parentId);
-            if (!childId)
-                return childId.error();
-            RunRecorder child(m_store, *childId);
-            ASSAY_TRY(child.finish(trainFold(fold, child, foldProgress, outcome)));
-            outcome.folds.back().runId = *childId;
-        }
-        outcome.foldSummary = summarise(outcome.folds);
-        RunRecorder parent(m_store, parentId);
+        TrainOptions options = trainOptions(nullptr, Progress(
+            [this, steps](double fraction, std::string_view stage) {
+                m_progress.report(fraction * (steps - 1) / steps, stage);
+            },
+            m_progress.token()));
+        options.onIteration = m_onIteration;
+        FoldRuns foldRuns(*this, parentId, outcome);
+        auto validated = model::crossValidate(m_trainer, {&m_prepared.x, m_prepared.y, m_prepared.signature},
+                                              *folds, options, &foldRuns);
+        if (!validated)
+            return validated.error();
+        outcome.foldSummary = validated->summary;
         for (const auto &[metric, summary] : outcome.foldSummary) {
             ASSAY_TRY(m_store.logMetric(parentId, "cv_" + metric + "_mean", {0, track::nowMs(), summary.mean}));
             ASSAY_TRY(m_store.logMetric(parentId, "cv_" + metric + "_std", {0, track::nowMs(), summary.std}));
         }
+
+        RunRecorder parent(m_store, parentId);
         const Progress finalProgress(
             [this, steps](double fraction, std::string_view stage) {
                 m_progress.report((steps - 1 + fraction) / steps, stage);
@@ -408,7 +400,7 @@ public:
             return result.error();
         ASSAY_TRY(parent.logEvaluation("train", result->evaluation));
         QJsonObject evaluations{{QStringLiteral("train"), result->json},
-                                {QStringLiteral("folds"), m_foldEvaluations}};
+                                {QStringLiteral("folds"), foldRuns.evaluations()}};
         outcome.parts.push_back({"train", std::move(result->evaluation)});
         outcome.metadata = metadata();
         ASSAY_TRY(storeArtifacts(m_store, parentId, **model, outcome.metadata, evaluations));
@@ -417,43 +409,60 @@ public:
     }
 
 private:
-    Status trainFold(const Fold &fold, RunRecorder &recorder, const Progress &progress,
-                     TrainOutcome &outcome)
-    {
-        const Part train = partOf("train", m_prepared, fold.train);
-        const Part held = partOf("valid", m_prepared, fold.test);
-        auto model = fit(train.x, train.y, &held, recorder, progress);
-        if (!model)
-            return model.error();
-        auto result = evaluatePart(**model, held);
-        if (!result)
-            return result.error();
-        ASSAY_TRY(recorder.logEvaluation("valid", result->evaluation));
-        m_foldEvaluations.append(result->json);
-        outcome.folds.push_back({{}, std::move(result->evaluation)});
-        return {};
-    }
+    // Records each fold of a cross-validation as a child run of the parent.
+    class FoldRuns final : public FoldObserver {
+    public:
+        FoldRuns(TrainingSession &session, std::string parentId, TrainOutcome &outcome)
+            : m_session(session), m_parentId(std::move(parentId)), m_outcome(outcome) {}
 
-    static std::map<std::string, MeanAndSpread> summarise(const std::vector<FoldOutcome> &folds)
-    {
-        std::map<std::string, std::vector<double>> values;
-        for (const auto &fold : folds)
-            for (const auto &[metric, value] : fold.evaluation.metrics)
-                values[metric].push_back(value);
-        std::map<std::string, MeanAndSpread> summary;
-        for (const auto &[metric, list] : values) {
-            if (list.size() != folds.size())
-                continue; // undefined in some fold (e.g. AUC of a fold with one class)
-            double mean = 0;
-            for (double value : list)
-                mean += value / static_cast<double>(list.size());
-            double squares = 0;
-            for (double value : list)
-                squares += (value - mean) * (value - mean);
-            const double spread = list.size() > 1 ? std::sqrt(squares / static_cast<double>(list.size() - 1)) : 0;
-            summary[metric] = {mean, spread};
+        Status foldStarting(std::size_t index) override
+        {
+            auto runId = m_session.startRun("fold " + std::to_string(index + 1), m_parentId);
+            if (!runId)
+                return runId.error();
+            m_recorder.emplace(m_session.m_store, *runId);
+            m_outcome.folds.push_back({*runId, {}});
+            m_logged = {};
+            return {};
         }
-        return summary;
+
+        void foldIteration(std::size_t, const IterationReport &report) override
+        {
+            if (m_logged)
+                m_logged = m_recorder->logIteration(report);
+        }
+
+        Status foldFinished(std::size_t, const FoldResult *result, const Status &outcome) override
+        {
+            Status status = outcome ? m_logged : outcome;
+            if (status && result) {
+                status = m_recorder->logEvaluation("valid", result->evaluation);
+                m_outcome.folds.back().evaluation = result->evaluation;
+                m_evaluations.append(evaluationToJson(result->evaluation, true));
+            }
+            return m_recorder->finish(status);
+        }
+
+        const QJsonArray &evaluations() const { return m_evaluations; }
+
+    private:
+        TrainingSession &m_session;
+        std::string m_parentId;
+        TrainOutcome &m_outcome;
+        std::optional<RunRecorder> m_recorder;
+        Status m_logged;
+        QJsonArray m_evaluations;
+    };
+
+    TrainOptions trainOptions(const TrainingSet *validation, const Progress &progress) const
+    {
+        TrainOptions options;
+        options.params = m_params;
+        options.seed = m_request.seed;
+        options.threads = m_request.threads;
+        options.validation = validation;
+        options.progress = progress;
+        return options;
     }
 
     workspace::Workspace &m_workspace;
@@ -464,7 +473,6 @@ private:
     ParamValues m_params;
     Progress m_progress;
     std::function<void(const IterationReport &)> m_onIteration;
-    QJsonArray m_foldEvaluations;
 };
 
 std::string knownTrainers()
@@ -498,6 +506,8 @@ Result<TrainOutcome> trainAndRecord(workspace::Workspace &workspace, const Train
     auto prepared = prepare(request, *trainer, progress);
     if (!prepared)
         return prepared.error();
+    const std::string path = datasetInput(*prepared, workspace.root()).path;
+    prepared->dataName = prepared->ref.revision ? path + "@" + *prepared->ref.revision : path;
     auto store = track::TrackingStore::open(workspace);
     if (!store)
         return store.error();

@@ -2,6 +2,7 @@
 
 #include "common/progress.h"
 #include "common/result.h"
+#include "model/cross_validation.h"
 #include "model/metrics.h"
 #include "model/model_document.h"
 #include "model/trainer.h"
@@ -52,11 +53,6 @@ struct FoldOutcome {
     Evaluation evaluation;
 };
 
-struct MeanAndSpread {
-    double mean = 0;
-    double std = 0; // sample standard deviation over the folds
-};
-
 struct TrainOutcome {
     std::string runId;
     std::shared_ptr<const Model> model;
@@ -65,7 +61,7 @@ struct TrainOutcome {
     std::size_t rowsWithoutTarget = 0;  // left out
     std::vector<PartEvaluation> parts;  // split: train, valid (when any), test (when any)
     std::vector<FoldOutcome> folds;     // cross-validation
-    std::map<std::string, MeanAndSpread> foldSummary;
+    std::map<std::string, MetricSummary> foldSummary;
 };
 
 // Reads the data, trains, evaluates and records everything as a run in the workspace's

@@ -185,6 +185,72 @@ TreeEnsemble::TreeEnsemble(ModelSignature signature, std::vector<Tree> trees,
       m_link(link)
 {
     m_baseMargin.resize(this->signature().outputCount(), 0.0f);
+    pack();
+}
+
+void TreeEnsemble::pack()
+{
+    m_packed.clear();
+    m_roots.clear();
+    m_depths.clear();
+    for (const Tree &tree : m_trees) {
+        // Breadth-first, so each node's children land side by side.
+        const auto root = static_cast<std::uint32_t>(m_packed.size());
+        m_roots.push_back(root);
+        std::vector<std::int32_t> order{0};
+        std::vector<std::uint32_t> depth{0};
+        m_packed.push_back({});
+        std::uint32_t deepest = 0;
+        for (std::size_t next = 0; next < order.size(); ++next) {
+            const TreeNode &node = tree.nodes[order[next]];
+            PackedNode &packed = m_packed[root + next];
+            deepest = std::max(deepest, depth[next]);
+            if (node.isLeaf()) {
+                packed = {node.leafValue, 0, 0};
+                continue;
+            }
+            packed.value = node.threshold;
+            packed.left = root + static_cast<std::uint32_t>(order.size());
+            packed.featureFlags = static_cast<std::uint32_t>(node.feature) |
+                                  (node.defaultLeft ? kDefaultLeft : 0u) |
+                                  (node.categorical ? kCategorical : 0u);
+            order.push_back(node.left);
+            order.push_back(node.right);
+            depth.insert(depth.end(), 2, depth[next] + 1);
+            m_packed.resize(root + order.size());
+        }
+        m_depths.push_back(deepest);
+    }
+}
+
+// Walks a few rows through one tree in lockstep, one level at a time: the rows' loads overlap
+// and the branch-free step keeps the pipeline full. A row at a leaf stays there.
+void TreeEnsemble::addTree(std::size_t tree, const float *features, std::size_t rows,
+                           std::size_t columns, float *margins, std::size_t outputs) const
+{
+    constexpr std::size_t kLanes = 16;
+    const std::uint32_t root = m_roots[tree];
+    const std::uint32_t depth = m_depths[tree];
+    const auto group = static_cast<std::size_t>(m_trees[tree].outputGroup);
+    const PackedNode *nodes = m_packed.data();
+    for (std::size_t first = 0; first < rows; first += kLanes) {
+        const std::size_t lanes = std::min(kLanes, rows - first);
+        std::uint32_t index[kLanes];
+        std::fill_n(index, lanes, root);
+        for (std::uint32_t level = 0; level < depth; ++level) {
+            for (std::size_t lane = 0; lane < lanes; ++lane) {
+                const PackedNode &node = nodes[index[lane]];
+                if (node.left == 0)
+                    continue;
+                const float value = features[(first + lane) * columns + (node.featureFlags & kFeatureMask)];
+                const bool below = (node.featureFlags & kCategorical) ? value == node.value : value < node.value;
+                const bool left = std::isnan(value) ? (node.featureFlags & kDefaultLeft) != 0 : below;
+                index[lane] = node.left + (left ? 0u : 1u);
+            }
+        }
+        for (std::size_t lane = 0; lane < lanes; ++lane)
+            margins[(first + lane) * outputs + group] += nodes[index[lane]].value;
+    }
 }
 
 void TreeEnsemble::predictBlocks(const FeatureMatrix &x, std::span<double> out, bool linked,
@@ -202,10 +268,8 @@ void TreeEnsemble::predictBlocks(const FeatureMatrix &x, std::span<double> out, 
         std::vector<float> margins(count * outputs);
         for (std::size_t row = 0; row < count; ++row)
             std::copy(m_baseMargin.begin(), m_baseMargin.end(), margins.begin() + row * outputs);
-        for (const Tree &tree : m_trees)
-            for (std::size_t row = 0; row < count; ++row)
-                margins[row * outputs + tree.outputGroup] +=
-                    tree.nodes[walk(tree.nodes, features.data() + row * columns)].leafValue;
+        for (std::size_t t = 0; t < m_trees.size(); ++t)
+            addTree(t, features.data(), count, columns, margins.data(), outputs);
         for (std::size_t row = 0; row < count; ++row) {
             const std::span<float> rowMargins(margins.data() + row * outputs, outputs);
             if (linked)

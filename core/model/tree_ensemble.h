@@ -67,10 +67,27 @@ public:
                                                           const QJsonObject &parameters);
 
 private:
+    // The trees laid out for prediction: 12-byte nodes of every tree in one array, the right
+    // child next to the left one, so a walk touches few cache lines.
+    struct PackedNode {
+        float value;                // threshold, or the leaf value
+        std::uint32_t left;         // index of the left child, the right one follows; 0 on leaves
+        std::uint32_t featureFlags; // feature index | kDefaultLeft | kCategorical
+    };
+    static constexpr std::uint32_t kDefaultLeft = 1u << 31;
+    static constexpr std::uint32_t kCategorical = 1u << 30;
+    static constexpr std::uint32_t kFeatureMask = kCategorical - 1;
+
+    void pack();
+    void addTree(std::size_t tree, const float *features, std::size_t rows, std::size_t columns,
+                 float *margins, std::size_t outputs) const;
     void predictBlocks(const FeatureMatrix &x, std::span<double> out, bool linked,
                        unsigned threads) const;
 
     std::vector<Tree> m_trees;
+    std::vector<PackedNode> m_packed;
+    std::vector<std::uint32_t> m_roots;  // per tree, its root in m_packed
+    std::vector<std::uint32_t> m_depths; // per tree, the longest path from the root to a leaf
     std::vector<float> m_baseMargin;
     OutputLink m_link;
 };

@@ -50,11 +50,13 @@ std::string makeCsv(Task task, std::size_t rows, std::uint64_t seed, bool unseen
             double weights[3], sum = 0;
             for (int c = 0; c < 3; ++c)
                 sum += (weights[c] = std::exp(scores[c]));
-            y = std::string(1, char('a' + random.pick(std::vector<double>{
-                                          weights[0] / sum, weights[1] / sum, weights[2] / sum})));
+            y = std::string(
+                1, char('a' + random.pick(std::vector<double>{weights[0] / sum, weights[1] / sum,
+                                                              weights[2] / sum})));
         }
-        const std::string colourText =
-            unseen && row % 7 == 0 ? "purple" : colourMissing ? "" : colours[colour];
+        const std::string colourText = unseen && row % 7 == 0 ? "purple"
+                                       : colourMissing        ? ""
+                                                              : colours[colour];
         csv += std::to_string(x1) + "," + std::to_string(x2) + "," +
                (x3Missing ? "" : std::to_string(x3)) + "," + colourText + "," + y + "\n";
     }
@@ -77,7 +79,8 @@ struct Prepared {
     TrainingSet set() const { return {&x, target.values, signature}; }
 };
 
-Prepared prepare(const table::Table &data, Task task, const std::vector<std::string> &features = kFeatures)
+Prepared prepare(const table::Table &data, Task task,
+                 const std::vector<std::string> &features = kFeatures)
 {
     Prepared prepared;
     auto specs = inferFeatures(data, features);
@@ -105,7 +108,10 @@ std::unique_ptr<Model> trainOk(const Trainer &trainer, const TrainingSet &set,
     return std::move(*model);
 }
 
-bool near(double a, double b, double tolerance) { return std::abs(a - b) <= tolerance * std::max(1.0, std::abs(b)); }
+bool near(double a, double b, double tolerance)
+{
+    return std::abs(a - b) <= tolerance * std::max(1.0, std::abs(b));
+}
 
 void compareNumbers(const std::vector<double> &ours, const QJsonArray &theirs, const QString &what)
 {
@@ -161,13 +167,16 @@ private slots:
         for (std::size_t i = 0; i < m_cases.size(); ++i) {
             const auto &c = m_cases[i];
             testing::writeFile(csvPath(i, "train"), makeCsv(c.task, 300, 100 + i));
-            testing::writeFile(csvPath(i, "predict"), makeCsv(c.task, 80, 200 + i, /*unseen=*/true));
-            QJsonObject object{{QStringLiteral("model"), QString::fromStdString(c.trainer)},
-                               {QStringLiteral("train"), QString::fromStdString(csvPath(i, "train").string())},
-                               {QStringLiteral("predict"), QString::fromStdString(csvPath(i, "predict").string())},
-                               {QStringLiteral("target"), QStringLiteral("y")},
-                               {QStringLiteral("numeric"), QJsonArray{QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("x3")}},
-                               {QStringLiteral("categorical"), QJsonArray{QStringLiteral("colour")}}};
+            testing::writeFile(csvPath(i, "predict"),
+                               makeCsv(c.task, 80, 200 + i, /*unseen=*/true));
+            QJsonObject object{
+                {QStringLiteral("model"), QString::fromStdString(c.trainer)},
+                {QStringLiteral("train"), QString::fromStdString(csvPath(i, "train").string())},
+                {QStringLiteral("predict"), QString::fromStdString(csvPath(i, "predict").string())},
+                {QStringLiteral("target"), QStringLiteral("y")},
+                {QStringLiteral("numeric"),
+                 QJsonArray{QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("x3")}},
+                {QStringLiteral("categorical"), QJsonArray{QStringLiteral("colour")}}};
             for (const auto &[name, value] : c.params)
                 object.insert(QString::fromStdString(name), std::stod(value));
             cases.append(object);
@@ -192,7 +201,8 @@ private slots:
         QFETCH(int, index);
         const auto &c = m_cases[std::size_t(index)];
         const auto oracle = m_oracle[index].toObject();
-        const auto train = prepare(tableOf(testing::slurp(csvPath(std::size_t(index), "train"))), c.task);
+        const auto train =
+            prepare(tableOf(testing::slurp(csvPath(std::size_t(index), "train"))), c.task);
         const auto model = trainOk(*trainerNamed(c.trainer), train.set(), c.params);
         const auto &linear = dynamic_cast<const LinearModel &>(*model);
 
@@ -204,15 +214,16 @@ private slots:
         const auto coefficients = oracle[QLatin1String("coefficients")].toArray();
         QCOMPARE(linear.parameters().coefficients.size(), std::size_t(coefficients.size()));
         for (std::size_t o = 0; o < linear.parameters().coefficients.size(); ++o)
-            compareNumbers(linear.parameters().coefficients[o], coefficients[qsizetype(o)].toArray(),
+            compareNumbers(linear.parameters().coefficients[o],
+                           coefficients[qsizetype(o)].toArray(),
                            QStringLiteral("coefficients[%1]").arg(o));
-        compareNumbers(linear.parameters().intercepts, oracle[QLatin1String("intercepts")].toArray(),
-                       QStringLiteral("intercepts"));
+        compareNumbers(linear.parameters().intercepts,
+                       oracle[QLatin1String("intercepts")].toArray(), QStringLiteral("intercepts"));
 
         const auto other = tableOf(testing::slurp(csvPath(std::size_t(index), "predict")));
         const auto x = buildMatrix(other, model->signature().features, "predict.csv");
         QVERIFY(x.ok());
-        compareNumbers(model->predict(*x), oracle[QLatin1String("predictions")].toArray(),
+        compareNumbers(model->predictions(*x), oracle[QLatin1String("predictions")].toArray(),
                        QStringLiteral("predictions"));
     }
 
@@ -222,8 +233,9 @@ private slots:
         std::string csv = "a,b,c,d,y\n";
         for (int row = 0; row < 50; ++row) {
             const double a = random.normal(0, 1), b = random.normal(0, 1), d = random.normal(0, 1);
-            csv += std::to_string(a) + "," + std::to_string(b) + "," + std::to_string(2 * a - b + 1) +
-                   "," + std::to_string(d) + "," + std::to_string(a + d) + "\n";
+            csv += std::to_string(a) + "," + std::to_string(b) + "," +
+                   std::to_string(2 * a - b + 1) + "," + std::to_string(d) + "," +
+                   std::to_string(a + d) + "\n";
         }
         const auto data = prepare(tableOf(csv), Task::Regression, {"a", "b", "c", "d"});
         const auto result = makeLinearRegressionTrainer()->train(data.set(), {});
@@ -253,15 +265,22 @@ private slots:
     {
         for (Task task : {Task::Regression, Task::Binary, Task::Multiclass}) {
             const auto data = prepare(tableOf(makeCsv(task, 200, 7)), task);
-            const auto trainer = task == Task::Regression ? makeRidgeTrainer() : makeLogisticRegressionTrainer();
+            const auto trainer =
+                task == Task::Regression ? makeRidgeTrainer() : makeLogisticRegressionTrainer();
             const auto model = trainOk(*trainer, data.set());
-            const auto bytes = QJsonDocument(model->parametersToJson()).toJson(QJsonDocument::Compact);
-            const auto loaded = LinearModel::fromJson(model->signature(), QJsonDocument::fromJson(bytes).object());
+            const auto bytes =
+                QJsonDocument(model->parametersToJson()).toJson(QJsonDocument::Compact);
+            const auto again = trainOk(*trainer, data.set());
+            QCOMPARE(QJsonDocument(again->parametersToJson()).toJson(QJsonDocument::Compact),
+                     bytes);
+            const auto loaded =
+                LinearModel::fromJson(model->signature(), QJsonDocument::fromJson(bytes).object());
             QVERIFY(loaded.ok());
             QCOMPARE((*loaded)->kind(), model->kind());
-            QCOMPARE(QJsonDocument((*loaded)->parametersToJson()).toJson(QJsonDocument::Compact), bytes);
-            const auto before = model->predict(data.x);
-            const auto after = (*loaded)->predict(data.x);
+            QCOMPARE(QJsonDocument((*loaded)->parametersToJson()).toJson(QJsonDocument::Compact),
+                     bytes);
+            const auto before = model->predictions(data.x);
+            const auto after = (*loaded)->predictions(data.x);
             QVERIFY(std::memcmp(before.data(), after.data(), before.size() * sizeof(double)) == 0);
         }
     }
@@ -292,8 +311,8 @@ private slots:
     {
         const auto data = prepare(tableOf(makeCsv(Task::Multiclass, 6000, 9)), Task::Multiclass);
         const auto model = trainOk(*makeLogisticRegressionTrainer(), data.set());
-        const auto serial = model->predict(data.x, 1);
-        const auto parallel = model->predict(data.x, 0);
+        const auto serial = model->predictions(data.x, 1);
+        const auto parallel = model->predictions(data.x, 0);
         QVERIFY(std::memcmp(serial.data(), parallel.data(), serial.size() * sizeof(double)) == 0);
         for (std::size_t row = 0; row < data.x.rows; row += 997) {
             const double sum = serial[row * 3] + serial[row * 3 + 1] + serial[row * 3 + 2];
@@ -325,7 +344,8 @@ private slots:
 
     void wrongTasksAndTargetsAreRejected()
     {
-        const auto regression = prepare(tableOf(makeCsv(Task::Regression, 30, 11)), Task::Regression);
+        const auto regression =
+            prepare(tableOf(makeCsv(Task::Regression, 30, 11)), Task::Regression);
         QVERIFY(!makeLogisticRegressionTrainer()->train(regression.set(), {}).ok());
         const auto binary = prepare(tableOf(makeCsv(Task::Binary, 30, 12)), Task::Binary);
         QVERIFY(!makeLinearRegressionTrainer()->train(binary.set(), {}).ok());
@@ -334,7 +354,8 @@ private slots:
         const TrainingSet set{&regression.x, withMissing, regression.signature};
         const auto result = makeRidgeTrainer()->train(set, {});
         QVERIFY(!result.ok());
-        QVERIFY2(result.error().message.find("row 5") != std::string::npos, result.error().message.c_str());
+        QVERIFY2(result.error().message.find("row 5") != std::string::npos,
+                 result.error().message.c_str());
     }
 };
 

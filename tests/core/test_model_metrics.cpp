@@ -111,8 +111,10 @@ void compareWithSklearn(const OracleCase &data, const QJsonObject &oracle)
         meanPredicted.push_back(bin.meanPredicted);
     }
     const auto calibration = oracle[QLatin1String("calibration")].toObject();
-    compareNumbers(observed, calibration[QLatin1String("observed")].toArray(), "calibration observed");
-    compareNumbers(meanPredicted, calibration[QLatin1String("mean_predicted")].toArray(), "calibration predicted");
+    compareNumbers(observed, calibration[QLatin1String("observed")].toArray(),
+                   "calibration observed");
+    compareNumbers(meanPredicted, calibration[QLatin1String("mean_predicted")].toArray(),
+                   "calibration predicted");
 }
 
 // Scores that carry signal, rounded to `decimals` so many rows tie.
@@ -172,20 +174,22 @@ class TestModelMetrics : public QObject {
             auto y = classLabels(400, {0.95, 0.05}, random);
             auto p = binaryScores(y, random, 1); // every score is a calibration bin edge
             p[0] = 0.5;                          // exactly at the decision threshold
-            cases.push_back({"binary, imbalanced, on bin edges", Task::Binary, 2, std::move(y),
-                             std::move(p)});
+            cases.push_back(
+                {"binary, imbalanced, on bin edges", Task::Binary, 2, std::move(y), std::move(p)});
         }
         {
             Random random(13);
             auto y = classLabels(300, {0.5, 0.5}, random);
             auto p = binaryScores(y, random, 12);
-            cases.push_back({"binary, distinct scores", Task::Binary, 2, std::move(y), std::move(p)});
+            cases.push_back(
+                {"binary, distinct scores", Task::Binary, 2, std::move(y), std::move(p)});
         }
         {
             Random random(21);
             auto y = classLabels(500, {0.6, 0.3, 0.1}, random);
             auto p = multiclassProbabilities(y, 3, random, 1);
-            cases.push_back({"three classes, tied", Task::Multiclass, 3, std::move(y), std::move(p)});
+            cases.push_back(
+                {"three classes, tied", Task::Multiclass, 3, std::move(y), std::move(p)});
         }
         {
             Random random(22);
@@ -221,7 +225,8 @@ private slots:
             arguments << QString::fromUtf8(taskName(data.task)) << QString::number(data.classCount)
                       << QString::fromStdString(path.string());
         }
-        m_oracle = testing::runPythonOracle(QStringLiteral("sklearn_metrics.py"), arguments).array();
+        m_oracle =
+            testing::runPythonOracle(QStringLiteral("sklearn_metrics.py"), arguments).array();
         QCOMPARE(std::size_t(m_oracle.size()), m_cases.size());
     }
 

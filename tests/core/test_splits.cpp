@@ -15,7 +15,8 @@ using namespace assay::model;
 
 namespace {
 
-std::vector<double> classesOf(std::size_t rows, const std::vector<double> &shares, std::uint64_t seed)
+std::vector<double> classesOf(std::size_t rows, const std::vector<double> &shares,
+                              std::uint64_t seed)
 {
     Random random(seed);
     std::vector<double> y(rows);
@@ -48,7 +49,8 @@ void verifyPartition(std::size_t rows, const std::vector<const std::vector<std::
 }
 
 // Each class's count in a part is its total times the part's fraction, within one row.
-void verifyShares(const std::vector<double> &y, const std::vector<std::size_t> &part, double fraction)
+void verifyShares(const std::vector<double> &y, const std::vector<std::size_t> &part,
+                  double fraction)
 {
     const auto all = countClasses(y, [&] {
         std::vector<std::size_t> every(y.size());
@@ -61,7 +63,10 @@ void verifyShares(const std::vector<double> &y, const std::vector<std::size_t> &
         const double expected = double(total) * fraction;
         const double actual = inPart.contains(label) ? double(inPart.at(label)) : 0.0;
         QVERIFY2(std::abs(actual - expected) < 1.0 + 1e-9,
-                 qPrintable(QStringLiteral("class %1: %2 rows, expected %3").arg(label).arg(actual).arg(expected)));
+                 qPrintable(QStringLiteral("class %1: %2 rows, expected %3")
+                                .arg(label)
+                                .arg(actual)
+                                .arg(expected)));
     }
 }
 
@@ -116,7 +121,8 @@ private slots:
         verifyPartition(groups.size(), {&split->train, &split->validation, &split->test});
         std::map<double, int> partOfGroup;
         int nanPart = -1;
-        const std::vector<std::size_t> *parts[3] = {&split->train, &split->validation, &split->test};
+        const std::vector<std::size_t> *parts[3] = {&split->train, &split->validation,
+                                                    &split->test};
         for (int part = 0; part < 3; ++part)
             for (std::size_t row : *parts[part]) {
                 if (std::isnan(groups[row])) {
@@ -223,7 +229,7 @@ private slots:
 
         std::vector<double> groups{1, 1, 2, 2, 2, 1};
         QVERIFY(invalid(kFolds(groups.size(), 3, 1, {.groups = groups}))); // 2 groups, 3 folds
-        QVERIFY(invalid(kFolds(6, 2, 1, {.strata = y})));                   // wrong length
+        QVERIFY(invalid(kFolds(6, 2, 1, {.strata = y})));                  // wrong length
         std::vector<double> six(6, 0.0);
         QVERIFY(invalid(kFolds(6, 2, 1, {.strata = six, .groups = groups})));
         std::vector<double> missingClass{0, 1, std::nan(""), 1, 0, 1};
