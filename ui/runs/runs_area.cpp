@@ -3,6 +3,7 @@
 #include "common/csv_export.h"
 #include "common/empty_state.h"
 #include "common/icons.h"
+#include "models/model_run_summary.h"
 #include "runs/metric_charts_panel.h"
 #include "runs/run_column_chooser.h"
 #include "runs/run_comparison_panel.h"
@@ -427,6 +428,11 @@ void RunsArea::showContextMenu(const QPoint &position)
     if (!ids.isEmpty()) {
         menu.addAction(tr("Copy Run Id"), this,
                        [ids] { QApplication::clipboard()->setText(ids.join(u'\n')); });
+        if (const track::RunRecord *run = m_model->snapshot()->find(ids.first());
+            run && isModelRun(*run))
+            menu.addAction(tr("Open in Models"), this, [this, id = ids.first()] {
+                emit openRequested(QStringLiteral("models"), id);
+            });
         menu.addSeparator();
         const track::RunRecord *run = m_model->snapshot()->find(ids.first());
         const bool restore = run && run->info.deleted;

@@ -43,11 +43,23 @@ public:
     // the area's own id shows it as it is. Called before or after setWorkspace().
     virtual bool showView(const QString &view) { return view == id(); }
 
+    // Selects what `item` names in this area (a run id for "runs" and "models"), once the area
+    // has read it; false when the area knows it does not have it.
+    virtual bool openItem(const QString &item)
+    {
+        Q_UNUSED(item)
+        return false;
+    }
+
     virtual void focusFilter() {}
     // F5: reread what the area shows from disk.
     virtual void refresh() {}
     virtual void saveState(QSettings &settings) const { Q_UNUSED(settings) }
     virtual void restoreState(QSettings &settings) { Q_UNUSED(settings) }
+
+signals:
+    // Asks the window to switch to the area `areaId` and open `item` there ("Open in Models").
+    void openRequested(const QString &areaId, const QString &item);
 };
 
 } // namespace assay::ui

@@ -1,6 +1,7 @@
 #include "shell/area_registry.h"
 
 #include "data/data_area.h"
+#include "models/models_area.h"
 #include "runs/runs_area.h"
 
 namespace assay::ui {
@@ -21,6 +22,12 @@ const AreaRegistry &AreaRegistry::builtin()
                 return std::make_unique<RunsArea>(context, parent);
             },
             RunsArea::viewNames());
+        areas.add(
+            QStringLiteral("models"),
+            [](const AreaContext &context, QWidget *parent) {
+                return std::make_unique<ModelsArea>(context, parent);
+            },
+            ModelsArea::viewNames());
         return areas;
     }();
     return registry;

@@ -79,6 +79,11 @@ void MainWindow::createAreas()
         m_settings->beginGroup(areasGroup + area->id());
         area->restoreState(*m_settings);
         m_settings->endGroup();
+        connect(area.get(), &Area::openRequested, this,
+                [this](const QString &areaId, const QString &item) {
+                    if (showArea(areaId))
+                        this->area(areaId)->openItem(item);
+                });
         m_areas.push_back(std::move(area));
     }
 }
