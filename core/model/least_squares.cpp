@@ -44,8 +44,8 @@ Result<std::unique_ptr<Model>> fitLeastSquares(const TrainingSet &set, double al
         Eigen::MatrixXd gram = Eigen::MatrixXd::Zero(d, d);
         gram.selfadjointView<Eigen::Lower>().rankUpdate(standardised.transpose());
         gram.diagonal() += alpha * scaling->penaltyWeight;
-        beta = gram.selfadjointView<Eigen::Lower>().llt().solve(standardised.transpose() *
-                                                                yCentered);
+        beta =
+            gram.selfadjointView<Eigen::Lower>().llt().solve(standardised.transpose() * yCentered);
     }
 
     const Eigen::VectorXd coefficients = scaling->coefficientsToOriginal(beta);

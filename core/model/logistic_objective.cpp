@@ -27,11 +27,11 @@ double sigmoid(double m)
 } // namespace
 
 LogisticObjective::LogisticObjective(const Eigen::MatrixXd &x, const Eigen::VectorXd &y,
-                                     Eigen::Index outputs, double c,
-                                     Eigen::VectorXd penaltyWeight)
+                                     Eigen::Index outputs, double c, Eigen::VectorXd penaltyWeight)
     : m_x(x), m_y(y), m_outputs(outputs), m_c(c), m_penaltyWeight(std::move(penaltyWeight)),
       m_margins(x.rows(), outputs), m_residual(x.rows(), outputs), m_weight(x.rows()),
-      m_weightedRows(std::min(kRowsPerBlock, x.rows()), x.cols()), m_gradientByOutput(x.cols() + 1, outputs)
+      m_weightedRows(std::min(kRowsPerBlock, x.rows()), x.cols()),
+      m_gradientByOutput(x.cols() + 1, outputs)
 {
 }
 
@@ -93,8 +93,7 @@ double LogisticObjective::meanLogLoss(const Eigen::VectorXd &theta)
     return totalLogLoss(m_margins, m_y) / double(m_x.rows());
 }
 
-void LogisticObjective::addCurvatureBlock(Eigen::Index k, Eigen::Index l,
-                                          Eigen::MatrixXd &hessian)
+void LogisticObjective::addCurvatureBlock(Eigen::Index k, Eigen::Index l, Eigen::MatrixXd &hessian)
 {
     const Eigen::Index d = m_x.cols();
     const Eigen::Index block = d + 1;
@@ -126,8 +125,7 @@ void LogisticObjective::addCurvatureBlock(Eigen::Index k, Eigen::Index l,
         }
     }
     // Intercept of output k against the features of output l, and against its intercept.
-    hessian.block(k * block + d, l * block, 1, d).noalias() +=
-        m_c * (m_weight.transpose() * m_x);
+    hessian.block(k * block + d, l * block, 1, d).noalias() += m_c * (m_weight.transpose() * m_x);
     hessian(k * block + d, l * block + d) += m_c * m_weight.sum();
     if (k != l) // the block is not symmetric: its upper part (feature rows) is needed too
         hessian.block(k * block, l * block + d, d, 1).noalias() +=

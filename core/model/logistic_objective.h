@@ -50,11 +50,11 @@ private:
     double m_c;
     Eigen::VectorXd m_penaltyWeight;
     // Work buffers reused across evaluations.
-    Eigen::MatrixXd m_margins;       // n × outputs: margins, then probabilities
-    Eigen::MatrixXd m_otherMargins;  // validation rows × outputs
-    Eigen::MatrixXd m_residual;      // n × outputs: p - indicator
-    Eigen::VectorXd m_weight;        // n: curvature weights of one block
-    Eigen::MatrixXd m_weightedRows;  // a block of rows of x scaled by (the root of) the weights
+    Eigen::MatrixXd m_margins;          // n × outputs: margins, then probabilities
+    Eigen::MatrixXd m_otherMargins;     // validation rows × outputs
+    Eigen::MatrixXd m_residual;         // n × outputs: p - indicator
+    Eigen::VectorXd m_weight;           // n: curvature weights of one block
+    Eigen::MatrixXd m_weightedRows;     // a block of rows of x scaled by (the root of) the weights
     Eigen::MatrixXd m_gradientByOutput; // (d + 1) × outputs
 };
 
