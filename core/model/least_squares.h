@@ -13,7 +13,7 @@ namespace assay::model::linear {
 
 // Minimises ||y - Xw - b||² + alpha·||w||² over the design of `set` (the intercept b is not
 // penalised; sklearn's LinearRegression for alpha = 0 and Ridge(alpha) otherwise), with
-// reference coding of categories when dropFirstLevel. alpha = 0 is solved by QR on the centred
+// reference coding of categories when dropFirstLevel. alpha = 0 is solved by QR on the standardised
 // design and refuses collinear features (InvalidInput naming them) rather than pick one of
 // infinitely many solutions silently.
 Result<std::unique_ptr<Model>> fitLeastSquares(const TrainingSet &set, double alpha,

@@ -1,3 +1,4 @@
+#include "model/column_scaling.h"
 #include "model/linear_fit.h"
 #include "model/linear_model.h"
 #include "model/linear_trainers.h"
@@ -33,7 +34,7 @@ public:
              0,
              1,
              {},
-             "stop when every gradient component is at most this"},
+             "stop when every gradient component (columns standardised) is at most this"},
         };
     }
     bool supports(Task task) const override { return task != Task::Regression; }
@@ -46,10 +47,15 @@ public:
             return Error::invalidInput("logreg learns classification targets only");
         const auto specs = params();
         const DesignLayout layout(set.signature.features, /*dropFirstLevel=*/false);
-        const linear::Design design = linear::makeDesign(set, layout);
+        linear::Design design = linear::makeDesign(set, layout);
+        const auto scaling =
+            linear::standardiseColumns(design.x, layout, set.signature.features, name());
+        if (!scaling)
+            return scaling.error();
         const Eigen::Index outputs = Eigen::Index(set.signature.outputCount());
-        const linear::LogisticObjective objective(design.x, design.y, outputs,
-                                                  numberOrDefault(options.params, specs, "C"));
+        linear::LogisticObjective objective(design.x, design.y, outputs,
+                                            numberOrDefault(options.params, specs, "C"),
+                                            scaling->penaltyWeight);
 
         linear::NewtonOptions newton;
         newton.maxIterations = int(numberOrDefault(options.params, specs, "max_iter"));
@@ -59,6 +65,7 @@ public:
         Eigen::VectorXd validationY;
         if (options.validation && options.validation->x) {
             validationX = linear::expand(*options.validation->x, layout, design.means);
+            scaling->standardise(validationX);
             validationY = Eigen::Map<const Eigen::VectorXd>(
                 options.validation->y.data(), Eigen::Index(options.validation->y.size()));
         }
@@ -81,13 +88,20 @@ public:
         if (!solved)
             return solved.error();
 
+        const Eigen::Index d = Eigen::Index(layout.columns());
+        const Eigen::Map<const Eigen::MatrixXd> theta(solved->parameters.data(), d + 1, outputs);
+        const Eigen::MatrixXd coefficients = scaling->coefficientsToOriginal(theta.topRows(d));
+        const Eigen::RowVectorXd intercepts =
+            scaling->interceptsToOriginal(theta.row(d), coefficients);
+        if (!coefficients.allFinite() || !intercepts.allFinite())
+            return Error::invalidInput(name() + ": the fit diverged (non-finite coefficients); "
+                                                "check the features for extreme values");
         LinearParameters parameters;
         parameters.means = design.means;
-        const Eigen::Index block = Eigen::Index(layout.columns()) + 1;
         for (Eigen::Index o = 0; o < outputs; ++o) {
-            const auto column = solved->parameters.segment(o * block, block);
-            parameters.coefficients.emplace_back(column.data(), column.data() + block - 1);
-            parameters.intercepts.push_back(column(block - 1));
+            const auto column = coefficients.col(o);
+            parameters.coefficients.emplace_back(column.data(), column.data() + d);
+            parameters.intercepts.push_back(intercepts(o));
         }
         return std::unique_ptr<Model>(
             std::make_unique<LinearModel>(set.signature, std::move(parameters)));

@@ -1,6 +1,16 @@
 #include "model/newton_solver.h"
 
+#include <cmath>
+#include <limits>
+
 namespace assay::model::linear {
+
+namespace {
+
+// A sum of many rounded terms is good to a few hundred ulps of its magnitude at best.
+constexpr double kObjectiveRounding = 256 * std::numeric_limits<double>::epsilon();
+
+} // namespace
 
 Result<NewtonResult> minimiseByNewton(
     const std::function<double(const Eigen::VectorXd &)> &value,
@@ -12,6 +22,9 @@ Result<NewtonResult> minimiseByNewton(
     result.parameters = std::move(start);
     Eigen::VectorXd gradient;
     Eigen::MatrixXd hessian;
+    Eigen::VectorXd step;
+    Eigen::VectorXd candidate;
+    Eigen::LDLT<Eigen::MatrixXd> factorisation;
     double current = value(result.parameters);
     for (int iteration = 0; iteration < options.maxIterations; ++iteration) {
         if (options.progress.isCancelled())
@@ -25,19 +38,28 @@ Result<NewtonResult> minimiseByNewton(
             result.converged = true;
             break;
         }
-        const Eigen::VectorXd step = hessian.ldlt().solve(-gradient);
-        const double slope = gradient.dot(step);
+        factorisation.compute(hessian);
+        step = factorisation.solve(-gradient);
+        const double slope = gradient.dot(step); // minus the Newton decrement
+        if (!std::isfinite(slope))
+            break;
+        if (-slope / 2 <= kObjectiveRounding * std::max(1.0, std::abs(current))) {
+            result.parameters += step;
+            result.iterations = iteration + 1;
+            result.converged = true;
+            break;
+        }
         double length = 1;
-        Eigen::VectorXd candidate = result.parameters + step;
+        candidate = result.parameters + step;
         double next = value(candidate);
-        while (next > current + 1e-4 * length * slope && length > 1e-12) {
+        while (!(next <= current + 1e-4 * length * slope) && length > 1e-12) {
             length /= 2;
             candidate = result.parameters + length * step;
             next = value(candidate);
         }
         if (!(next <= current)) // no descent left: as close as floating point gets
             break;
-        result.parameters = std::move(candidate);
+        std::swap(result.parameters, candidate);
         current = next;
         result.iterations = iteration + 1;
     }

@@ -2,7 +2,11 @@
 
 Usage: sklearn_linear.py CASES.json
 CASES.json is a list of {"model": "linreg" | "ridge" | "logreg", "alpha": a, "C": c,
-"train": path, "predict": path, "target": name, "numeric": [names], "categorical": [names]}.
+"train": path, "predict": path, "target": name, "numeric": [names], "categorical": [names],
+"rescale": {column: divisor}}. With "rescale", sklearn fits those design columns divided by the
+divisor (its solvers cannot handle columns of ~1e12) and the coefficients are scaled back: the
+same model exactly for linreg, and up to the penalty on the rescaled columns otherwise, which a
+case makes negligible with a large C or a small alpha.
 The design is built as Assay's linear models build it: a missing numeric value is the
 feature's training mean; a categorical feature becomes one indicator per level seen in
 training (levels sorted, the first dropped for linreg), a missing or unseen level sets none.
@@ -58,7 +62,8 @@ def fit(case):
     order = [name for name in train[0].keys() if name in case["numeric"] + case["categorical"]]
     columns, build = design_builder(train, case["numeric"], case["categorical"], order,
                                     case["model"] == "linreg")
-    x = build(train)
+    divisors = np.array([case.get("rescale", {}).get(name, 1.0) for name in columns])
+    x = build(train) / divisors
     labels = [r[case["target"]] for r in train]
     if case["model"] == "logreg":
         classes = sorted(set(labels))
@@ -70,8 +75,8 @@ def fit(case):
         # averaged over rows; below ~1e-10 its line search stalls and it runs to max_iter.
         model = LogisticRegression(C=case["C"], solver="newton-cg", tol=1e-8,
                                    max_iter=1000).fit(x, y)
-        probabilities = model.predict_proba(build(test))
-        coefficients = model.coef_
+        probabilities = model.predict_proba(build(test) / divisors)
+        coefficients = model.coef_ / divisors
         intercepts = model.intercept_
         if len(classes) > 2:
             # Softmax ignores a common shift; Assay keeps the intercepts summing to 0.
@@ -82,9 +87,9 @@ def fit(case):
     else:
         y = np.array([float(label) for label in labels])
         model = (LinearRegression() if case["model"] == "linreg" else Ridge(alpha=case["alpha"])).fit(x, y)
-        coefficients = model.coef_.reshape(1, -1)
+        coefficients = model.coef_.reshape(1, -1) / divisors
         intercepts = np.array([model.intercept_])
-        predictions = model.predict(build(test))
+        predictions = model.predict(build(test) / divisors)
     return {"columns": columns, "coefficients": coefficients.tolist(),
             "intercepts": intercepts.tolist(), "predictions": predictions.tolist()}
 
