@@ -39,7 +39,8 @@ std::vector<TrainColumn> describeColumns(const table::Table &data)
     std::vector<TrainColumn> columns;
     columns.reserve(data.columns().size());
     for (const table::Column &column : data.columns())
-        columns.push_back({QString::fromStdString(column.name()), column.type(), allDistinct(column)});
+        columns.push_back(
+            {QString::fromStdString(column.name()), column.type(), allDistinct(column)});
     return columns;
 }
 

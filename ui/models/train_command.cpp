@@ -1,8 +1,8 @@
 #include "models/train_command.h"
 
+#include "data/diff_command.h"
 #include "model/task.h"
 
-#include <QRegularExpression>
 #include <QStringList>
 
 namespace assay::ui {
@@ -31,16 +31,6 @@ bool isDefaultSplit(const model::TrainRequest &request)
 }
 
 } // namespace
-
-QString shellQuoted(const QString &text)
-{
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./@:,=+-]+$"));
-    if (plain.match(text).hasMatch())
-        return text;
-    QString quoted = text;
-    quoted.replace(u'\'', QStringLiteral("'\\''"));
-    return u'\'' + quoted + u'\'';
-}
 
 QString trainCommandLine(const model::TrainRequest &request, const QString &dataName)
 {

@@ -14,6 +14,9 @@ const QColor kColors[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
                           QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
                           QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9)};
 
+constexpr int kLegendColumns = 4;
+constexpr double kValuePadding = 1.08; // room above and below the lines
+
 bool isValidationMetric(const std::string &metric)
 {
     return metric.rfind("valid_", 0) == 0;
@@ -24,7 +27,7 @@ QString lossName(const std::string &metric)
 {
     const auto underscore = metric.find('_');
     return QString::fromStdString(underscore == std::string::npos ? metric
-                                                                   : metric.substr(underscore + 1));
+                                                                  : metric.substr(underscore + 1));
 }
 
 } // namespace
@@ -33,8 +36,16 @@ TrainCurve::TrainCurve(QWidget *parent) : ChartView(parent)
 {
     xAxis->setLabel(tr("round"));
     yAxis->setLabel(tr("loss"));
+    // The legend sits above the plot: the validation loss of an overfitting model climbs
+    // into the top corner, where an inset legend would hide it.
     legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    axisRect()->insetLayout()->take(legend);
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, legend);
+    plotLayout()->setRowStretchFactor(0, 0.001);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(kLegendColumns);
+    legend->setMargins(QMargins(8, 4, 8, 0));
     setReadout([this](double key, double) { return readout(key); });
     setCsvSource([this] { return csv(); });
 }
@@ -73,9 +84,10 @@ QCPGraph *TrainCurve::graphFor(const std::string &metric)
     const bool segmented = m_segmentNames.size() > 1;
     // One segment: a colour per metric. Several: a colour per segment, validation dashed.
     const std::size_t colorIndex =
-        segmented ? std::size_t(m_segment) : std::size_t(std::count_if(
-                                                  m_graphOrder.begin(), m_graphOrder.end(),
-                                                  [this](const auto &k) { return k.first == m_segment; }));
+        segmented
+            ? std::size_t(m_segment)
+            : std::size_t(std::count_if(m_graphOrder.begin(), m_graphOrder.end(),
+                                        [this](const auto &k) { return k.first == m_segment; }));
     QPen pen(kColors[colorIndex % std::size(kColors)], 1.5);
     if (segmented && isValidationMetric(metric))
         pen.setStyle(Qt::DashLine);
@@ -110,6 +122,7 @@ void TrainCurve::append(const std::vector<model::IterationReport> &reports)
     }
     rescaleAxes();
     xAxis->setRangeLower(0);
+    yAxis->scaleRange(kValuePadding, yAxis->range().center());
     rememberHomeRanges();
     replot(QCustomPlot::rpQueuedReplot);
 }

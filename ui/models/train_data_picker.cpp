@@ -37,9 +37,9 @@ TrainDataPicker::TrainDataPicker(JobRunner &jobs, QWidget *parent)
     m_dataset->setObjectName(QStringLiteral("dataset"));
     m_version->setObjectName(QStringLiteral("version"));
     m_dataset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_dataset->setMinimumContentsLength(12);
+    m_dataset->setMinimumContentsLength(10);
     m_version->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_version->setMinimumContentsLength(14);
+    m_version->setMinimumContentsLength(10);
     m_dataset->setToolTip(tr("A dataset of the workspace, as the Data area lists it"));
     m_version->setToolTip(tr("The file as it is now, or a committed version of it"));
     m_browse->setToolTip(tr("Train on another table file (CSV, TSV, JSON Lines)"));
@@ -57,7 +57,9 @@ void TrainDataPicker::setWorkspace(std::shared_ptr<WorkspaceSession> session)
     m_scanJob = m_jobs.run(
         tr("Looking for datasets"), this,
         [root](const Progress &) { return workspace::findDatasets(root); },
-        [this](std::vector<workspace::DatasetEntry> datasets) { showDatasets(std::move(datasets)); });
+        [this](std::vector<workspace::DatasetEntry> datasets) {
+            showDatasets(std::move(datasets));
+        });
 }
 
 bool TrainDataPicker::isLoading() const
@@ -147,13 +149,15 @@ void TrainDataPicker::showVersions(const workspace::DatasetEntry &entry,
             QString message = QString::fromStdString(version.message);
             if (message.size() > kMaxMessage)
                 message = message.left(kMaxMessage - 1) + u'…';
-            const QString date = QDateTime::fromSecsSinceEpoch(version.time)
-                                     .toString(QStringLiteral("yyyy-MM-dd"));
+            const QString date =
+                QDateTime::fromSecsSinceEpoch(version.time).toString(QStringLiteral("yyyy-MM-dd"));
             m_version->addItem(
-                QStringLiteral("%1 · %2 · %3").arg(commit.left(kShortCommit), date, message), commit);
-            m_version->setItemData(m_version->count() - 1,
-                                   QStringLiteral("%1\n%2").arg(commit, QString::fromStdString(version.message)),
-                                   Qt::ToolTipRole);
+                QStringLiteral("%1 · %2 · %3").arg(commit.left(kShortCommit), date, message),
+                commit);
+            m_version->setItemData(
+                m_version->count() - 1,
+                QStringLiteral("%1\n%2").arg(commit, QString::fromStdString(version.message)),
+                Qt::ToolTipRole);
         }
         m_version->setEnabled(m_version->count() > 1);
         const int keep = m_version->findData(previous);
@@ -220,8 +224,8 @@ std::optional<TrainData> TrainDataPicker::current() const
     TrainData chosen;
     chosen.path = QDir(m_session->rootPath()).filePath(relative);
     chosen.revision = m_version->currentData().toString();
-    chosen.name = chosen.revision.isEmpty() ? relative
-                                            : relative + u'@' + chosen.revision.left(kShortCommit);
+    chosen.name =
+        chosen.revision.isEmpty() ? relative : relative + u'@' + chosen.revision.left(kShortCommit);
     return chosen;
 }
 

@@ -28,6 +28,7 @@ namespace {
 // Repaints of the live curve per second at most; the trainer may report far more rounds.
 constexpr int kCurveRefreshMs = 100;
 constexpr int kProgressSteps = 1000;
+constexpr int kFormWidth = 780;
 
 QStringList segmentNames(const model::TrainRequest &request)
 {
@@ -56,8 +57,10 @@ TrainDialog::TrainDialog(std::shared_ptr<WorkspaceSession> session, JobRunner &j
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_form);
     splitter->addWidget(createTrainingPanel());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    // The form at a comfortable width, the curve takes the rest (and what a wider window adds).
+    splitter->setSizes({kFormWidth, width() - kFormWidth});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -77,13 +80,15 @@ QWidget *TrainDialog::createTrainingPanel()
         tr("No training yet"),
         tr("Choose the data, the target and a model, then Train. Boosted trees and logistic "
            "regression draw their training and validation loss here round by round."));
+    // The explanation wraps to whatever width the splitter leaves.
+    m_curveEmpty->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_curveStack->addWidget(m_curveEmpty);
     m_curveStack->addWidget(m_curve);
     m_curve->setObjectName(QStringLiteral("trainCurve"));
     m_progress->setRange(0, kProgressSteps);
     m_progress->setTextVisible(false);
     m_progress->hide();
-    m_stage->setMinimumWidth(120);
+    m_stage->hide();
 
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
@@ -176,6 +181,7 @@ bool TrainDialog::startTraining()
     m_banner->clear();
     m_progress->setValue(0);
     m_progress->show();
+    m_stage->show();
     m_stage->setText(tr("reading the data"));
     m_trainerOfJob = QString::fromStdString(request.trainer);
 
@@ -187,10 +193,9 @@ bool TrainDialog::startTraining()
             auto workspace = workspace::Workspace::open(root);
             if (!workspace)
                 return workspace.error();
-            return model::trainAndRecord(*workspace, request, progress,
-                                         [feed](const model::IterationReport &report) {
-                                             feed->push(report);
-                                         });
+            return model::trainAndRecord(
+                *workspace, request, progress,
+                [feed](const model::IterationReport &report) { feed->push(report); });
         },
         [this](Result<model::TrainOutcome> outcome) { finish(std::move(outcome)); });
     connect(m_job, &Job::progressChanged, this, &TrainDialog::showProgress);
@@ -241,7 +246,7 @@ void TrainDialog::finish(Result<model::TrainOutcome> outcome)
     m_drainTimer.stop();
     m_job = nullptr;
     m_progress->hide();
-    m_stage->clear();
+    m_stage->hide();
     if (m_curve->isEmpty()) {
         m_curveEmpty->setContent(
             tr("No training curve"),
@@ -257,7 +262,7 @@ void TrainDialog::finish(Result<model::TrainOutcome> outcome)
                                        : QString::fromStdString(outcome.error().message));
         if (!cancelled && m_curve->isEmpty())
             m_curveEmpty->setContent(tr("Training failed"),
-                                     QString::fromStdString(outcome.error().message),
+                                     tr("It stopped before its first round; the reason is below."),
                                      EmptyState::Tone::Error);
         updateButtons();
         return;

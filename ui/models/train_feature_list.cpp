@@ -18,7 +18,8 @@ void TrainFeatureList::setColumns(std::vector<TrainColumn> columns)
     m_columns = std::move(columns);
     for (const TrainColumn &column : m_columns) {
         auto *item = new QListWidgetItem(
-            tr("%1  ·  %2").arg(column.name, QString::fromUtf8(table::typeName(column.type))), this);
+            tr("%1  ·  %2").arg(column.name, QString::fromUtf8(table::typeName(column.type))),
+            this);
         item->setData(Qt::UserRole, column.name);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(suggestedAsFeature(column) ? Qt::Checked : Qt::Unchecked);
@@ -61,9 +62,8 @@ void TrainFeatureList::checkOnly(const QStringList &names)
         const QSignalBlocker blocker(this);
         for (int row = 0; row < count(); ++row) {
             QListWidgetItem *entry = item(row);
-            entry->setCheckState(names.contains(entry->data(Qt::UserRole).toString())
-                                     ? Qt::Checked
-                                     : Qt::Unchecked);
+            entry->setCheckState(
+                names.contains(entry->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
         }
     }
     emit changed();

@@ -120,8 +120,9 @@ QWidget *TrainForm::featureButtons()
     };
     add(tr("Suggested"), tr("Every column but the target, ids and dates"),
         [this] { m_features->checkSuggested(); });
-    add(tr("All"), tr("Every column but the target"),
-        [this] { m_features->checkOnly(m_features->checkedFeatures() + m_features->uncheckedColumns()); });
+    add(tr("All"), tr("Every column but the target"), [this] {
+        m_features->checkOnly(m_features->checkedFeatures() + m_features->uncheckedColumns());
+    });
     add(tr("None"), tr("Uncheck every column"), [this] { m_features->checkOnly({}); });
     return row;
 }
@@ -220,15 +221,17 @@ void TrainForm::updateTask()
     const std::optional<model::Task> chosen = chosenTask();
     const std::optional<model::Task> task = chosen ? chosen : m_inferredTask;
     if (m_inferredTask) {
-        m_task->setItemText(0, tr("From the target: %1")
-                                   .arg(QString::fromUtf8(model::taskName(*m_inferredTask))));
+        m_task->setItemText(
+            0, tr("From the target: %1").arg(QString::fromUtf8(model::taskName(*m_inferredTask))));
     } else {
         m_task->setItemText(0, tr("From the target"));
     }
     if (!m_targetProblem.isEmpty() && !chosen)
         m_taskNote->setText(tr("⚠ %1").arg(m_targetProblem));
     else if (m_table && task && m_target->currentIndex() >= 0)
-        m_taskNote->setText(tr("%1 rows · %2").arg(formatCount(m_table->rowCount()), QString::fromUtf8(model::taskName(*task))));
+        m_taskNote->setText(
+            tr("%1 rows · %2")
+                .arg(formatCount(m_table->rowCount()), QString::fromUtf8(model::taskName(*task))));
     else
         m_taskNote->clear();
     m_taskNote->setVisible(!m_taskNote->text().isEmpty());
@@ -250,8 +253,8 @@ void TrainForm::updateRunNamePlaceholder()
     // As trainAndRecord names a run it is not given a name for.
     const std::optional<TrainData> chosen = m_data->current();
     const QString file = chosen ? QFileInfo(chosen->path).fileName() : QString();
-    m_options->setDefaultRunName(file.isEmpty() ? m_model->trainer()
-                                                : m_model->trainer() + QStringLiteral(" · ") + file);
+    m_options->setDefaultRunName(
+        file.isEmpty() ? m_model->trainer() : m_model->trainer() + QStringLiteral(" · ") + file);
 }
 
 bool TrainForm::isLoading() const

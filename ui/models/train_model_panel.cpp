@@ -49,7 +49,8 @@ TrainModelPanel::TrainModelPanel(QWidget *parent)
 void TrainModelPanel::showTrainer(int index)
 {
     const model::Trainer *trainer =
-        index < 0 ? nullptr : model::findTrainer(m_trainer->itemData(index).toString().toStdString());
+        index < 0 ? nullptr
+                  : model::findTrainer(m_trainer->itemData(index).toString().toStdString());
     m_description->setText(trainer ? QString::fromStdString(trainer->description()) : QString());
     m_params->setSpecs(trainer ? trainer->params() : std::vector<model::ParamSpec>{});
     m_reset->setEnabled(trainer && !trainer->params().empty());
@@ -66,14 +67,17 @@ void TrainModelPanel::setTask(model::Task task)
 {
     auto *items = qobject_cast<QStandardItemModel *>(m_trainer->model());
     for (int i = 0; i < m_trainer->count(); ++i) {
-        const model::Trainer *trainer = model::findTrainer(m_trainer->itemData(i).toString().toStdString());
+        const model::Trainer *trainer =
+            model::findTrainer(m_trainer->itemData(i).toString().toStdString());
         const bool supported = trainer && trainer->supports(task);
         QStandardItem *item = items->item(i);
         item->setEnabled(supported);
-        const QString description = trainer ? QString::fromStdString(trainer->description()) : QString();
-        item->setToolTip(supported ? description
-                                   : tr("%1\nCannot learn a %2 task")
-                                         .arg(description, QString::fromUtf8(model::taskName(task))));
+        const QString description =
+            trainer ? QString::fromStdString(trainer->description()) : QString();
+        item->setToolTip(supported
+                             ? description
+                             : tr("%1\nCannot learn a %2 task")
+                                   .arg(description, QString::fromUtf8(model::taskName(task))));
     }
     if (isEnabled(m_trainer->currentIndex()))
         return;

@@ -39,7 +39,8 @@ QValidator::State TrainNumberBox::validate(QString &text, int &) const
         return value >= minimum() && value <= maximum() ? QValidator::Acceptable
                                                         : QValidator::Intermediate;
     // Half-typed numbers: "", "-", "1e", "0."
-    static const QRegularExpression partial(QStringLiteral("^[-+]?[0-9]*\\.?[0-9]*([eE][-+]?[0-9]*)?$"));
+    static const QRegularExpression partial(
+        QStringLiteral("^[-+]?[0-9]*\\.?[0-9]*([eE][-+]?[0-9]*)?$"));
     return partial.match(trimmed).hasMatch() ? QValidator::Intermediate : QValidator::Invalid;
 }
 

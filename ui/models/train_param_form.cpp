@@ -36,8 +36,9 @@ void TrainParamForm::setSpecs(std::vector<model::ParamSpec> specs)
         QWidget *editor = createEditor(spec);
         const QString name = QString::fromStdString(spec.name);
         editor->setObjectName(name);
-        const QString tooltip = tr("%1\nDefault: %2 (--param %3=…)")
-                                    .arg(QString::fromStdString(spec.help), defaultText(spec), name);
+        const QString tooltip =
+            tr("%1\nDefault: %2 (--param %3=…)")
+                .arg(QString::fromStdString(spec.help), defaultText(spec), name);
         editor->setToolTip(tooltip);
         auto *label = new QLabel(name, this);
         label->setToolTip(tooltip);

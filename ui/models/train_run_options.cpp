@@ -60,11 +60,12 @@ QDoubleSpinBox *newFractionBox(double value, const QString &tooltip, QWidget *pa
 TrainRunOptions::TrainRunOptions(JobRunner &jobs, QWidget *parent)
     : QWidget(parent), m_jobs(jobs), m_split(new QRadioButton(tr("Split"), this)),
       m_crossValidation(new QRadioButton(tr("Cross-validation"), this)),
-      m_fractions{newFractionBox(kDefaultFractions[0], tr("Share of the rows the model learns from"), this),
-                  newFractionBox(kDefaultFractions[1],
-                              tr("Share of the rows for the validation curve and early stopping"), this),
-                  newFractionBox(kDefaultFractions[2], tr("Share of the rows held out for the final test"),
-                              this)},
+      m_fractions{
+          newFractionBox(kDefaultFractions[0], tr("Share of the rows the model learns from"), this),
+          newFractionBox(kDefaultFractions[1],
+                         tr("Share of the rows for the validation curve and early stopping"), this),
+          newFractionBox(kDefaultFractions[2], tr("Share of the rows held out for the final test"),
+                         this)},
       m_folds(new QSpinBox(this)), m_seed(new QSpinBox(this)), m_experiment(new QComboBox(this)),
       m_runName(new QLineEdit(this))
 {

@@ -39,7 +39,10 @@ public:
 
     QRadioButton *splitButton() const { return m_split; }
     QRadioButton *crossValidationButton() const { return m_crossValidation; }
-    QDoubleSpinBox *fractionBox(int part) const { return m_fractions[part]; } // 0 train 1 valid 2 test
+    QDoubleSpinBox *fractionBox(int part) const
+    {
+        return m_fractions[part];
+    } // 0 train 1 valid 2 test
     QSpinBox *foldsBox() const { return m_folds; }
     QSpinBox *seedBox() const { return m_seed; }
     QComboBox *experimentBox() const { return m_experiment; }

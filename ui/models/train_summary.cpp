@@ -57,7 +57,8 @@ TrainSummary summarise(const model::TrainOutcome &outcome)
         return QCoreApplication::translate("assay::ui::TrainSummary", text);
     };
     TrainSummary summary;
-    const model::Task task = outcome.model ? outcome.model->signature().task : model::Task::Regression;
+    const model::Task task =
+        outcome.model ? outcome.model->signature().task : model::Task::Regression;
     const std::string metric = headlineMetric(task);
     const QString metricName = QString::fromStdString(metric);
     QStringList details;
