@@ -51,14 +51,23 @@ TrainDataPicker::TrainDataPicker(JobRunner &jobs, QWidget *parent)
 void TrainDataPicker::setWorkspace(std::shared_ptr<WorkspaceSession> session)
 {
     m_session = std::move(session);
-    if (!m_session)
+    ++m_generation;
+    ++m_workspaceGeneration;
+    m_datasets.clear();
+    m_dataset->clear();
+    m_version->clear();
+    if (!m_session) {
+        emit dataChanged();
         return;
+    }
     const std::filesystem::path root = m_session->root();
+    const quint64 generation = m_workspaceGeneration;
     m_scanJob = m_jobs.run(
         tr("Looking for datasets"), this,
         [root](const Progress &) { return workspace::findDatasets(root); },
-        [this](std::vector<workspace::DatasetEntry> datasets) {
-            showDatasets(std::move(datasets));
+        [this, generation](std::vector<workspace::DatasetEntry> datasets) {
+            if (generation == m_workspaceGeneration) // not another workspace meanwhile
+                showDatasets(std::move(datasets));
         });
 }
 

@@ -69,7 +69,8 @@ private:
     QPushButton *m_browse;
     QPointer<Job> m_scanJob;
     QPointer<Job> m_historyJob;
-    quint64 m_generation = 0;
+    quint64 m_generation = 0;          // counts dataset choices: late versions are dropped
+    quint64 m_workspaceGeneration = 0; // counts workspaces: late dataset lists are dropped
 };
 
 } // namespace assay::ui
