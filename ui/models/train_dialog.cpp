@@ -172,6 +172,7 @@ bool TrainDialog::startTraining()
     if (isTraining() || !m_session || !m_form->problem().isEmpty())
         return false;
     const model::TrainRequest request = m_form->request();
+    m_lastRunId.clear();
     m_feed = std::make_shared<TrainIterationFeed>();
     m_curve->clear();
     m_curve->setSegmentNames(segmentNames(request));
