@@ -135,7 +135,12 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
     progress.report(0.5, "experiment runs");
     ASSAY_TRY(recordSweep(*workspace, *repo, options));
     progress.report(0.55, "models");
-    ASSAY_TRY(recordDemoModels(*workspace, options.seed));
+    if (progress.isCancelled())
+        return Error::cancelled();
+    const Progress modelsProgress(
+        [&progress](double fraction, std::string_view) { progress.report(0.55 + 0.25 * fraction, "models"); },
+        progress.token());
+    ASSAY_TRY(recordDemoModels(*workspace, options.seed, modelsProgress));
     ASSAY_TRY(repo->stage({kDemoModelTestsPath}));
     progress.report(0.8, "drifted version");
     if (progress.isCancelled())

@@ -32,7 +32,7 @@ Status RunRecorder::logEvaluation(const std::string &part, const Evaluation &eva
     const std::int64_t now = track::nowMs();
     std::vector<track::KeyedMetricPoint> points;
     for (const auto &[name, value] : evaluation.metrics)
-        points.push_back({part + "_" + name, track::MetricPoint{m_nextStep, now, value}});
+        points.push_back({part + "_" + name, track::MetricPoint{m_lastStep, now, value}});
     return m_store.logMetricBatch(m_runId, points);
 }
 
@@ -40,8 +40,11 @@ Status RunRecorder::logIteration(const IterationReport &report)
 {
     const std::int64_t now = track::nowMs();
     for (const auto &[name, value] : report.metrics)
+    {
         m_pending.push_back({name, track::MetricPoint{report.iteration, now, value}});
-    m_nextStep = std::max<std::int64_t>(m_nextStep, report.iteration + 1);
+        m_curveKeys.insert(name);
+    }
+    m_lastStep = std::max<std::int64_t>(m_lastStep, report.iteration);
     if ((report.iteration + 1) % kRoundsPerWrite == 0)
         return flush();
     return {};
@@ -58,7 +61,13 @@ Status RunRecorder::flush()
 
 Status RunRecorder::finish(const Status &outcome)
 {
-    const Status flushed = flush();
+    Status flushed = flush();
+    if (flushed && !m_curveKeys.empty()) {
+        std::string keys;
+        for (const auto &key : m_curveKeys)
+            keys += (keys.empty() ? "" : ",") + key;
+        flushed = m_store.logTag(m_runId, kCurvesTag, keys);
+    }
     track::RunStatus status = track::RunStatus::Finished;
     if (!outcome)
         status = outcome.error().kind == ErrorKind::Cancelled ? track::RunStatus::Killed

@@ -6,6 +6,7 @@
 #include "track/tracking_store.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,14 @@ public:
     const std::string &runId() const { return m_runId; }
 
     Status logParams(const std::map<std::string, std::string> &params);
-    // At the step after the last round, so a final metric that shares its key with a per-round
-    // curve (valid_rmse) is the series' latest value and ends the curve.
+    // At the last round's step, logged after it, so a final metric that shares its key with a
+    // per-round curve (valid_rmse) is the series' latest value.
     Status logEvaluation(const std::string &part, const Evaluation &evaluation);
     // Buffers a round's metrics; writes them every few rounds.
     Status logIteration(const IterationReport &report);
     Status flush();
-    // Writes what is buffered and the final status: FINISHED when `outcome` is fine, KILLED when
+    // Writes what is buffered, the tag kCurvesTag listing the per-round metric keys, and the
+    // final status: FINISHED when `outcome` is fine, KILLED when
     // it was cancelled, FAILED otherwise. Returns `outcome`'s error, if any, unchanged.
     Status finish(const Status &outcome);
 
@@ -36,8 +38,12 @@ private:
     track::TrackingStore &m_store;
     std::string m_runId;
     std::vector<track::KeyedMetricPoint> m_pending;
-    std::int64_t m_nextStep = 0;
+    std::int64_t m_lastStep = 0;
+    std::set<std::string> m_curveKeys;
 };
+
+// The run tag that lists a training run's per-round metric keys, comma-separated.
+inline constexpr const char *kCurvesTag = "assay.curves";
 
 // Shortest text that reads back as the same double ("0.1", "300", "1e-06").
 std::string numberText(double value);

@@ -327,8 +327,9 @@ public:
                 m_request.seed};
     }
 
-    Status trainWithSplit(const std::string &runId, TrainOutcome &outcome)
+    Status trainWithSplit(RunRecorder &recorder, TrainOutcome &outcome)
     {
+        const std::string &runId = recorder.runId();
         auto split = splitRows(m_prepared.y.size(), m_request.trainFraction,
                                m_request.validationFraction, m_request.testFraction,
                                splitOptions(m_request, m_prepared));
@@ -342,7 +343,6 @@ public:
             parts.push_back(partOf("test", m_prepared, split->test));
         const Part *validation = split->validation.empty() ? nullptr : &parts[1];
 
-        RunRecorder recorder(m_store, runId);
         auto model = fit(parts[0].x, parts[0].y, validation, recorder, m_progress);
         if (!model)
             return model.error();
@@ -363,8 +363,9 @@ public:
 
     // One child run per fold (model learned on the other folds, measured on this one), then the
     // final model learned on every row, recorded on the parent run with the folds' summary.
-    Status crossValidate(const std::string &parentId, TrainOutcome &outcome)
+    Status crossValidate(RunRecorder &parent, TrainOutcome &outcome)
     {
+        const std::string &parentId = parent.runId();
         auto folds = kFolds(m_prepared.y.size(), m_request.folds, 1, splitOptions(m_request, m_prepared));
         if (!folds)
             return folds.error();
@@ -386,7 +387,6 @@ public:
             ASSAY_TRY(m_store.logMetric(parentId, "cv_" + metric + "_std", {0, track::nowMs(), summary.std}));
         }
 
-        RunRecorder parent(m_store, parentId);
         const Progress finalProgress(
             [this, steps](double fraction, std::string_view stage) {
                 m_progress.report((steps - 1 + fraction) / steps, stage);
@@ -521,9 +521,9 @@ Result<TrainOutcome> trainAndRecord(workspace::Workspace &workspace, const Train
     outcome.runId = *runId;
     outcome.rows = prepared->y.size();
     outcome.rowsWithoutTarget = prepared->rowsWithoutTarget;
-    const Status trained = request.folds > 0 ? session.crossValidate(*runId, outcome)
-                                             : session.trainWithSplit(*runId, outcome);
     RunRecorder recorder(*store, *runId);
+    const Status trained = request.folds > 0 ? session.crossValidate(recorder, outcome)
+                                             : session.trainWithSplit(recorder, outcome);
     if (auto finished = recorder.finish(trained); !finished)
         return finished.error();
     return outcome;

@@ -1,6 +1,7 @@
 #include "models/model_results.h"
 
 #include "model/evaluation_json.h"
+#include "model/run_recorder.h"
 
 #include <QJsonArray>
 
@@ -63,13 +64,10 @@ Result<EvaluationDocument> parseEvaluationDocument(const QJsonObject &document)
 
 QStringList trainingCurveKeys(const track::RunRecord &run)
 {
-    QStringList keys;
-    for (const auto &[key, latest] : run.latestMetrics) {
-        const bool perPart = key.starts_with("train_") || key.starts_with("valid_");
-        if (perPart && latest.step > 0)
-            keys.append(QString::fromStdString(key));
-    }
-    return keys;
+    const auto tag = run.tags.find(model::kCurvesTag);
+    if (tag == run.tags.end())
+        return {};
+    return QString::fromStdString(tag->second).split(u',', Qt::SkipEmptyParts);
 }
 
 TrainingCurve trainingCurveOf(const QString &key, const std::vector<track::MetricPoint> &history)

@@ -45,8 +45,7 @@ struct TrainingCurve {
     std::vector<double> values;
 };
 
-// The keys of `run` that look like per-round curves: train_* or valid_* with a latest step
-// above 0, sorted.
+// The keys of `run`'s per-round curves, as training listed them in its model::kCurvesTag tag.
 QStringList trainingCurveKeys(const track::RunRecord &run);
 // The curve of `key` from its full history (by step, then timestamp).
 TrainingCurve trainingCurveOf(const QString &key, const std::vector<track::MetricPoint> &history);

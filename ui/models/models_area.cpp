@@ -7,12 +7,14 @@
 #include "models/model_results_loader.h"
 #include "models/models_list_model.h"
 #include "models/models_list_panel.h"
+#include "models/train_dialog.h"
 #include "runs/run_palette.h"
 #include "runs/run_store_watcher.h"
 #include "runs/runs_snapshot.h"
 #include "shell/job_runner.h"
 #include "shell/workspace_session.h"
 
+#include <QHBoxLayout>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -61,7 +63,15 @@ ModelsArea::ModelsArea(const AreaContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(m_root);
     layout->setContentsMargins(8, 8, 8, 4);
     layout->setSpacing(4);
+    auto *toolbar = new QHBoxLayout;
+    auto *train = new QPushButton(workbenchIcon(QStringLiteral("models")), tr("Train…"), m_root);
+    train->setToolTip(tr("Train a model on a dataset of the workspace; it is recorded as a run"));
+    toolbar->addWidget(train);
+    toolbar->addStretch(1);
+    layout->addLayout(toolbar);
     layout->addWidget(m_stack, 1);
+    connect(train, &QPushButton::clicked, this, &ModelsArea::trainRequested);
+    connect(this, &ModelsArea::trainRequested, this, &ModelsArea::openTrainDialog);
 
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_details);
@@ -71,6 +81,8 @@ ModelsArea::ModelsArea(const AreaContext &context, QWidget *parent)
     m_splitter->setSizes({540, 840});
     m_stack->addWidget(m_splitter);
     m_stack->addWidget(m_empty);
+    connect(m_empty->addButton(tr("Train a Model…")), &QPushButton::clicked, this,
+            &ModelsArea::trainRequested);
     connect(m_empty->addButton(tr("Refresh")), &QPushButton::clicked, this, &ModelsArea::refresh);
 
     m_currentPause->setSingleShot(true);
@@ -101,11 +113,30 @@ bool ModelsArea::isShowingEmptyState() const
 QStringList ModelsArea::viewNames()
 {
     return {QStringLiteral("models-curves"), QStringLiteral("models-confusion"),
-            QStringLiteral("models-training"), QStringLiteral("models-tests")};
+            QStringLiteral("models-training"), QStringLiteral("models-tests"),
+            QStringLiteral("models-train")};
+}
+
+void ModelsArea::openTrainDialog()
+{
+    if (!m_session || !m_context.jobs)
+        return;
+    if (!m_trainDialog) {
+        m_trainDialog = new TrainDialog(m_session, *m_context.jobs, m_root);
+        connect(m_trainDialog, &TrainDialog::runRecorded, this, &ModelsArea::reload);
+        connect(m_trainDialog, &TrainDialog::runTrained, this, [this](const QString &runId) {
+            openItem(runId);
+        });
+    }
+    m_trainDialog->show();
+    m_trainDialog->raise();
+    m_trainDialog->activateWindow();
 }
 
 bool ModelsArea::showView(const QString &view)
 {
+    if (view == QLatin1String("models-train"))
+        return true; // the workbench renders the dialog itself
     const auto tab = tabOfView(view);
     if (!tab)
         return false;
@@ -190,6 +221,11 @@ void ModelsArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)
     ++m_generation;
     m_loaded = false;
     m_session = std::move(session);
+    if (m_trainDialog) {
+        m_trainDialog->setWorkspace(m_session);
+        if (!m_session)
+            m_trainDialog->hide();
+    }
     m_watcher->setDatabase(m_session ? &m_session->workspace().database() : nullptr);
     m_list->setModels({});
     m_details->showMessage(tr("No model selected"),

@@ -20,6 +20,7 @@ class Job;
 class ModelDetailPanel;
 class ModelsListPanel;
 class RunStoreWatcher;
+class TrainDialog;
 
 // The Models area: every trained model of the workspace (a run of `assay train`) in a
 // sortable, filterable list on the left, its results on the right (metrics, curves,
@@ -38,6 +39,7 @@ public:
     QWidget *widget() override;
     // "models" shows the Metrics tab, "models-curves", "models-confusion", "models-training"
     // and "models-tests" their tabs; each selects the newest model that has that tab.
+    // "models-train" is the train dialog, rendered by the workbench's screenshot path.
     static QStringList viewNames();
     bool showView(const QString &view) override;
     // Selects the model run `runId` (once the list is read); false when it is not a model run.
@@ -59,6 +61,7 @@ signals:
     void trainRequested();
 
 private:
+    void openTrainDialog();
     void reload();
     void showModels(std::vector<ModelRunSummary> models);
     void showModel(const QString &runId);
@@ -76,6 +79,7 @@ private:
     EmptyState *m_empty;
     RunStoreWatcher *m_watcher;
     QTimer *m_currentPause;
+    TrainDialog *m_trainDialog = nullptr; // made when first asked for
     QPointer<Job> m_reloadJob;
     QPointer<Job> m_resultsJob;
     bool m_reloadAgain = false;

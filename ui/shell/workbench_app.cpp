@@ -2,6 +2,7 @@
 
 #include "common/icons.h"
 #include "common/theme.h"
+#include "models/train_screenshot.h"
 #include "shell/area_registry.h"
 #include "shell/command_line.h"
 #include "shell/main_window.h"
@@ -80,7 +81,11 @@ int runWorkbench(int argc, char *argv[])
         window.showView(view);
 
     if (screenshot) {
-        const QString failure = renderScreenshot(window, options->size, options->screenshotPath);
+        const QString failure =
+            view == QLatin1String("models-train") && window.session()
+                ? renderTrainDialogScreenshot(window.session(), *window.jobRunner(),
+                                              options->screenshotPath, options->size)
+                : renderScreenshot(window, options->size, options->screenshotPath);
         if (!failure.isEmpty()) {
             std::fprintf(stderr, "assay-workbench: %s\n", qPrintable(failure));
             return 1;
