@@ -22,7 +22,9 @@ const char *const kTrainDetails =
     "validation curves (boosting), final metrics per part (train_*, valid_*, test_*), the model "
     "(artifact model/model.json) and the dataset with its md5 and git revision. By default the "
     "rows are split 0.7/0.15/0.15 into train, validation (early stopping, curves) and test, "
-    "stratified by class for classifiers; --cv K runs k-fold cross-validation instead, with one "
+    "stratified by class for classifiers, or grouped by --group COL so that rows of one group "
+    "(a customer, a patient) never straddle parts; --cv K runs k-fold cross-validation instead "
+    "(stratified or grouped likewise, --repeats R for repeated k-fold), with one "
     "child run per fold and cv_<metric>_mean/_std on the parent, then trains the final model on "
     "every row. Models: linreg, ridge, logreg, tree, forest, gbt; `assay help train` lists "
     "their --param names. The task (binary, multiclass, regression) follows the target's type "
@@ -112,6 +114,17 @@ Result<model::TrainRequest> requestFrom(const Arguments &arguments)
             return Error::invalidInput("--cv: expected at least 2 folds");
         request.folds = static_cast<int>(*folds);
     }
+    if (auto repeats = arguments.value("repeats")) {
+        if (!arguments.value("cv"))
+            return Error::invalidInput("--repeats needs --cv K");
+        auto value = parseUnsigned("repeats", *repeats);
+        if (!value)
+            return value.error();
+        if (*value < 1)
+            return Error::invalidInput("--repeats: expected at least 1");
+        request.repeats = static_cast<int>(*value);
+    }
+    request.groupColumn = arguments.value("group").value_or("");
     if (auto seed = arguments.value("seed")) {
         auto value = parseUnsigned("seed", *seed);
         if (!value)
@@ -238,7 +251,7 @@ void addTrainCommand(std::vector<Command> &into)
     into.push_back(
         {"train", "train a model and record it as a run",
          "--data DATA --target COL [--model M] [--features A,B,... | --exclude A,B,...] [--param K=V ...] "
-         "[--split TR,VA[,TE] | --cv K] [--task T] [--experiment E] [--name N] [--seed S] [--threads N]",
+         "[--split TR,VA[,TE] | --cv K [--repeats R]] [--group COL] [--task T] [--experiment E] [--name N] [--seed S] [--threads N]",
          trainerHelp(),
          "assay train --data data/credit.csv --target default --model gbt --param max_depth=4 --cv 5",
          {{"data", true, "DATA", "the training data: a file or PATH@REV"},
@@ -249,6 +262,8 @@ void addTrainCommand(std::vector<Command> &into)
           {"param", true, "K=V", "a model parameter; repeatable"},
           {"split", true, "TR,VA[,TE]", "train/validation/test fractions (default 0.7,0.15,0.15)"},
           {"cv", true, "K", "k-fold cross-validation instead of a split"},
+          {"repeats", true, "R", "repeat the k-fold cross-validation R times with fresh shuffles"},
+          {"group", true, "COL", "keep rows with the same COL value in one part or fold (no feature then)"},
           {"task", true, "T", "binary, multiclass or regression (default: from the target)"},
           {"experiment", true, "E", "the experiment to record the run in"},
           {"name", true, "N", "the run's name"},

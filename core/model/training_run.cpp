@@ -34,6 +34,7 @@ struct PreparedData {
     std::string md5;
     FeatureMatrix x;                 // rows with a target value
     std::vector<double> y;
+    std::vector<double> groups;      // per row, when grouped: the group column's value or code
     ModelSignature signature;
     std::size_t rowsWithoutTarget = 0;
 };
@@ -72,8 +73,12 @@ Result<std::vector<std::string>> featureNames(const TrainRequest &request, const
         if (!data.indexOf(name))
             return Error::invalidInput("cannot exclude '" + name + "': no such column (the data has: " +
                                        joined(columns) + ")");
-    if (request.features.empty())
-        return defaultFeatureNames(data, request.target, request.exclude);
+    if (request.features.empty()) {
+        std::vector<std::string> exclude = request.exclude;
+        if (!request.groupColumn.empty())
+            exclude.push_back(request.groupColumn);
+        return defaultFeatureNames(data, request.target, exclude);
+    }
     for (const auto &name : request.features) {
         if (name == request.target)
             return Error::invalidInput("feature '" + name + "' is the target");
@@ -126,6 +131,16 @@ Result<PreparedData> prepare(const TrainRequest &request, const Trainer &trainer
     prepared.x = rows.size() == data.rowCount() ? std::move(*matrix) : matrix->subset(rows);
     for (std::size_t row : rows)
         prepared.y.push_back(target->values[row]);
+    if (!request.groupColumn.empty()) {
+        const auto group = data.indexOf(request.groupColumn);
+        if (!group)
+            return Error::invalidInput("no group column '" + request.groupColumn + "' in the data");
+        const table::Column &column = data.column(*group);
+        const bool text = column.type() == table::ColumnType::String;
+        for (std::size_t row : rows)
+            prepared.groups.push_back(text && !column.isMissing(row) ? double(column.codes()[row])
+                                                                     : column.numeric(row));
+    }
     prepared.signature = {target->task, request.target, target->classes, std::move(*specs)};
 
     prepared.md5 = prepared.source.md5;
@@ -185,6 +200,10 @@ std::map<std::string, std::string> runParams(const TrainRequest &request, const 
     for (const auto &spec : prepared.signature.features)
         features.push_back(spec.name);
     params["features"] = joined(features, ",");
+    if (!request.groupColumn.empty())
+        params["group"] = request.groupColumn;
+    if (request.folds > 0 && request.repeats > 1)
+        params["cv_repeats"] = std::to_string(request.repeats);
     if (request.folds > 0)
         params["cv_folds"] = std::to_string(request.folds);
     else
@@ -202,7 +221,9 @@ SplitOptions splitOptions(const TrainRequest &request, const PreparedData &prepa
 {
     SplitOptions options;
     options.seed = request.seed;
-    if (prepared.signature.task != Task::Regression)
+    if (!prepared.groups.empty())
+        options.groups = prepared.groups; // grouped parts cannot also be stratified
+    else if (prepared.signature.task != Task::Regression)
         options.strata = prepared.y;
     return options;
 }
@@ -327,14 +348,30 @@ public:
                 m_request.seed};
     }
 
+    // Decides which rows go where before any run is recorded, so a split that cannot be made
+    // (more groups needed, a class too small for k folds) records nothing.
+    Status planParts()
+    {
+        if (m_request.folds > 0) {
+            auto folds = kFolds(m_prepared.y.size(), m_request.folds, m_request.repeats,
+                                splitOptions(m_request, m_prepared));
+            if (!folds)
+                return folds.error();
+            m_folds = std::move(*folds);
+            return {};
+        }
+        auto split = splitRows(m_prepared.y.size(), m_request.trainFraction, m_request.validationFraction,
+                               m_request.testFraction, splitOptions(m_request, m_prepared));
+        if (!split)
+            return split.error();
+        m_split = std::move(*split);
+        return {};
+    }
+
     Status trainWithSplit(RunRecorder &recorder, TrainOutcome &outcome)
     {
         const std::string &runId = recorder.runId();
-        auto split = splitRows(m_prepared.y.size(), m_request.trainFraction,
-                               m_request.validationFraction, m_request.testFraction,
-                               splitOptions(m_request, m_prepared));
-        if (!split)
-            return split.error();
+        const ThreeWaySplit *split = &m_split;
         std::vector<Part> parts;
         parts.push_back(partOf("train", m_prepared, split->train));
         if (!split->validation.empty())
@@ -366,9 +403,7 @@ public:
     Status crossValidate(RunRecorder &parent, TrainOutcome &outcome)
     {
         const std::string &parentId = parent.runId();
-        auto folds = kFolds(m_prepared.y.size(), m_request.folds, 1, splitOptions(m_request, m_prepared));
-        if (!folds)
-            return folds.error();
+        const std::vector<Fold> *folds = &m_folds;
         const double steps = static_cast<double>(folds->size() + 1);
         TrainOptions options = trainOptions(nullptr, Progress(
             [this, steps](double fraction, std::string_view stage) {
@@ -376,7 +411,7 @@ public:
             },
             m_progress.token()));
         options.onIteration = m_onIteration;
-        FoldRuns foldRuns(*this, parentId, outcome);
+        FoldRuns foldRuns(*this, parentId, *folds, outcome);
         auto validated = model::crossValidate(m_trainer, {&m_prepared.x, m_prepared.y, m_prepared.signature},
                                               *folds, options, &foldRuns);
         if (!validated)
@@ -412,12 +447,20 @@ private:
     // Records each fold of a cross-validation as a child run of the parent.
     class FoldRuns final : public FoldObserver {
     public:
-        FoldRuns(TrainingSession &session, std::string parentId, TrainOutcome &outcome)
-            : m_session(session), m_parentId(std::move(parentId)), m_outcome(outcome) {}
+        FoldRuns(TrainingSession &session, std::string parentId, const std::vector<Fold> &folds,
+                 TrainOutcome &outcome)
+            : m_session(session), m_parentId(std::move(parentId)), m_folds(folds), m_outcome(outcome)
+        {
+        }
 
         Status foldStarting(std::size_t index) override
         {
-            auto runId = m_session.startRun("fold " + std::to_string(index + 1), m_parentId);
+            const Fold &fold = m_folds[index];
+            const std::string name = "fold " + std::to_string(fold.index + 1) +
+                                     (fold.repeat > 0 || m_folds.back().repeat > 0
+                                          ? " of repeat " + std::to_string(fold.repeat + 1)
+                                          : std::string());
+            auto runId = m_session.startRun(name, m_parentId);
             if (!runId)
                 return runId.error();
             m_recorder.emplace(m_session.m_store, *runId);
@@ -448,6 +491,7 @@ private:
     private:
         TrainingSession &m_session;
         std::string m_parentId;
+        const std::vector<Fold> &m_folds;
         TrainOutcome &m_outcome;
         std::optional<RunRecorder> m_recorder;
         Status m_logged;
@@ -473,6 +517,8 @@ private:
     ParamValues m_params;
     Progress m_progress;
     std::function<void(const IterationReport &)> m_onIteration;
+    ThreeWaySplit m_split;
+    std::vector<Fold> m_folds;
 };
 
 std::string knownTrainers()
@@ -514,6 +560,7 @@ Result<TrainOutcome> trainAndRecord(workspace::Workspace &workspace, const Train
 
     TrainingSession session(workspace, *store, request, *trainer, *prepared, std::move(*params),
                             progress, std::move(onIteration));
+    ASSAY_TRY(session.planParts());
     auto runId = session.startRun(defaultRunName(request, *prepared), std::nullopt);
     if (!runId)
         return runId.error();

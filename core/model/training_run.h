@@ -36,6 +36,10 @@ struct TrainRequest {
     double validationFraction = 0.15;
     double testFraction = 0.15;
     int folds = 0;                     // > 0: k-fold cross-validation (stratified for classifiers)
+    int repeats = 1;                   // repeated k-fold: fresh shuffles, folds × repeats runs
+    // Rows with the same value here stay together in one part or fold (grouped split, group
+    // k-fold) — e.g. a customer id; the column is then no feature by default.
+    std::string groupColumn;
     std::string experiment;            // empty: the default experiment
     std::string runName;               // empty: "<trainer> · <target>"
     std::uint64_t seed = 0;

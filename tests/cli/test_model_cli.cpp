@@ -221,6 +221,35 @@ private slots:
         QVERIFY(test.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("r2")).toDouble() > 0.5);
     }
 
+    void groupedCrossValidationKeepsGroupsOutOfTheFeatures()
+    {
+        const auto trained = assay(words({"train", "--data", "credit.csv", "--target", "default", "--model",
+                                          "logreg", "--cv", "3", "--group", "tier", "--json"}));
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const QJsonObject outcome = parseJson(trained.out);
+        QCOMPARE(outcome.value(QStringLiteral("folds")).toArray().size(), 3);
+        const QJsonObject params = runDetail(outcome.value(QStringLiteral("run_id")).toString())
+                                       .value(QStringLiteral("params")).toObject();
+        QCOMPARE(params.value(QStringLiteral("group")).toString(), QStringLiteral("tier"));
+        QVERIFY(!params.value(QStringLiteral("features")).toString().contains(QLatin1String("tier")));
+        for (const auto &fold : outcome.value(QStringLiteral("folds")).toArray()) {
+            const QJsonObject child = runDetail(fold.toObject().value(QStringLiteral("run_id")).toString());
+            QCOMPARE(child.value(QStringLiteral("parent_run_id")).toString(),
+                     outcome.value(QStringLiteral("run_id")).toString());
+        }
+    }
+
+    void refusedTrainingRecordsNoRun()
+    {
+        const auto before = assay({QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--json")});
+        const auto refused = assay(words({"train", "--data", "credit.csv", "--target", "default", "--cv", "3",
+                                          "--repeats", "2", "--group", "tier"}));
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("cannot be repeated")), qPrintable(refused.err));
+        const auto after = assay({QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(after.out, before.out);
+    }
+
     void modelTestsGateAndAreStored()
     {
         QVERIFY(assay::testing::writeBytes(m_root + QStringLiteral("/tests.yaml"),
