@@ -4,11 +4,10 @@
 #include "common/theme.h"
 #include "runs/run_cell_text.h"
 #include "runs/run_palette.h"
+#include "runs/run_swatch.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QPainter>
-#include <QPixmap>
 
 namespace assay::ui {
 
@@ -145,7 +144,7 @@ QVariant ModelsListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DecorationRole:
         if (column == NameColumn)
-            return swatch(runColor(model.runId));
+            return runSwatch(runColor(model.runId));
         if (column == StatusColumn)
             return statusDot(runStatusTone(model.status), QGuiApplication::palette());
         if (column == TestsColumn && model.hasTests())
@@ -166,22 +165,6 @@ QVariant ModelsListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-}
-
-QIcon ModelsListModel::swatch(const QColor &color) const
-{
-    const auto found = m_swatches.constFind(color.rgb());
-    if (found != m_swatches.cend())
-        return *found;
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(1, 1, 10, 10), 2, 2);
-    painter.end();
-    return *m_swatches.insert(color.rgb(), QIcon(pixmap));
 }
 
 } // namespace assay::ui

@@ -51,10 +51,8 @@ public:
 private:
     QVariant displayText(const ModelRunSummary &model, int column) const;
     QVariant sortValue(const ModelRunSummary &model, int column) const;
-    QIcon swatch(const QColor &color) const;
 
     std::vector<ModelRunSummary> m_models;
-    mutable QHash<QRgb, QIcon> m_swatches;
 };
 
 // "0.9123" or "0.9123 ± 0.0040" (cross-validation).

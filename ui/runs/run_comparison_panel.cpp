@@ -7,6 +7,7 @@
 #include "runs/run_comparison_field.h"
 #include "runs/run_comparison_model.h"
 #include "runs/run_palette.h"
+#include "runs/run_swatch.h"
 #include "runs/run_scatter_view.h"
 #include "shell/job_runner.h"
 #include "track/run_query.h"
@@ -17,7 +18,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPainter>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -31,13 +31,6 @@ namespace {
 constexpr int kMinColumnWidth = 90;
 constexpr int kMaxColumnWidth = 180;
 constexpr int kMaxRowHeaderWidth = 260;
-
-QIcon swatch(const QColor &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(color);
-    return QIcon(pixmap);
-}
 
 // Datasets and artifacts of each run, read through one connection on a worker.
 Result<std::vector<track::RunRecord>> readRunDetails(const std::filesystem::path &root,
@@ -214,7 +207,7 @@ void RunComparisonPanel::setRuns(std::shared_ptr<const RunsSnapshot> snapshot, Q
     m_model->setRuns(std::move(runs), std::move(runNames), m_jobs != nullptr);
     m_baseline->clear();
     for (const track::RunRecord *run : chosen)
-        m_baseline->addItem(swatch(runColor(QString::fromStdString(run->info.runId))),
+        m_baseline->addItem(runSwatch(runColor(QString::fromStdString(run->info.runId))),
                             runLabel(run->info));
     m_baseline->setCurrentIndex(0);
     m_parallel->setRuns(chosen);

@@ -4,13 +4,12 @@
 #include "common/theme.h"
 #include "runs/run_cell_text.h"
 #include "runs/run_palette.h"
+#include "runs/run_swatch.h"
 #include "runs/runs_snapshot.h"
 
 #include <QDateTime>
 #include <QFont>
 #include <QGuiApplication>
-#include <QPainter>
-#include <QPixmap>
 
 #include <cmath>
 
@@ -425,22 +424,6 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     return runData(m_snapshot->runs[entry->run], m_columns[index.column()], role);
 }
 
-QIcon RunsTableModel::swatch(const QColor &color) const
-{
-    const auto found = m_swatches.constFind(color.rgb());
-    if (found != m_swatches.cend())
-        return *found;
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(1, 1, 10, 10), 2, 2);
-    painter.end();
-    return *m_swatches.insert(color.rgb(), QIcon(pixmap));
-}
-
 QVariant RunsTableModel::runData(const track::RunRecord &run, const RunColumn &column,
                                  int role) const
 {
@@ -472,7 +455,7 @@ QVariant RunsTableModel::runData(const track::RunRecord &run, const RunColumn &c
         return {};
     case Qt::DecorationRole:
         if (column.kind == RunColumn::Kind::Name)
-            return swatch(runColor(runId));
+            return runSwatch(runColor(runId));
         if (column.kind == RunColumn::Kind::Status)
             return m_statusIcons[toneIndex(runStatusTone(info.status))];
         return {};

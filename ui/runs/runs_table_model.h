@@ -110,7 +110,6 @@ private:
     // Rebuilds the rows (from `next` when given) keeping persistent indexes on their rows.
     void relayout(std::shared_ptr<const RunsSnapshot> next = nullptr);
     void rebuildLayout();
-    QIcon swatch(const QColor &color) const;
 
     std::shared_ptr<const RunsSnapshot> m_snapshot;
     std::optional<QList<RunColumn>> m_chosen;
@@ -121,7 +120,6 @@ private:
     std::unordered_map<std::string, int> m_nodeOfRun;
     QHash<QString, int> m_nodeOfGroup;
     std::vector<int> m_aggregateOfColumn; // column -> index into the group aggregates, or -1
-    mutable QHash<QRgb, QIcon> m_swatches;
     QIcon m_statusIcons[4];
 };
 
