@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "version/cache_index.h"
+#include "version/cache_verdict.h"
 #include "version/cache_object.h"
 #include "version/dir_manifest.h"
 #include "version/output_hash.h"
@@ -130,6 +131,7 @@ Result<StatusReport> dataStatus(const fs::path &root, HashState &state,
         return tracked.error();
     StatusReport report;
     CacheIndex cache(root);
+    CacheVerdicts verdicts(root, state);
     for (TrackedOutput &output : *tracked) {
         if (progress.isCancelled())
             return Error::cancelled();
@@ -161,7 +163,8 @@ Result<StatusReport> dataStatus(const fs::path &root, HashState &state,
                 return now.error();
             if (options.granular && expectFolder)
                 status.files = folderChanges(root, t, *now);
-        } else if (!cacheHolds(root, cache, *now)) {
+        } else if (!verdicts.holds(now->output.md5, t.output.hashName,
+                                   [&] { return cacheHolds(root, cache, *now); })) {
             status.state = OutputState::NotInCache;
         }
         report.outputs.push_back(std::move(status));

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <fcntl.h>
 #include <fstream>
 #include <sys/stat.h>
@@ -131,6 +132,43 @@ private slots:
         const std::string md5 = version::md5OfBytes("B");
         fs::remove(f.root / ".dvc/cache/files/md5" / md5.substr(0, 2) / md5.substr(2));
         QCOMPARE(stateOf(f, "set"), version::OutputState::NotInCache);
+    }
+
+    // Once a settled cache was found complete, status trusts that verdict while the cache's
+    // folders keep their mtimes; removing an object changes its folder's mtime.
+    void rememberedCacheVerdictNoticesARemovedObject()
+    {
+        Fixture f;
+        writeFile(f.root / "set/a", "A");
+        writeFile(f.root / "set/b", "B");
+        QVERIFY(add(f, "set"));
+        const auto hourAgo = fs::file_time_type::clock::now() - std::chrono::hours(1);
+        for (const auto &entry : fs::recursive_directory_iterator(f.root / ".dvc/cache"))
+            if (entry.is_directory())
+                fs::last_write_time(entry.path(), hourAgo);
+        QCOMPARE(stateOf(f, "set"), version::OutputState::Unchanged);
+        auto remembered = f.ws.database().prepare(
+            "SELECT count(*) FROM hash_state WHERE path LIKE '.dvc/cache/%'");
+        QVERIFY(remembered.ok() && remembered->step().value());
+        QCOMPARE(remembered->columnInt(0), std::int64_t(1));
+        QCOMPARE(stateOf(f, "set"), version::OutputState::Unchanged);
+
+        const std::string md5 = version::md5OfBytes("A");
+        fs::remove(f.root / ".dvc/cache/files/md5" / md5.substr(0, 2) / md5.substr(2));
+        QCOMPARE(stateOf(f, "set"), version::OutputState::NotInCache);
+    }
+
+    // A cache that changed moments ago is checked, not remembered (timestamps are coarse).
+    void freshCacheIsNotRemembered()
+    {
+        Fixture f;
+        writeFile(f.root / "x.csv", "x\n");
+        QVERIFY(add(f, "x.csv"));
+        QCOMPARE(stateOf(f, "x.csv"), version::OutputState::Unchanged);
+        auto remembered = f.ws.database().prepare(
+            "SELECT count(*) FROM hash_state WHERE path LIKE '.dvc/cache/%'");
+        QVERIFY(remembered.ok() && remembered->step().value());
+        QCOMPARE(remembered->columnInt(0), std::int64_t(0));
     }
 
     // The state table trusts inode+size+mtime, as DVC does: a same-size rewrite with the old
