@@ -13,7 +13,8 @@ const char *const kPredictDetails =
     "row per data row. Regression and binary models write one column, `prediction` (for binary "
     "models the positive class's probability); multiclass models one column per class, "
     "`p_<class>`. The model is a run id (the run's model artifact), an Assay model file, or an "
-    "XGBoost JSON model (Booster.save_model). Data columns are matched to the model's features "
+    "XGBoost JSON model (Booster.save_model; multi:softmax models give class probabilities, as "
+    "multi:softprob would). Data columns are matched to the model's features "
     "by name; extra columns are ignored, a missing feature is an error. The output is written "
     "to a temporary file and renamed, so it is never half-written.";
 

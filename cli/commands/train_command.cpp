@@ -26,8 +26,8 @@ const char *const kTrainDetails =
     "(a customer, a patient) never straddle parts; --cv K runs k-fold cross-validation instead "
     "(stratified or grouped likewise, --repeats R for repeated k-fold), with one "
     "child run per fold and cv_<metric>_mean/_std on the parent, then trains the final model on "
-    "every row. Models: linreg, ridge, logreg, tree, forest, gbt; `assay help train` lists "
-    "their --param names. The task (binary, multiclass, regression) follows the target's type "
+    "every row. Models: linreg, ridge, logreg, tree, forest, gbt; their --param names are "
+    "listed below. The task (binary, multiclass, regression) follows the target's type "
     "unless --task says otherwise.";
 
 std::vector<std::string> splitList(const std::string &text)
@@ -253,7 +253,8 @@ void addTrainCommand(std::vector<Command> &into)
          "--data DATA --target COL [--model M] [--features A,B,... | --exclude A,B,...] [--param K=V ...] "
          "[--split TR,VA[,TE] | --cv K [--repeats R]] [--group COL] [--task T] [--experiment E] [--name N] [--seed S] [--threads N]",
          trainerHelp(),
-         "assay train --data data/credit.csv --target default --model gbt --param max_depth=4 --cv 5",
+         "assay train --data data/credit.csv --target defaulted --exclude application_id,application_date "
+         "--model gbt --param max_depth=4 --cv 5",
          {{"data", true, "DATA", "the training data: a file or PATH@REV"},
           {"target", true, "COL", "the column to predict"},
           {"model", true, "M", "linreg, ridge, logreg, tree, forest or gbt (default gbt)"},
