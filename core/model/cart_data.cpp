@@ -79,6 +79,19 @@ ParamSpec criterionParam()
     return spec;
 }
 
+std::vector<ParamSpec> shapeParams(double defaultDepth)
+{
+    return {intParam("max_depth", defaultDepth, 0, 1000, "deepest level of splits; 0: no limit"),
+            intParam("min_samples_split", 2, 2, 1e9, "fewest rows a node needs to be split"),
+            intParam("min_samples_leaf", 1, 1, 1e9, "fewest rows in a leaf")};
+}
+
+GrowSettings growSettings(const ParamValues &params, std::size_t featuresPerSplit)
+{
+    return {params.integer("max_depth"), params.number("min_samples_split"),
+            params.number("min_samples_leaf"), featuresPerSplit};
+}
+
 std::unique_ptr<TreeEnsemble> makeTreeModel(const ModelSignature &signature,
                                             std::vector<Tree> trees)
 {

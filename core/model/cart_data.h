@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/cart_grower.h"
 #include "model/split_search.h"
 #include "model/trainer.h"
 #include "model/tree_ensemble.h"
@@ -35,6 +36,14 @@ ParamSpec intParam(std::string name, double defaultValue, double minimum, double
 
 // The criterion parameter both trainers take.
 ParamSpec criterionParam();
+
+// max_depth (default `defaultDepth`, 0: no limit), min_samples_split and min_samples_leaf:
+// the shape limits both trainers take.
+std::vector<ParamSpec> shapeParams(double defaultDepth);
+
+// Grow settings from those parameters, drawing `featuresPerSplit` features at each split
+// (0: all).
+GrowSettings growSettings(const ParamValues &params, std::size_t featuresPerSplit);
 
 // Sums of tree outputs need no link: leaves already hold probabilities or values.
 std::unique_ptr<TreeEnsemble> makeTreeModel(const ModelSignature &signature,

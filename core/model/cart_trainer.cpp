@@ -16,11 +16,9 @@ public:
     }
     std::vector<ParamSpec> params() const override
     {
-        using cart::intParam;
-        return {intParam("max_depth", 8, 0, 1000, "deepest level of splits; 0: no limit"),
-                intParam("min_samples_split", 2, 2, 1e9, "fewest rows a node needs to be split"),
-                intParam("min_samples_leaf", 1, 1, 1e9, "fewest rows in a leaf"),
-                cart::criterionParam()};
+        auto specs = cart::shapeParams(8);
+        specs.push_back(cart::criterionParam());
+        return specs;
     }
     bool supports(Task) const override { return true; }
 
@@ -34,9 +32,7 @@ public:
         const cart::SplitProblem problem{
             cart::criterionFor(set.signature.task, params.choice("criterion")), data->classCount,
             data->y, data->weights};
-        const cart::GrowSettings settings{params.integer("max_depth"),
-                                          params.number("min_samples_split"),
-                                          params.number("min_samples_leaf"), 0};
+        const cart::GrowSettings settings = cart::growSettings(params, 0);
         Random random(options.seed);
         auto grown = cart::growTree(data->columns, problem, settings, random, options.progress);
         if (!grown)

@@ -74,14 +74,11 @@ public:
                            "share of features drawn at each split when max_features=fraction"};
         ParamSpec bootstrap{"bootstrap", ParamSpec::Type::Choice, 0, 0, 0, {"true", "false"},
                             "grow each tree on a bootstrap sample of the rows"};
-        return {intParam("n_estimators", 100, 1, 10000, "number of trees"),
-                intParam("max_depth", 0, 0, 1000, "deepest level of splits; 0: no limit"),
-                intParam("min_samples_split", 2, 2, 1e9, "fewest rows a node needs to be split"),
-                intParam("min_samples_leaf", 1, 1, 1e9, "fewest rows in a leaf"),
-                maxFeatures,
-                fraction,
-                bootstrap,
-                cart::criterionParam()};
+        std::vector<ParamSpec> specs{intParam("n_estimators", 100, 1, 10000, "number of trees")};
+        for (auto &shape : cart::shapeParams(0))
+            specs.push_back(std::move(shape));
+        specs.insert(specs.end(), {maxFeatures, fraction, bootstrap, cart::criterionParam()});
+        return specs;
     }
     bool supports(Task) const override { return true; }
 
@@ -95,10 +92,8 @@ public:
         const Task task = set.signature.task;
         const auto treeCount = static_cast<std::size_t>(params.integer("n_estimators"));
         const bool bootstrap = params.choice("bootstrap") == "true";
-        const cart::GrowSettings settings{
-            params.integer("max_depth"), params.number("min_samples_split"),
-            params.number("min_samples_leaf"),
-            featuresPerSplit(params, task, data->columns.values.size())};
+        const cart::GrowSettings settings =
+            cart::growSettings(params, featuresPerSplit(params, task, data->columns.values.size()));
         const auto criterion = cart::criterionFor(task, params.choice("criterion"));
 
         std::vector<std::vector<Tree>> forest(treeCount);

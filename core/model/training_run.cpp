@@ -30,6 +30,7 @@ namespace {
 struct PreparedData {
     version::DatasetRef ref;
     std::string dataName; // the path relative to the workspace, with its @revision
+    track::DatasetInput input; // what every run of the session records as its dataset
     version::ResolvedDataset source;
     std::string md5;
     FeatureMatrix x;                 // rows with a target value
@@ -292,18 +293,17 @@ public:
                     std::function<void(const IterationReport &)> onIteration)
         : m_workspace(workspace), m_store(store), m_request(request), m_trainer(trainer),
           m_prepared(prepared), m_params(std::move(params)), m_progress(progress),
-          m_onIteration(std::move(onIteration))
+          m_onIteration(std::move(onIteration)), m_git(track::gitStateOf(workspace.root()))
     {
     }
 
     Result<std::string> startRun(const std::string &name, const std::optional<std::string> &parent)
     {
-        const track::GitState git = track::gitStateOf(m_workspace.root());
         track::RunInfo info;
         info.experiment = m_request.experiment;
         info.name = name;
-        info.gitCommit = git.commit;
-        info.gitDirty = git.dirty;
+        info.gitCommit = m_git.commit;
+        info.gitDirty = m_git.dirty;
         info.command = "assay train --model " + m_request.trainer + " --target " + m_request.target;
         info.parentRunId = parent;
         auto runId = m_store.startRun(info);
@@ -312,7 +312,7 @@ public:
         RunRecorder recorder(m_store, *runId);
         Status logged = recorder.logParams(runParams(m_request, m_params, m_prepared));
         if (logged)
-            logged = m_store.logDataset(*runId, datasetInput(m_prepared, m_workspace.root()));
+            logged = m_store.logDataset(*runId, m_prepared.input);
         if (logged)
             logged = m_store.logTag(*runId, "assay.source", "assay train");
         if (!logged)
@@ -517,6 +517,7 @@ private:
     ParamValues m_params;
     Progress m_progress;
     std::function<void(const IterationReport &)> m_onIteration;
+    track::GitState m_git; // read once: every run of the session (the folds too) saw this commit
     ThreeWaySplit m_split;
     std::vector<Fold> m_folds;
 };
@@ -552,7 +553,8 @@ Result<TrainOutcome> trainAndRecord(workspace::Workspace &workspace, const Train
     auto prepared = prepare(request, *trainer, progress);
     if (!prepared)
         return prepared.error();
-    const std::string path = datasetInput(*prepared, workspace.root()).path;
+    prepared->input = datasetInput(*prepared, workspace.root());
+    const std::string &path = prepared->input.path;
     prepared->dataName = prepared->ref.revision ? path + "@" + *prepared->ref.revision : path;
     auto store = track::TrackingStore::open(workspace);
     if (!store)
