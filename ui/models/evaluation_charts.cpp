@@ -70,6 +70,26 @@ std::vector<const EvaluatedPart *> heldOutParts(const ModelResults &results)
     return parts;
 }
 
+namespace {
+
+// One line per part from a ranking curve of its evaluation, named with the curve's summary.
+void addCurves(XyChartData &chart, const std::vector<const EvaluatedPart *> &parts,
+               model::Curve model::Evaluation::*curve, const char *metric, const QString &label)
+{
+    for (const EvaluatedPart *part : parts) {
+        const model::Curve &points = part->evaluation.*curve;
+        if (points.x.empty())
+            continue;
+        XySeries series = seriesOf(*part, XySeries::Style::Line);
+        series.name = nameWithMetric(*part, metric, label);
+        series.x = points.x;
+        series.y = points.y;
+        chart.series.push_back(std::move(series));
+    }
+}
+
+} // namespace
+
 XyChartData rocChart(const std::vector<const EvaluatedPart *> &parts)
 {
     XyChartData chart;
@@ -78,15 +98,7 @@ XyChartData rocChart(const std::vector<const EvaluatedPart *> &parts)
     chart.yLabel = tr("True positive rate");
     chart.reference = ReferenceLine::Diagonal;
     chart.unitSquare = true;
-    for (const EvaluatedPart *part : parts) {
-        if (part->evaluation.roc.x.empty())
-            continue;
-        XySeries series = seriesOf(*part, XySeries::Style::Line);
-        series.name = nameWithMetric(*part, "roc_auc", tr("AUC"));
-        series.x = part->evaluation.roc.x;
-        series.y = part->evaluation.roc.y;
-        chart.series.push_back(std::move(series));
-    }
+    addCurves(chart, parts, &model::Evaluation::roc, "roc_auc", tr("AUC"));
     return chart;
 }
 
@@ -98,15 +110,7 @@ XyChartData precisionRecallChart(const std::vector<const EvaluatedPart *> &parts
     chart.yLabel = tr("Precision");
     chart.unitSquare = true;
     chart.legendCorner = Qt::AlignRight | Qt::AlignTop; // precision falls as recall grows
-    for (const EvaluatedPart *part : parts) {
-        if (part->evaluation.pr.x.empty())
-            continue;
-        XySeries series = seriesOf(*part, XySeries::Style::Line);
-        series.name = nameWithMetric(*part, "pr_auc", tr("AP"));
-        series.x = part->evaluation.pr.x;
-        series.y = part->evaluation.pr.y;
-        chart.series.push_back(std::move(series));
-    }
+    addCurves(chart, parts, &model::Evaluation::pr, "pr_auc", tr("AP"));
     return chart;
 }
 
