@@ -5,6 +5,7 @@
 #include "model/tree_ensemble.h"
 #include "support/files.h"
 #include "table/reader.h"
+#include "support/tree_nodes.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -14,6 +15,8 @@
 
 using namespace assay;
 using namespace assay::model;
+using assay::testing::leafNode;
+using assay::testing::splitNode;
 
 namespace {
 
@@ -56,25 +59,6 @@ ModelSignature signatureOf(Task task)
     return signature;
 }
 
-TreeNode split(std::int32_t feature, float threshold, std::int32_t left, std::int32_t right,
-               bool categorical = false)
-{
-    TreeNode node;
-    node.feature = feature;
-    node.threshold = threshold;
-    node.left = left;
-    node.right = right;
-    node.categorical = categorical;
-    return node;
-}
-
-TreeNode leaf(float value)
-{
-    TreeNode node;
-    node.leafValue = value;
-    return node;
-}
-
 // One tree over feature 0 (x): `values[k]` for x in [thresholds[k-1], thresholds[k]).
 Tree steps(std::int32_t feature, std::vector<float> thresholds, std::vector<float> values)
 {
@@ -82,10 +66,10 @@ Tree steps(std::int32_t feature, std::vector<float> thresholds, std::vector<floa
     // A right-leaning chain: node 2k splits at thresholds[k], its left child is a leaf.
     for (std::size_t k = 0; k < thresholds.size(); ++k) {
         const auto at = static_cast<std::int32_t>(tree.nodes.size());
-        tree.nodes.push_back(split(feature, thresholds[k], at + 1, at + 2));
-        tree.nodes.push_back(leaf(values[k]));
+        tree.nodes.push_back(splitNode(feature, thresholds[k], at + 1, at + 2));
+        tree.nodes.push_back(leafNode(values[k]));
     }
-    tree.nodes.push_back(leaf(values.back()));
+    tree.nodes.push_back(leafNode(values.back()));
     return tree;
 }
 
@@ -410,7 +394,7 @@ private slots:
 
         // region == north (code 1) → 0.9, else 0.1: setting region to north moves every other row.
         Tree byRegion;
-        byRegion.nodes = {split(2, 1.0f, 1, 2, true), leaf(0.9f), leaf(0.1f)};
+        byRegion.nodes = {splitNode(2, 1.0f, 1, 2, true, true), leafNode(0.9f), leafNode(0.1f)};
         const auto regional = treeModel(byRegion);
         const auto set = single("tests:\n  - invariance: {column: region, perturb: set, value: "
                                 "north, max_change: 0.5}\n",

@@ -1,4 +1,5 @@
 #include "model/tree_ensemble.h"
+#include "support/tree_nodes.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -7,6 +8,8 @@
 #include <limits>
 
 using namespace assay::model;
+using assay::testing::leafNode;
+using assay::testing::splitNode;
 
 namespace {
 
@@ -22,33 +25,13 @@ ModelSignature signatureOf(Task task, std::size_t classes = 0)
     return signature;
 }
 
-TreeNode split(std::int32_t feature, float threshold, std::int32_t left, std::int32_t right,
-               bool defaultLeft, bool categorical = false)
-{
-    TreeNode node;
-    node.feature = feature;
-    node.threshold = threshold;
-    node.left = left;
-    node.right = right;
-    node.defaultLeft = defaultLeft;
-    node.categorical = categorical;
-    return node;
-}
-
-TreeNode leaf(float value)
-{
-    TreeNode node;
-    node.leafValue = value;
-    return node;
-}
-
 // age < 30 → (region == north ? 1 : 2), else 3; missing age goes right, missing region left.
 Tree sampleTree(std::int32_t group = 0)
 {
     Tree tree;
     tree.outputGroup = group;
-    tree.nodes = {split(0, 30.0f, 1, 2, false), split(1, 1.0f, 3, 4, true, true), leaf(3.0f), leaf(1.0f),
-                  leaf(2.0f)};
+    tree.nodes = {splitNode(0, 30.0f, 1, 2, false), splitNode(1, 1.0f, 3, 4, true, true), leafNode(3.0f), leafNode(1.0f),
+                  leafNode(2.0f)};
     return tree;
 }
 
