@@ -3,6 +3,7 @@
 #include "common/parallel_for.h"
 #include "explain/tree_path_shap.h"
 
+#include <algorithm>
 #include <atomic>
 #include <string>
 
