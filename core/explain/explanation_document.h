@@ -1,0 +1,22 @@
+#pragma once
+
+#include "common/result.h"
+#include "explain/explanation.h"
+
+#include <string>
+#include <string_view>
+
+namespace assay::explain {
+
+// The explanation document, version 1: one compact JSON object
+//   {"format": "assay-explanation", "version": 1, "method": "shap", "created_ms": ...,
+//    "subject": {"model", "model_md5", "run_id", "data", "data_md5", "task",
+//                "features": [{"name", "kind", "categories"}], "outputs": [...]},
+//    "params": {...}, "result": {method-specific}}
+// Numbers are written with 17 significant digits, so a document read back gives the same doubles.
+std::string saveExplanationDocument(const Explanation &explanation);
+
+// Errors name `displayName` and the key that is wrong.
+Result<Explanation> loadExplanationDocument(std::string_view bytes, std::string_view displayName);
+
+} // namespace assay::explain
