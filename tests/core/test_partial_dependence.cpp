@@ -20,6 +20,7 @@ using namespace assay;
 using namespace assay::explain;
 using namespace assay::model;
 using assay::testing::FunctionPredictor;
+using assay::testing::linearPredictor;
 
 namespace {
 
@@ -82,18 +83,6 @@ std::vector<double> toDoubles(const QJsonValue &value)
     for (const auto &item : value.toArray())
         values.push_back(item.toDouble());
     return values;
-}
-
-// The fitted model's function: X·coef + intercept, through the logistic for a classifier.
-FunctionPredictor linearPredictor(std::vector<double> coef, double intercept, bool logistic)
-{
-    return FunctionPredictor(1, [=](std::span<const double> row, std::span<double> out) {
-        double value = 0;
-        for (std::size_t c = 0; c < coef.size(); ++c)
-            value += row[c] * coef[c];
-        value += intercept;
-        out[0] = logistic ? 1 / (1 + std::exp(-value)) : value;
-    });
 }
 
 void compareClose(const std::vector<double> &ours, const std::vector<double> &theirs,

@@ -2,6 +2,7 @@
 
 #include "explain/predictor.h"
 
+#include <cmath>
 #include <functional>
 #include <span>
 #include <string>
@@ -49,5 +50,18 @@ private:
     std::size_t m_outputs;
     Function m_function;
 };
+
+// A fitted linear model's function, x·coef + intercept, as sklearn computes it; through the
+// logistic for a classifier (the positive class's probability).
+inline FunctionPredictor linearPredictor(std::vector<double> coef, double intercept, bool logistic)
+{
+    return FunctionPredictor(1, [=](std::span<const double> row, std::span<double> out) {
+        double value = 0;
+        for (std::size_t c = 0; c < coef.size(); ++c)
+            value += row[c] * coef[c];
+        value += intercept;
+        out[0] = logistic ? 1 / (1 + std::exp(-value)) : value;
+    });
+}
 
 } // namespace assay::testing
