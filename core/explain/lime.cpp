@@ -6,7 +6,9 @@
 #include "explain/weighted_ridge.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace assay::explain {
@@ -51,6 +53,19 @@ std::vector<std::size_t> selectFeatures(const LimeNeighbourhood &neighbourhood,
     return order;
 }
 
+// Seeding from the row's values rather than its position gives a row the same explanation in
+// whatever batch, or order, it is explained.
+std::uint64_t rowSeed(std::span<const double> row)
+{
+    std::uint64_t seed = row.size();
+    constexpr double canonicalMissing = std::numeric_limits<double>::quiet_NaN();
+    for (double value : row)
+        seed = deriveSeed(seed, std::bit_cast<std::uint64_t>(model::isMissing(value)
+                                                                  ? canonicalMissing
+                                                                  : value));
+    return seed;
+}
+
 std::size_t explainedOutput(const Predictions &predictions)
 {
     std::size_t best = 0;
@@ -65,7 +80,7 @@ Result<LimeExplanation> explainRow(Predictor &predictor,
                                    std::span<const double> row, std::size_t rowIndex,
                                    const LimeOptions &options, const Progress &progress)
 {
-    Random random(deriveSeed(options.seed, rowIndex));
+    Random random(deriveSeed(options.seed, rowSeed(row)));
     const LimeNeighbourhood neighbourhood =
         sampleNeighbourhood(features, row, options.samples, random);
     auto predictions = predictor.predict(neighbourhood.samples, progress);

@@ -69,8 +69,9 @@ std::size_t DiscretisedFeature::binOf(double value) const
     if (model::isMissing(value))
         return missingBin();
     if (spec.kind == model::FeatureKind::Categorical) {
-        const auto code = static_cast<std::size_t>(value);
-        return code < missingBin() ? code : missingBin();
+        if (!(value >= 0 && value < static_cast<double>(missingBin())))
+            return missingBin();
+        return static_cast<std::size_t>(value);
     }
     // numpy.searchsorted(edges, value, side='left'): the first edge >= value.
     return static_cast<std::size_t>(std::lower_bound(edges.begin(), edges.end(), value) -
