@@ -8,8 +8,8 @@
 
 namespace assay::explain {
 
-std::vector<std::size_t> shuffledRowOrder(std::size_t rows, std::uint64_t seed,
-                                          std::size_t feature, std::size_t repeat)
+std::vector<std::size_t> shuffledRowOrder(std::size_t rows, std::uint64_t seed, std::size_t feature,
+                                          std::size_t repeat)
 {
     std::vector<std::size_t> order(rows);
     std::iota(order.begin(), order.end(), std::size_t{0});

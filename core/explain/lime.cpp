@@ -60,9 +60,8 @@ std::uint64_t rowSeed(std::span<const double> row)
     std::uint64_t seed = row.size();
     constexpr double canonicalMissing = std::numeric_limits<double>::quiet_NaN();
     for (double value : row)
-        seed = deriveSeed(seed, std::bit_cast<std::uint64_t>(model::isMissing(value)
-                                                                  ? canonicalMissing
-                                                                  : value));
+        seed = deriveSeed(
+            seed, std::bit_cast<std::uint64_t>(model::isMissing(value) ? canonicalMissing : value));
     return seed;
 }
 
@@ -87,9 +86,8 @@ Result<LimeExplanation> explainRow(Predictor &predictor,
     if (!predictions)
         return predictions.error();
     if (predictions->rows != options.samples || predictions->outputs == 0)
-        return Error::internal("LIME: the predictor returned " +
-                               std::to_string(predictions->rows) + " predictions for " +
-                               std::to_string(options.samples) + " samples");
+        return Error::internal("LIME: the predictor returned " + std::to_string(predictions->rows) +
+                               " predictions for " + std::to_string(options.samples) + " samples");
 
     LimeExplanation explanation;
     explanation.row = rowIndex;
@@ -140,11 +138,9 @@ Result<LimeExplanation> explainRow(Predictor &predictor,
 
 } // namespace
 
-Result<std::vector<LimeExplanation>> explainLime(Predictor &predictor,
-                                                 const model::FeatureMatrix &training,
-                                                 const model::FeatureMatrix &x,
-                                                 const LimeOptions &options,
-                                                 const Progress &progress)
+Result<std::vector<LimeExplanation>>
+explainLime(Predictor &predictor, const model::FeatureMatrix &training,
+            const model::FeatureMatrix &x, const LimeOptions &options, const Progress &progress)
 {
     if (training.rows == 0)
         return Error::invalidInput("LIME: the training data has no rows");

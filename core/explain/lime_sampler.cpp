@@ -15,9 +15,9 @@ std::size_t drawBin(const std::vector<std::size_t> &cumulativeCounts, Random &ra
 {
     const auto total = static_cast<double>(cumulativeCounts.back());
     const auto target = static_cast<std::size_t>(std::floor(random.uniform() * total));
-    return static_cast<std::size_t>(std::upper_bound(cumulativeCounts.begin(),
-                                                     cumulativeCounts.end(), target) -
-                                    cumulativeCounts.begin());
+    return static_cast<std::size_t>(
+        std::upper_bound(cumulativeCounts.begin(), cumulativeCounts.end(), target) -
+        cumulativeCounts.begin());
 }
 
 double drawValue(const DiscretisedFeature &feature, std::size_t bin, Random &random)

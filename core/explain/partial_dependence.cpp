@@ -37,7 +37,10 @@ std::vector<double> linspace(double start, double stop, std::size_t count)
     return values;
 }
 
-bool allClose(double a, double b) { return std::abs(a - b) <= 1e-8 + 1e-5 * std::abs(b); }
+bool allClose(double a, double b)
+{
+    return std::abs(a - b) <= 1e-8 + 1e-5 * std::abs(b);
+}
 
 std::string featureName(const model::FeatureMatrix &x, std::size_t feature)
 {
@@ -46,7 +49,8 @@ std::string featureName(const model::FeatureMatrix &x, std::size_t feature)
 
 } // namespace
 
-Result<std::vector<double>> partialDependenceGrid(const model::FeatureMatrix &x, std::size_t feature,
+Result<std::vector<double>> partialDependenceGrid(const model::FeatureMatrix &x,
+                                                  std::size_t feature,
                                                   const PartialDependenceOptions &options)
 {
     if (feature >= x.columns())
@@ -101,8 +105,8 @@ Result<PartialDependence> partialDependence(Predictor &predictor, const model::F
 
     // Pairs (grid point g, row r) in the order g·rows + r, predicted in bounded batches.
     const std::size_t pairs = gridSize * x.rows;
-    const std::size_t batchRows = std::max<std::size_t>(1, kBatchValues / std::max<std::size_t>(
-                                                                              1, x.columns()));
+    const std::size_t batchRows =
+        std::max<std::size_t>(1, kBatchValues / std::max<std::size_t>(1, x.columns()));
     std::vector<double> sums;
     std::vector<std::size_t> iceSlot(x.rows, iceCount); // a row's ICE index, iceCount if none
     for (std::size_t i = 0; i < iceCount; ++i)

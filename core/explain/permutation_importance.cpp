@@ -77,12 +77,10 @@ void summarise(FeatureImportance &importance)
 
 } // namespace
 
-Result<PermutationImportance> permutationImportance(Predictor &predictor, model::Task task,
-                                                    std::size_t classCount,
-                                                    const model::FeatureMatrix &x,
-                                                    std::span<const double> y,
-                                                    const PermutationOptions &options,
-                                                    const Progress &progress)
+Result<PermutationImportance>
+permutationImportance(Predictor &predictor, model::Task task, std::size_t classCount,
+                      const model::FeatureMatrix &x, std::span<const double> y,
+                      const PermutationOptions &options, const Progress &progress)
 {
     if (y.size() != x.rows)
         return Error::invalidInput("permutation importance: " + std::to_string(x.rows) +
@@ -91,9 +89,9 @@ Result<PermutationImportance> permutationImportance(Predictor &predictor, model:
         return Error::invalidInput("permutation importance: repeats must be at least 1");
 
     PermutationImportance result;
-    result.metric = !options.metric.empty()               ? options.metric
+    result.metric = !options.metric.empty()           ? options.metric
                     : task == model::Task::Regression ? std::string("r2")
-                                                          : std::string("accuracy");
+                                                      : std::string("accuracy");
     auto baselinePredictions = predictor.predict(x, progress);
     if (!baselinePredictions)
         return baselinePredictions.error();
@@ -119,12 +117,12 @@ Result<PermutationImportance> permutationImportance(Predictor &predictor, model:
             const std::size_t width = x.rows * predictions->outputs;
             if (predictions->values.size() != width * count)
                 return Error::internal("permutation importance: the predictor returned " +
-                                       std::to_string(predictions->values.size()) +
-                                       " values for " + std::to_string(x.rows * count) + " rows");
+                                       std::to_string(predictions->values.size()) + " values for " +
+                                       std::to_string(x.rows * count) + " rows");
             for (std::size_t k = 0; k < count; ++k) {
-                auto shuffled = score(task, classCount, y,
-                                      std::span(predictions->values).subspan(k * width, width),
-                                      result.metric);
+                auto shuffled =
+                    score(task, classCount, y,
+                          std::span(predictions->values).subspan(k * width, width), result.metric);
                 if (!shuffled)
                     return shuffled.error();
                 importance.drops.push_back(sign * (result.baseline - *shuffled));

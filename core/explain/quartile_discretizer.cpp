@@ -116,8 +116,8 @@ DiscretisedFeature discretiseFeature(const model::FeatureMatrix &training, std::
     if (discretised.spec.kind == model::FeatureKind::Numeric && !discretised.edges.empty()) {
         // A bin's range: from the previous edge (the training minimum for the first) to its
         // edge (the maximum for the last).
-        const auto [lowest, highest] = std::minmax_element(discretised.edges.begin(),
-                                                           discretised.edges.end());
+        const auto [lowest, highest] =
+            std::minmax_element(discretised.edges.begin(), discretised.edges.end());
         double minimum = *lowest, maximum = *highest;
         for (double v : column)
             if (!model::isMissing(v)) {

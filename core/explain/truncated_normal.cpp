@@ -8,7 +8,10 @@ namespace assay::explain {
 
 namespace {
 
-double normalCdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+double normalCdf(double z)
+{
+    return 0.5 * std::erfc(-z / std::numbers::sqrt2);
+}
 
 // Acklam's rational approximation (relative error 1.15e-9), refined below.
 double acklamQuantile(double p)

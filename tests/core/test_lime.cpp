@@ -60,7 +60,8 @@ FeatureMatrix makeTraining(std::size_t rows, std::uint64_t seed)
     FeatureMatrix x;
     for (const char *name : {"age", "income", "debt", "tenure"})
         x.features.push_back({.name = name, .kind = FeatureKind::Numeric, .categories = {}});
-    x.features.push_back({.name = "purpose", .kind = FeatureKind::Categorical,
+    x.features.push_back({.name = "purpose",
+                          .kind = FeatureKind::Categorical,
                           .categories = {"business", "car", "education"}});
     x.rows = rows;
     Random random(seed);
@@ -80,7 +81,10 @@ FeatureMatrix rowsOf(const FeatureMatrix &training, std::vector<std::vector<doub
     return x;
 }
 
-double logistic(double z) { return 1 / (1 + std::exp(-z)); }
+double logistic(double z)
+{
+    return 1 / (1 + std::exp(-z));
+}
 
 } // namespace
 
@@ -140,8 +144,7 @@ private slots:
                                         .arg(coef[c], 0, 'g', 17)));
             std::vector<double> fitted;
             for (std::size_t r = 0; r < p.y.size(); ++r)
-                fitted.push_back(
-                    fit.predict(std::span(p.x).subspan(r * p.columns, p.columns)));
+                fitted.push_back(fit.predict(std::span(p.x).subspan(r * p.columns, p.columns)));
             QVERIFY(std::abs(weightedR2(p.y, fitted, p.w) -
                              expected[QStringLiteral("score")].toDouble()) < 1e-8);
         }
@@ -191,7 +194,8 @@ private slots:
     void conditionsReadAsPeopleWriteThem()
     {
         FeatureMatrix training;
-        training.features.push_back({.name = "age", .kind = FeatureKind::Numeric, .categories = {}});
+        training.features.push_back(
+            {.name = "age", .kind = FeatureKind::Numeric, .categories = {}});
         for (int age = 20; age <= 80; ++age) {
             training.values.push_back(age);
             ++training.rows;
@@ -263,7 +267,8 @@ private slots:
         FunctionPredictor predictor(1, [&](std::span<const double> row, std::span<double> out) {
             out[0] = logistic(60 * (row[0] - upperQuartile));
         });
-        const FeatureMatrix x = rowsOf(training, {{0.95, 0.5, 0.5, 0.5, 1}, {0.05, 0.5, 0.5, 0.5, 1}});
+        const FeatureMatrix x =
+            rowsOf(training, {{0.95, 0.5, 0.5, 0.5, 1}, {0.05, 0.5, 0.5, 0.5, 1}});
         LimeOptions options;
         options.seed = 17;
         auto explanations = explainLime(predictor, training, x, options);
@@ -376,9 +381,8 @@ private slots:
     void badInputAndCancellation()
     {
         const FeatureMatrix training = makeTraining(50, 9);
-        FunctionPredictor predictor(1, [](std::span<const double>, std::span<double> out) {
-            out[0] = 1;
-        });
+        FunctionPredictor predictor(
+            1, [](std::span<const double>, std::span<double> out) { out[0] = 1; });
         FeatureMatrix empty{.rows = 0, .features = training.features, .values = {}};
         const FeatureMatrix x = rowsOf(training, {{0.5, 0.5, 0.5, 0.5, 1}});
         QCOMPARE(explainLime(predictor, empty, x, {}).error().kind, ErrorKind::InvalidInput);

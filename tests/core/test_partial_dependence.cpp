@@ -38,8 +38,8 @@ FeatureMatrix emptyMatrix(std::size_t columns)
 {
     FeatureMatrix x;
     for (std::size_t c = 0; c < columns; ++c)
-        x.features.push_back({.name = "f" + std::to_string(c), .kind = FeatureKind::Numeric,
-                              .categories = {}});
+        x.features.push_back(
+            {.name = "f" + std::to_string(c), .kind = FeatureKind::Numeric, .categories = {}});
     return x;
 }
 
@@ -135,10 +135,9 @@ private slots:
                                                .iceRows = kRows};
         for (const char *kind : {"linear", "logistic"}) {
             const QJsonObject fitted = reference[QLatin1String(kind)].toObject();
-            FunctionPredictor predictor =
-                linearPredictor(toDoubles(fitted[QStringLiteral("coef")]),
-                                fitted[QStringLiteral("intercept")].toDouble(),
-                                std::string(kind) == "logistic");
+            FunctionPredictor predictor = linearPredictor(
+                toDoubles(fitted[QStringLiteral("coef")]),
+                fitted[QStringLiteral("intercept")].toDouble(), std::string(kind) == "logistic");
             const QJsonArray features = fitted[QStringLiteral("features")].toArray();
             QCOMPARE(std::size_t(features.size()), kColumns);
             for (std::size_t f = 0; f < kColumns; ++f) {
@@ -148,11 +147,11 @@ private slots:
                 QCOMPARE(result->outputs, std::size_t(1));
                 compareClose(result->grid, toDoubles(expected[QStringLiteral("grid")]), 1e-12,
                              "grid");
-                compareClose(result->average, toDoubles(expected[QStringLiteral("average")]),
-                             1e-10, "average");
+                compareClose(result->average, toDoubles(expected[QStringLiteral("average")]), 1e-10,
+                             "average");
                 QCOMPARE(result->iceRows.size(), kRows);
-                compareClose(result->ice, toDoubles(expected[QStringLiteral("individual")]),
-                             1e-10, "ice");
+                compareClose(result->ice, toDoubles(expected[QStringLiteral("individual")]), 1e-10,
+                             "ice");
             }
         }
     }
@@ -169,8 +168,7 @@ private slots:
         auto few = partialDependence(predictor, data.x, 0, options);
         QVERIFY(few.ok());
         QCOMPARE(few->average, full->average);
-        QCOMPARE(few->iceRows,
-                 (std::vector<std::size_t>{0, 30, 60, 90, 120, 150, 180, 210}));
+        QCOMPARE(few->iceRows, (std::vector<std::size_t>{0, 30, 60, 90, 120, 150, 180, 210}));
         const std::size_t grid = few->grid.size();
         for (std::size_t i = 0; i < few->iceRows.size(); ++i)
             for (std::size_t g = 0; g < grid; ++g)
@@ -204,7 +202,8 @@ private slots:
     void categoricalGridIsThePresentCodes()
     {
         FeatureMatrix x = emptyMatrix(2);
-        x.features[1] = {.name = "purpose", .kind = FeatureKind::Categorical,
+        x.features[1] = {.name = "purpose",
+                         .kind = FeatureKind::Categorical,
                          .categories = {"business", "car", "education", "repairs"}};
         x.rows = 5;
         x.values = {0.1, 3, 0.2, 0, 0.3, kMissing, 0.4, 3, 0.5, 2};

@@ -146,17 +146,17 @@ private slots:
             const std::vector<double> &y;
             std::vector<const char *> metrics;
         };
-        const Case cases[] = {{"linear", Task::Regression, data.y, {"r2", "rmse", "mae"}},
-                              {"logistic", Task::Binary, data.label,
-                               {"accuracy", "log_loss", "roc_auc"}}};
+        const Case cases[] = {
+            {"linear", Task::Regression, data.y, {"r2", "rmse", "mae"}},
+            {"logistic", Task::Binary, data.label, {"accuracy", "log_loss", "roc_auc"}}};
         for (const Case &c : cases) {
             const QJsonObject fitted = reference[QLatin1String(c.model)].toObject();
             FunctionPredictor predictor = linearPredictor(
                 toDoubles(fitted[QStringLiteral("coef")]),
                 fitted[QStringLiteral("intercept")].toDouble(), c.task == Task::Binary);
             for (const char *metric : c.metrics) {
-                const PermutationOptions options{.repeats = kRepeats, .metric = metric,
-                                                 .seed = kSeed};
+                const PermutationOptions options{
+                    .repeats = kRepeats, .metric = metric, .seed = kSeed};
                 auto result = permutationImportance(predictor, c.task, 2, data.x, c.y, options);
                 QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
                 QCOMPARE(result->metric, std::string(metric));
@@ -175,8 +175,7 @@ private slots:
                         QVERIFY2(std::abs(ours.drops[r] - expected[r]) < 1e-10,
                                  qPrintable(QStringLiteral("%1 %2 f%3 repeat %4: ours %5, "
                                                            "sklearn %6")
-                                                .arg(QLatin1String(c.model),
-                                                     QLatin1String(metric))
+                                                .arg(QLatin1String(c.model), QLatin1String(metric))
                                                 .arg(f)
                                                 .arg(r)
                                                 .arg(ours.drops[r], 0, 'g', 17)
@@ -200,7 +199,8 @@ private slots:
             out[0] = 3 * row[0] + row[1] + 0.3 * row[2];
         });
         const PermutationOptions options{.repeats = 5, .metric = {}, .seed = 9};
-        auto result = permutationImportance(predictor, Task::Regression, 0, data.x, data.y, options);
+        auto result =
+            permutationImportance(predictor, Task::Regression, 0, data.x, data.y, options);
         QVERIFY(result.ok());
         QCOMPARE(result->metric, std::string("r2"));
         QVERIFY(result->baseline > 0.9);
@@ -221,7 +221,8 @@ private slots:
         FunctionPredictor predictor = linearPredictor({1, 2, 0, 0.5}, 0, true);
         PermutationOptions options{.repeats = 4, .metric = "log_loss", .seed = 1};
         auto first = permutationImportance(predictor, Task::Binary, 2, data.x, data.label, options);
-        auto second = permutationImportance(predictor, Task::Binary, 2, data.x, data.label, options);
+        auto second =
+            permutationImportance(predictor, Task::Binary, 2, data.x, data.label, options);
         options.seed = 2;
         auto other = permutationImportance(predictor, Task::Binary, 2, data.x, data.label, options);
         QVERIFY(first.ok() && second.ok() && other.ok());

@@ -17,7 +17,9 @@ public:
     using Function = std::function<void(std::span<const double> row, std::span<double> out)>;
 
     FunctionPredictor(std::size_t outputs, Function function)
-        : m_outputs(outputs), m_function(std::move(function)) {}
+        : m_outputs(outputs), m_function(std::move(function))
+    {
+    }
 
     std::vector<std::string> outputNames() const override
     {
