@@ -59,13 +59,13 @@ const char *const kKernelDetails =
     "reads CSV rows (header line, then one line per row) on stdin and prints one prediction, or "
     "one comma-separated row of class probabilities, per line. The background is the data "
     "summarised by k-means (--clusters, default 10), coalitions default to 2·features + 2048, "
-    "seeded. Values are in the model's output space (probabilities for classifiers). --out and "
-    "--json as for `assay explain shap`.";
+    "seeded. Values are in the model's output space (probabilities for classifiers). Without "
+    "--rows the first 20 rows are explained. --out and --json as for `assay explain shap`.";
 
 const char *const kLimeDetails =
     "LIME for tabular data: quartile discretisation of the whole --data, 5000 perturbed samples "
-    "per row, kernel width 0.75·√features, weighted ridge, seeded. Each explained row (--rows, "
-    "keep it small) gets up to --max-features conditions with weights and the local fit's R². "
+    "per row, kernel width 0.75·√features, weighted ridge, seeded. Each explained row (--rows; "
+    "the first 20 without it) gets up to --max-features conditions with weights and the local fit's R². "
     "--out writes row, output, rank, feature, condition, weight, intercept, local_prediction, "
     "model_prediction, score.";
 

@@ -3,9 +3,11 @@
 #include "common/progress.h"
 #include "explain/explain_job.h"
 #include "explain/explain_params.h"
+#include "explain/predictor.h"
 #include "model/feature_matrix.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,9 +37,18 @@ struct MethodOutcome {
     std::optional<ShapInteractions> interactions;
 };
 
+// The model as a Predictor: ModelPredictor, or an ExternalPredictor running the predict command.
+Result<std::unique_ptr<Predictor>> predictorFor(const ExplainContext &context);
+
 // Each method reads its parameters (filling in defaults; `context` is ready) and runs with the
 // resolved ones. One file per method.
 Status resolveShapParams(const ExplainContext &context, ExplainParams &params);
 Result<MethodOutcome> runShapJob(const ExplainContext &context, const QJsonObject &params);
+Status resolveLimeParams(const ExplainContext &context, ExplainParams &params);
+Result<MethodOutcome> runLimeJob(const ExplainContext &context, const QJsonObject &params);
+Status resolvePermutationParams(const ExplainContext &context, ExplainParams &params);
+Result<MethodOutcome> runPermutationJob(const ExplainContext &context, const QJsonObject &params);
+Status resolvePartialDependenceParams(const ExplainContext &context, ExplainParams &params);
+Result<MethodOutcome> runPartialDependenceJob(const ExplainContext &context, const QJsonObject &params);
 
 } // namespace assay::explain

@@ -6,17 +6,25 @@
 #include <QDateTime>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <numeric>
 
 namespace assay::explain {
 
 namespace {
 
+// LIME and KernelSHAP cost thousands of predictions per row: without a range they explain
+// the first rows only.
+constexpr std::size_t kDefaultLocalRows = 20;
+
 Status resolveRows(const ExplainInputs &inputs, const ExplainRequest &request, ExplainContext &context)
 {
     const std::size_t rows = inputs.data->rowCount();
+    const bool local = request.method == ExplainMethod::Lime || request.method == ExplainMethod::KernelShap;
     const std::size_t first = request.firstRow.value_or(0);
-    const std::size_t last = request.lastRow.value_or(rows);
+    const std::size_t fallbackLast =
+        local && !request.firstRow ? std::min(rows, kDefaultLocalRows) : rows;
+    const std::size_t last = request.lastRow.value_or(fallbackLast);
     if (first >= last || last > rows)
         return Error::invalidInput("rows " + std::to_string(first) + ":" + std::to_string(last) +
                                    " are out of range: " + inputs.dataName + " has " +
@@ -62,10 +70,13 @@ Status resolveMethodParams(ExplainMethod method, const ExplainContext &context, 
     switch (method) {
     case ExplainMethod::TreeShap:
         return resolveShapParams(context, params);
-    case ExplainMethod::KernelShap:
     case ExplainMethod::Lime:
+        return resolveLimeParams(context, params);
     case ExplainMethod::Permutation:
+        return resolvePermutationParams(context, params);
     case ExplainMethod::PartialDependence:
+        return resolvePartialDependenceParams(context, params);
+    case ExplainMethod::KernelShap:
         break;
     }
     return Error::invalidInput("explain " + std::string(methodName(method)) +
@@ -78,10 +89,13 @@ Result<MethodOutcome> runMethod(ExplainMethod method, const ExplainContext &cont
     switch (method) {
     case ExplainMethod::TreeShap:
         return runShapJob(context, params);
-    case ExplainMethod::KernelShap:
     case ExplainMethod::Lime:
+        return runLimeJob(context, params);
     case ExplainMethod::Permutation:
+        return runPermutationJob(context, params);
     case ExplainMethod::PartialDependence:
+        return runPartialDependenceJob(context, params);
+    case ExplainMethod::KernelShap:
         break;
     }
     return Error::invalidInput("explain " + std::string(methodName(method)) +
