@@ -107,8 +107,8 @@ CoalitionSet sampleCoalitions(std::size_t players, std::size_t budget, Random &r
     const std::size_t pairedSizes = (players - 1) / 2; // sizes whose complement differs
     std::vector<double> sizeWeights(sizes);
     for (std::size_t s = 1; s <= sizes; ++s)
-        sizeWeights[s - 1] = double(players - 1) / double(s * (players - s)) *
-                             (s <= pairedSizes ? 2.0 : 1.0);
+        sizeWeights[s - 1] =
+            double(players - 1) / double(s * (players - s)) * (s <= pairedSizes ? 2.0 : 1.0);
     const double totalWeight = std::accumulate(sizeWeights.begin(), sizeWeights.end(), 0.0);
     for (double &w : sizeWeights)
         w /= totalWeight;

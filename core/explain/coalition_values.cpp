@@ -59,7 +59,8 @@ evaluateCoalitions(Predictor &predictor, const Background &background,
             jobs.push_back({q, k});
     }
 
-    const std::size_t cellsPerJob = std::max<std::size_t>(1, backgroundRows * background.rows.columns());
+    const std::size_t cellsPerJob =
+        std::max<std::size_t>(1, backgroundRows * background.rows.columns());
     const std::size_t jobsPerBatch = std::max<std::size_t>(1, maxCells / cellsPerJob);
     for (std::size_t begin = 0; begin < jobs.size(); begin += jobsPerBatch) {
         if (progress.isCancelled())

@@ -69,8 +69,8 @@ Result<Predictions> ExternalPredictor::predict(const model::FeatureMatrix &x,
             return Error::cancelled();
         if (run->signal != 0)
             return Error::invalidInput(program + " was killed by signal " +
-                                       std::to_string(run->signal) + " (" +
-                                       strsignal(run->signal) + ") on " + batchName(begin, end) +
+                                       std::to_string(run->signal) + " (" + strsignal(run->signal) +
+                                       ") on " + batchName(begin, end) +
                                        stderrTail(run->errorTail));
         if (run->exitCode != 0)
             return Error::invalidInput(program + " failed with exit code " +

@@ -54,7 +54,10 @@ std::uint64_t rowSeed(std::uint64_t seed, std::span<const double> row)
     return hash;
 }
 
-bool sameValue(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool sameValue(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
 
 // The features whose value differs from at least one background row. The others change no
 // prediction whether known or not, so their contribution is 0 and they are left out of the fit.
@@ -108,17 +111,17 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
     if (!rowPredictions)
         return rowPredictions.error();
     if (rowPredictions->rows != x.rows || rowPredictions->outputs != outputs)
-        return Error::invalidInput("KernelSHAP: the predictor gave " +
-                                   std::to_string(rowPredictions->outputs) + " outputs for the rows, " +
-                                   std::to_string(outputs) + " for the background");
+        return Error::invalidInput(
+            "KernelSHAP: the predictor gave " + std::to_string(rowPredictions->outputs) +
+            " outputs for the rows, " + std::to_string(outputs) + " for the background");
 
     std::vector<CoalitionQuery> group;
     std::vector<std::size_t> groupRows;
     std::size_t groupCells = 0;
     std::size_t rowsDone = 0;
     const auto explainGroup = [&]() -> Status {
-        auto values = evaluateCoalitions(predictor, background, group, outputs,
-                                         kMaxCellsPerBatch, predictorProgress);
+        auto values = evaluateCoalitions(predictor, background, group, outputs, kMaxCellsPerBatch,
+                                         predictorProgress);
         if (!values)
             return values.error();
         for (std::size_t q = 0; q < group.size(); ++q) {
@@ -142,11 +145,13 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
         return {};
     };
 
-    const std::size_t cellsPerCoalition = background.rows.rows * std::max<std::size_t>(1, x.columns());
+    const std::size_t cellsPerCoalition =
+        background.rows.rows * std::max<std::size_t>(1, x.columns());
     for (std::size_t r = 0; r < x.rows; ++r) {
         if (progress.isCancelled())
             return Error::cancelled();
-        CoalitionQuery query{.row = x.row(r), .players = varyingFeatures(x.row(r), background.rows),
+        CoalitionQuery query{.row = x.row(r),
+                             .players = varyingFeatures(x.row(r), background.rows),
                              .coalitions = {}};
         const std::size_t players = query.players.size();
         const std::size_t budget = options.coalitions ? options.coalitions : 2 * players + 2048;

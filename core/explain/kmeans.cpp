@@ -146,9 +146,8 @@ void updateCentres(const model::FeatureMatrix &data, Clustering &clustering)
             continue;
         for (std::size_t c = 0; c < columns; ++c) {
             const std::size_t cell = k * columns + c;
-            clustering.centres[cell] = counts[cell] == 0
-                                           ? std::numeric_limits<double>::quiet_NaN()
-                                           : sums[cell] / double(counts[cell]);
+            clustering.centres[cell] = counts[cell] == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                         : sums[cell] / double(counts[cell]);
         }
     }
 }

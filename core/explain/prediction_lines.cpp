@@ -65,8 +65,7 @@ Result<Predictions> parsePredictionLines(std::string_view output, std::size_t ex
             const std::string_view field = trimmed(lines[i].substr(
                 start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
             // from_chars takes no leading '+', which printf("%+g") writes.
-            const std::string_view number =
-                field.starts_with('+') ? field.substr(1) : field;
+            const std::string_view number = field.starts_with('+') ? field.substr(1) : field;
             double value = 0;
             const auto parsed =
                 std::from_chars(number.data(), number.data() + number.size(), value);
@@ -74,7 +73,8 @@ Result<Predictions> parsePredictionLines(std::string_view output, std::size_t ex
                 parsed.ptr != number.data() + number.size())
                 return Error::invalidInput(where + ": " + quoted(field) + " is not a number");
             if (!std::isfinite(value))
-                return Error::invalidInput(where + ": " + quoted(field) + " is not a finite number");
+                return Error::invalidInput(where + ": " + quoted(field) +
+                                           " is not a finite number");
             predictions.values.push_back(value);
             ++count;
             if (comma == std::string_view::npos)

@@ -143,7 +143,8 @@ Result<ShellPipeOutcome> runShellPipe(const std::string &command, std::string_vi
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready < 0)
-            return Error::io(std::string("waiting for the predict command: ") + std::strerror(errno));
+            return Error::io(std::string("waiting for the predict command: ") +
+                             std::strerror(errno));
         if (toChild >= 0 && fds[0].revents) {
             const ssize_t sent = write(toChild, input.data() + written, input.size() - written);
             if (sent > 0)
