@@ -10,6 +10,8 @@ namespace assay::explain {
 
 namespace {
 
+constexpr double kShiftTolerance = 1e-4;
+
 // 1 / variance of each column's present values; 0 for a constant or empty column.
 std::vector<double> columnScales(const model::FeatureMatrix &data)
 {
@@ -43,7 +45,7 @@ std::vector<double> columnScales(const model::FeatureMatrix &data)
 
 class ScaledDistance {
 public:
-    explicit ScaledDistance(std::vector<double> scales) : m_scales(std::move(scales)) {}
+    explicit ScaledDistance(std::span<const double> scales) : m_scales(scales) {}
 
     double operator()(std::span<const double> row, std::span<const double> centre) const
     {
@@ -60,7 +62,7 @@ public:
     }
 
 private:
-    std::vector<double> m_scales;
+    std::span<const double> m_scales;
 };
 
 std::span<const double> centreOf(const std::vector<double> &centres, std::size_t cluster,
@@ -124,7 +126,9 @@ bool assignRows(const model::FeatureMatrix &data, Clustering &clustering,
 }
 
 // Each centre becomes the mean of its rows' present values; an empty cluster keeps its centre.
-void updateCentres(const model::FeatureMatrix &data, Clustering &clustering)
+// Returns how far the centres moved: the sum of their squared scaled shifts.
+double updateCentres(const model::FeatureMatrix &data, Clustering &clustering,
+                     std::span<const double> scales)
 {
     const std::size_t columns = data.columns();
     std::vector<double> sums(clustering.clusters * columns, 0.0);
@@ -141,15 +145,21 @@ void updateCentres(const model::FeatureMatrix &data, Clustering &clustering)
             ++counts[k * columns + c];
         }
     }
+    double shift = 0;
     for (std::size_t k = 0; k < clustering.clusters; ++k) {
         if (clustering.sizes[k] == 0)
             continue;
         for (std::size_t c = 0; c < columns; ++c) {
             const std::size_t cell = k * columns + c;
-            clustering.centres[cell] = counts[cell] == 0 ? std::numeric_limits<double>::quiet_NaN()
-                                                         : sums[cell] / double(counts[cell]);
+            const double moved = counts[cell] == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                   : sums[cell] / double(counts[cell]);
+            const double before = clustering.centres[cell];
+            if (!model::isMissing(moved) && !model::isMissing(before))
+                shift += scales[c] * (moved - before) * (moved - before);
+            clustering.centres[cell] = moved;
         }
     }
+    return shift;
 }
 
 } // namespace
@@ -160,7 +170,8 @@ Clustering kMeans(const model::FeatureMatrix &data, std::size_t clusters, std::u
     Clustering clustering;
     if (data.rows == 0 || clusters == 0)
         return clustering;
-    const ScaledDistance distance(columnScales(data));
+    const std::vector<double> scales = columnScales(data);
+    const ScaledDistance distance(scales);
     Random random(seed);
     clustering.centres = seedCentres(data, clusters, distance, random);
     clustering.clusters = data.columns() == 0 ? 1 : clustering.centres.size() / data.columns();
@@ -168,11 +179,13 @@ Clustering kMeans(const model::FeatureMatrix &data, std::size_t clusters, std::u
     for (std::size_t iteration = 0; iteration < maxIterations; ++iteration) {
         if (!assignRows(data, clustering, distance))
             break;
-        updateCentres(data, clustering);
+        // Scaled columns have variance 1, so this is scikit-learn's tol = 1e-4 on the shift.
+        if (updateCentres(data, clustering, scales) <= kShiftTolerance)
+            break;
     }
     if (clustering.sizes.empty()) { // no iteration allowed: the seeds' clusters
         assignRows(data, clustering, distance);
-        updateCentres(data, clustering);
+        updateCentres(data, clustering, scales);
     }
     return clustering;
 }

@@ -54,8 +54,8 @@ Result<Predictions> parsePredictionLines(std::string_view output, std::size_t ex
                                 std::to_string(expectedRows) + " rows");
     Predictions predictions{.rows = expectedRows, .outputs = 0, .values = {}};
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string where = "output line " + std::to_string(i + 1) + " (data row " +
-                                  std::to_string(firstRow + i) + ")";
+        const std::string where =
+            "output line " + std::to_string(i + 1) + " (row " + std::to_string(firstRow + i) + ")";
         if (trimmed(lines[i]).empty())
             return Error::invalidInput(where + " is empty");
         std::size_t count = 0;
