@@ -44,6 +44,8 @@ Result<std::unique_ptr<Predictor>> predictorFor(const ExplainContext &context);
 // resolved ones. One file per method.
 Status resolveShapParams(const ExplainContext &context, ExplainParams &params);
 Result<MethodOutcome> runShapJob(const ExplainContext &context, const QJsonObject &params);
+Status resolveKernelParams(const ExplainContext &context, ExplainParams &params);
+Result<MethodOutcome> runKernelJob(const ExplainContext &context, const QJsonObject &params);
 Status resolveLimeParams(const ExplainContext &context, ExplainParams &params);
 Result<MethodOutcome> runLimeJob(const ExplainContext &context, const QJsonObject &params);
 Status resolvePermutationParams(const ExplainContext &context, ExplainParams &params);

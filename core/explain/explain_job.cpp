@@ -77,10 +77,9 @@ Status resolveMethodParams(ExplainMethod method, const ExplainContext &context, 
     case ExplainMethod::PartialDependence:
         return resolvePartialDependenceParams(context, params);
     case ExplainMethod::KernelShap:
-        break;
+        return resolveKernelParams(context, params);
     }
-    return Error::invalidInput("explain " + std::string(methodName(method)) +
-                               ": not available in this build yet");
+    return Error::internal("explain: unknown method");
 }
 
 Result<MethodOutcome> runMethod(ExplainMethod method, const ExplainContext &context,
@@ -96,10 +95,9 @@ Result<MethodOutcome> runMethod(ExplainMethod method, const ExplainContext &cont
     case ExplainMethod::PartialDependence:
         return runPartialDependenceJob(context, params);
     case ExplainMethod::KernelShap:
-        break;
+        return runKernelJob(context, params);
     }
-    return Error::invalidInput("explain " + std::string(methodName(method)) +
-                               ": not available in this build yet");
+    return Error::internal("explain: unknown method");
 }
 
 // Builds the context and resolves the parameters; both jobs and cache look-ups start here.

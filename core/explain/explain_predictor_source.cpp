@@ -1,4 +1,5 @@
 #include "explain/explain_context.h"
+#include "explain/external_predictor.h"
 #include "model/model.h"
 
 namespace assay::explain {
@@ -9,7 +10,7 @@ Result<std::unique_ptr<Predictor>> predictorFor(const ExplainContext &context)
     if (inputs.model)
         return std::unique_ptr<Predictor>(
             std::make_unique<ModelPredictor>(*inputs.model->model, context.threads));
-    return Error::invalidInput("explain: --predict-cmd is not available in this build yet");
+    return std::unique_ptr<Predictor>(std::make_unique<ExternalPredictor>(inputs.predictCommand));
 }
 
 } // namespace assay::explain
