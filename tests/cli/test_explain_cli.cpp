@@ -219,6 +219,42 @@ private slots:
         QVERIFY(failed.out.isEmpty());
     }
 
+    void predictCommandExplainsAModelAssayCannotLoad()
+    {
+        // A linear score of debt and income: KernelSHAP gives debt the largest share.
+        QVERIFY(assay::testing::writeBytes(m_root + QStringLiteral("/score.sh"),
+                                           "awk -F, 'NR > 1 { print 3 * $2 - 0.01 * ($1 == \"\" ? 50 : $1) }'\n"));
+        const auto kernel = assay(args({"explain", "kernel", "--predict-cmd", "sh score.sh", "--data", "credit.csv",
+                                         "--target", "default", "--exclude", "note", "--rows", "0:4", "--json"}));
+        QVERIFY2(kernel.exitCode == 0, qPrintable(kernel.err));
+        const QJsonObject summary = parseJson(kernel.out);
+        QCOMPARE(summary.value(QStringLiteral("rows")).toInt(), 4);
+        QCOMPARE(summary.value(QStringLiteral("features")).toArray().size(), 3);
+        QCOMPARE(summary.value(QStringLiteral("features")).toArray()[0].toObject()
+                     .value(QStringLiteral("name")).toString(), QStringLiteral("debt"));
+    }
+
+    void failingOrLyingPredictCommandExitsTwo_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("crashes") << "echo 'model file missing' >&2; exit 3" << "model file missing";
+        QTest::newRow("too few lines") << "echo 0.5" << "printed 1 lines";
+        QTest::newRow("not a number") << "awk 'NR > 1 { print \"high\" }'" << "high";
+    }
+
+    void failingOrLyingPredictCommandExitsTwo()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, message);
+        const auto failed = assay(QStringList{QStringLiteral("explain"), QStringLiteral("kernel"),
+                                              QStringLiteral("--predict-cmd"), command, QStringLiteral("--data"),
+                                              QStringLiteral("credit.csv"), QStringLiteral("--target"),
+                                              QStringLiteral("default"), QStringLiteral("--rows"), QStringLiteral("0:2")});
+        QCOMPARE(failed.exitCode, 2);
+        QVERIFY2(failed.err.contains(message), qPrintable(failed.err));
+    }
+
     void shapRefusesALinearModel()
     {
         const auto trained = assay(args({"train", "--data", "credit.csv", "--target", "default", "--exclude", "note",
