@@ -1,5 +1,6 @@
 #include "explain_inputs.h"
 
+#include "explain/explained_data.h"
 #include "model/model_source.h"
 #include "model_inputs.h"
 #include "read_options.h"
@@ -83,21 +84,16 @@ Status readData(const CommandContext &context, ExplainSources &sources)
     auto resolved = version::resolveDataset(version::parseDatasetRef(*dataSource), context.progress);
     if (!resolved)
         return resolved.error();
-    std::string md5 = resolved->md5;
-    if (md5.empty()) {
-        auto hashed = resolved->file.empty() ? Result<std::string>(version::md5OfBytes(resolved->bytes))
-                                             : version::md5OfFile(resolved->file, context.progress);
-        if (!hashed)
-            return hashed.error();
-        md5 = std::move(*hashed);
-    }
+    auto md5 = explain::explainedDataMd5(*resolved, context.progress);
+    if (!md5)
+        return md5.error();
     auto read = version::readResolvedDataset(*resolved, *options, context.progress);
     if (!read)
         return read.error();
     sources.data = std::make_unique<table::Table>(std::move(read->table));
     sources.inputs.data = sources.data.get();
     sources.inputs.dataName = *dataSource;
-    sources.inputs.dataMd5 = std::move(md5);
+    sources.inputs.dataMd5 = std::move(*md5);
     return {};
 }
 
