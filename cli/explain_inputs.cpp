@@ -28,10 +28,9 @@ Result<std::string> modelMd5(const std::string &source, workspace::Workspace *wo
         auto run = store->run(source);
         if (!run)
             return run.error();
-        const auto artifact = std::find_if(run->artifacts.begin(), run->artifacts.end(),
-                                           [](const track::Artifact &a) {
-                                               return a.path == model::kModelArtifactPath;
-                                           });
+        const auto artifact = std::find_if(
+            run->artifacts.begin(), run->artifacts.end(),
+            [](const track::Artifact &a) { return a.path == model::kModelArtifactPath; });
         if (artifact == run->artifacts.end())
             return Error::notFound("run " + source + " has no model (no artifact " +
                                    std::string(model::kModelArtifactPath) + ")");
@@ -81,7 +80,8 @@ Status readData(const CommandContext &context, ExplainSources &sources)
     auto options = readOptionsFrom(context.arguments);
     if (!options)
         return options.error();
-    auto resolved = version::resolveDataset(version::parseDatasetRef(*dataSource), context.progress);
+    auto resolved =
+        version::resolveDataset(version::parseDatasetRef(*dataSource), context.progress);
     if (!resolved)
         return resolved.error();
     auto md5 = explain::explainedDataMd5(*resolved, context.progress);

@@ -12,7 +12,10 @@ namespace assay::cli {
 
 namespace {
 
-QString text(const std::string &value) { return QString::fromStdString(value); }
+QString text(const std::string &value)
+{
+    return QString::fromStdString(value);
+}
 
 QString featureName(const explain::Explanation &explanation, std::size_t feature)
 {
@@ -35,7 +38,8 @@ std::vector<std::size_t> byDecreasing(const std::vector<double> &values)
     return order;
 }
 
-QJsonArray rankedFeatures(const explain::Explanation &explanation, const std::vector<double> &meanAbs)
+QJsonArray rankedFeatures(const explain::Explanation &explanation,
+                          const std::vector<double> &meanAbs)
 {
     QJsonArray features;
     for (std::size_t feature : byDecreasing(meanAbs))
@@ -55,7 +59,8 @@ QJsonArray strongestInteractions(const explain::Explanation &explanation,
         for (std::size_t b = a + 1; b < features; ++b) {
             double sum = 0;
             for (std::size_t output = 0; output < outputs; ++output) {
-                const double *matrix = shap.interactionStrength.data() + output * features * features;
+                const double *matrix =
+                    shap.interactionStrength.data() + output * features * features;
                 sum += matrix[a * features + b] + matrix[b * features + a];
             }
             pairs.emplace_back(a, b);
@@ -65,9 +70,10 @@ QJsonArray strongestInteractions(const explain::Explanation &explanation,
     for (std::size_t index : byDecreasing(strength)) {
         if (strongest.size() == 10)
             break;
-        strongest.append(QJsonObject{{QStringLiteral("a"), featureName(explanation, pairs[index].first)},
-                                     {QStringLiteral("b"), featureName(explanation, pairs[index].second)},
-                                     {QStringLiteral("mean_abs"), numberOrNull(strength[index])}});
+        strongest.append(
+            QJsonObject{{QStringLiteral("a"), featureName(explanation, pairs[index].first)},
+                        {QStringLiteral("b"), featureName(explanation, pairs[index].second)},
+                        {QStringLiteral("mean_abs"), numberOrNull(strength[index])}});
     }
     return strongest;
 }
@@ -79,7 +85,8 @@ QJsonObject shapSummaryJson(const explain::Explanation &explanation,
 {
     const auto &values = shap.values;
     const double rows = std::max<double>(1.0, double(values.rows));
-    std::vector<std::vector<double>> meanAbs(values.outputs, std::vector<double>(values.features, 0.0));
+    std::vector<std::vector<double>> meanAbs(values.outputs,
+                                             std::vector<double>(values.features, 0.0));
     std::vector<double> bias(values.outputs, 0.0);
     for (std::size_t row = 0; row < values.rows; ++row)
         for (std::size_t output = 0; output < values.outputs; ++output) {
@@ -101,9 +108,10 @@ QJsonObject shapSummaryJson(const explain::Explanation &explanation,
     if (values.outputs > 1) {
         QJsonArray outputs;
         for (std::size_t output = 0; output < values.outputs; ++output)
-            outputs.append(QJsonObject{{QStringLiteral("name"), outputName(explanation, output)},
-                                       {QStringLiteral("bias"), numberOrNull(bias[output])},
-                                       {QStringLiteral("features"), rankedFeatures(explanation, meanAbs[output])}});
+            outputs.append(QJsonObject{
+                {QStringLiteral("name"), outputName(explanation, output)},
+                {QStringLiteral("bias"), numberOrNull(bias[output])},
+                {QStringLiteral("features"), rankedFeatures(explanation, meanAbs[output])}});
         summary.insert(QStringLiteral("outputs"), outputs);
     }
     if (!shap.interactionStrength.empty())
@@ -117,17 +125,18 @@ QJsonObject limeJson(const explain::Explanation &explanation, const explain::Lim
     for (const explain::LimeExplanation &one : lime.explanations) {
         QJsonArray terms;
         for (const explain::LimeTerm &term : one.terms)
-            terms.append(QJsonObject{{QStringLiteral("feature"), featureName(explanation, term.feature)},
-                                     {QStringLiteral("condition"), text(term.condition)},
-                                     {QStringLiteral("weight"), numberOrNull(term.weight)}});
-        explanations.append(QJsonObject{
-            {QStringLiteral("row"), static_cast<qint64>(lime.rowIds[one.row])},
-            {QStringLiteral("output"), outputName(explanation, one.output)},
-            {QStringLiteral("intercept"), numberOrNull(one.intercept)},
-            {QStringLiteral("local_prediction"), numberOrNull(one.localPrediction)},
-            {QStringLiteral("model_prediction"), numberOrNull(one.modelPrediction)},
-            {QStringLiteral("score"), numberOrNull(one.score)},
-            {QStringLiteral("terms"), terms}});
+            terms.append(
+                QJsonObject{{QStringLiteral("feature"), featureName(explanation, term.feature)},
+                            {QStringLiteral("condition"), text(term.condition)},
+                            {QStringLiteral("weight"), numberOrNull(term.weight)}});
+        explanations.append(
+            QJsonObject{{QStringLiteral("row"), static_cast<qint64>(lime.rowIds[one.row])},
+                        {QStringLiteral("output"), outputName(explanation, one.output)},
+                        {QStringLiteral("intercept"), numberOrNull(one.intercept)},
+                        {QStringLiteral("local_prediction"), numberOrNull(one.localPrediction)},
+                        {QStringLiteral("model_prediction"), numberOrNull(one.modelPrediction)},
+                        {QStringLiteral("score"), numberOrNull(one.score)},
+                        {QStringLiteral("terms"), terms}});
     }
     return {{QStringLiteral("rows"), static_cast<qint64>(lime.rowIds.size())},
             {QStringLiteral("explanations"), explanations}};
@@ -143,9 +152,10 @@ QJsonObject permutationJson(const explain::Explanation &explanation,
     QJsonArray features;
     for (std::size_t index : byDecreasing(means)) {
         const auto &feature = importance.features[index];
-        features.append(QJsonObject{{QStringLiteral("name"), featureName(explanation, feature.feature)},
-                                    {QStringLiteral("mean"), numberOrNull(feature.mean)},
-                                    {QStringLiteral("std"), numberOrNull(feature.std)}});
+        features.append(
+            QJsonObject{{QStringLiteral("name"), featureName(explanation, feature.feature)},
+                        {QStringLiteral("mean"), numberOrNull(feature.mean)},
+                        {QStringLiteral("std"), numberOrNull(feature.std)}});
     }
     return {{QStringLiteral("metric"), text(importance.metric)},
             {QStringLiteral("baseline"), numberOrNull(importance.baseline)},
@@ -162,7 +172,8 @@ QJsonObject partialDependenceJson(const explain::Explanation &explanation,
         for (double value : curve.grid) {
             const bool label = spec.kind == model::FeatureKind::Categorical && value >= 0 &&
                                value < double(spec.categories.size());
-            grid.append(label ? QJsonValue(text(spec.categories[std::size_t(value)])) : numberOrNull(value));
+            grid.append(label ? QJsonValue(text(spec.categories[std::size_t(value)]))
+                              : numberOrNull(value));
         }
         QJsonObject average;
         for (std::size_t output = 0; output < curve.outputs; ++output) {

@@ -34,7 +34,10 @@ public:
         return m_columns.size() - 1;
     }
     void number(std::size_t column, double value) { m_columns[column].floats().push_back(value); }
-    void integer(std::size_t column, std::int64_t value) { m_columns[column].ints().push_back(value); }
+    void integer(std::size_t column, std::int64_t value)
+    {
+        m_columns[column].ints().push_back(value);
+    }
     void text(std::size_t column, const std::string &value)
     {
         auto &codes = m_codes[m_textIndex[column]];
@@ -49,7 +52,8 @@ public:
         for (Column &column : m_columns)
             if (column.type() == ColumnType::Float) {
                 const auto &floats = column.floats();
-                if (std::any_of(floats.begin(), floats.end(), [](double v) { return std::isnan(v); })) {
+                if (std::any_of(floats.begin(), floats.end(),
+                                [](double v) { return std::isnan(v); })) {
                     column.missing().assign(floats.size(), 0);
                     for (std::size_t i = 0; i < floats.size(); ++i)
                         column.missing()[i] = std::isnan(floats[i]) ? 1 : 0;
@@ -186,7 +190,8 @@ table::Table permutationTable(const explain::Explanation &explanation,
         builder.number(mean, importance.mean);
         builder.number(std, importance.std);
         for (std::size_t r = 0; r < repeats; ++r)
-            builder.number(drops[r], r < importance.drops.size() ? importance.drops[r] : std::nan(""));
+            builder.number(drops[r],
+                           r < importance.drops.size() ? importance.drops[r] : std::nan(""));
     }
     return builder.build();
 }
@@ -203,7 +208,8 @@ table::Table partialDependenceTable(const explain::Explanation &explanation,
         for (std::size_t g = 0; g < curve.grid.size(); ++g)
             for (std::size_t o = 0; o < curve.outputs; ++o) {
                 builder.text(feature, featureName(explanation, curve.feature));
-                builder.text(value, valueText(explanation.subject.features[curve.feature], curve.grid[g]));
+                builder.text(value,
+                             valueText(explanation.subject.features[curve.feature], curve.grid[g]));
                 builder.text(output, outputName(explanation, o));
                 builder.number(average, curve.average[g * curve.outputs + o]);
             }

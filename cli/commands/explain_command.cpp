@@ -30,7 +30,8 @@ const char *const kExplainDetails =
     "  permutation  how much a metric drops when each feature is shuffled:\n"
     "               assay explain permutation --model RUN --data data/credit.csv --json\n"
     "  pdp          partial dependence (and ICE curves) of a few features:\n"
-    "               assay explain pdp --model RUN --data data/credit.csv --features age,annual_income\n\n"
+    "               assay explain pdp --model RUN --data data/credit.csv --features "
+    "age,annual_income\n\n"
     "In the demo workspace (`assay demo DIR`), RUN is a run id from "
     "`assay runs list --experiment credit-default-models`. Inside a workspace every result is "
     "cached in the content store, keyed by the model's md5, the data's md5, the method and its "
@@ -65,7 +66,8 @@ const char *const kKernelDetails =
 const char *const kLimeDetails =
     "LIME for tabular data: quartile discretisation of the whole --data, 5000 perturbed samples "
     "per row, kernel width 0.75·√features, weighted ridge, seeded. Each explained row (--rows; "
-    "the first 20 without it) gets up to --max-features conditions with weights and the local fit's R². "
+    "the first 20 without it) gets up to --max-features conditions with weights and the local "
+    "fit's R². "
     "--out writes row, output, rank, feature, condition, weight, intercept, local_prediction, "
     "model_prediction, score.";
 
@@ -127,14 +129,15 @@ void note(const std::string &message)
 }
 
 // The cached explanation of this request, when the workspace has it.
-Result<std::optional<explain::Explanation>> cachedExplanation(explain::ExplanationStore &store,
-                                                              const explain::ExplainInputs &inputs,
-                                                              const explain::ExplainRequest &request)
+Result<std::optional<explain::Explanation>>
+cachedExplanation(explain::ExplanationStore &store, const explain::ExplainInputs &inputs,
+                  const explain::ExplainRequest &request)
 {
     auto params = explain::resolvedParams(inputs, request);
     if (!params)
         return params.error();
-    const std::string key = explain::explanationKey(request.method, inputs.modelMd5, inputs.dataMd5, *params);
+    const std::string key =
+        explain::explanationKey(request.method, inputs.modelMd5, inputs.dataMd5, *params);
     auto entry = store.find(key);
     if (!entry)
         return entry.error();
@@ -152,14 +155,16 @@ Status writeOut(const explain::ExplainOutcome &outcome, const std::string &path)
     const explain::Explanation &explanation = outcome.explanation;
     table::Table table;
     if (const auto *shap = std::get_if<explain::ShapExplanation>(&explanation.result))
-        table = outcome.interactions ? shapInteractionsTable(explanation, *shap, *outcome.interactions)
-                                     : shapValuesTable(explanation, *shap);
+        table = outcome.interactions
+                    ? shapInteractionsTable(explanation, *shap, *outcome.interactions)
+                    : shapValuesTable(explanation, *shap);
     else if (const auto *lime = std::get_if<explain::LimeResult>(&explanation.result))
         table = limeTable(explanation, *lime);
     else if (const auto *permutation = std::get_if<explain::PermutationResult>(&explanation.result))
         table = permutationTable(explanation, *permutation);
     else
-        table = partialDependenceTable(explanation, std::get<explain::PartialDependenceResult>(explanation.result));
+        table = partialDependenceTable(
+            explanation, std::get<explain::PartialDependenceResult>(explanation.result));
     return table::writeCsv(table, path);
 }
 
@@ -171,7 +176,8 @@ QJsonObject resultJson(const explain::Explanation &explanation)
         return limeJson(explanation, *lime);
     if (const auto *permutation = std::get_if<explain::PermutationResult>(&explanation.result))
         return permutationJson(explanation, *permutation);
-    return partialDependenceJson(explanation, std::get<explain::PartialDependenceResult>(explanation.result));
+    return partialDependenceJson(explanation,
+                                 std::get<explain::PartialDependenceResult>(explanation.result));
 }
 
 // A few readable lines from the JSON summary.
@@ -183,24 +189,29 @@ void printSummary(const explain::Explanation &explanation, const QJsonObject &su
         text += "  " + padded(name.toStdString(), 28) + "  " + value + "\n";
     };
     if (summary.contains(QStringLiteral("bias"))) {
-        text += "rows " + std::to_string(summary.value(QStringLiteral("rows")).toInteger()) + ", bias " +
-                compactNumber(summary.value(QStringLiteral("bias")).toDouble()) + " (" +
-                summary.value(QStringLiteral("space")).toString().toStdString() + "), mean |value|:\n";
+        text += "rows " + std::to_string(summary.value(QStringLiteral("rows")).toInteger()) +
+                ", bias " + compactNumber(summary.value(QStringLiteral("bias")).toDouble()) + " (" +
+                summary.value(QStringLiteral("space")).toString().toStdString() +
+                "), mean |value|:\n";
         for (const QJsonValue &feature : summary.value(QStringLiteral("features")).toArray())
-            line(feature[QStringLiteral("name")].toString(), compactNumber(feature[QStringLiteral("mean_abs")].toDouble()));
+            line(feature[QStringLiteral("name")].toString(),
+                 compactNumber(feature[QStringLiteral("mean_abs")].toDouble()));
     } else if (summary.contains(QStringLiteral("explanations"))) {
         for (const QJsonValue &one : summary.value(QStringLiteral("explanations")).toArray()) {
             text += "row " + std::to_string(one[QStringLiteral("row")].toInteger()) + " (" +
                     one[QStringLiteral("output")].toString().toStdString() + "): model " +
-                    compactNumber(one[QStringLiteral("model_prediction")].toDouble()) + ", local fit " +
+                    compactNumber(one[QStringLiteral("model_prediction")].toDouble()) +
+                    ", local fit " +
                     compactNumber(one[QStringLiteral("local_prediction")].toDouble()) + ", R² " +
                     compactNumber(one[QStringLiteral("score")].toDouble()) + "\n";
             for (const QJsonValue &term : one[QStringLiteral("terms")].toArray())
-                line(term[QStringLiteral("condition")].toString(), compactNumber(term[QStringLiteral("weight")].toDouble()));
+                line(term[QStringLiteral("condition")].toString(),
+                     compactNumber(term[QStringLiteral("weight")].toDouble()));
         }
     } else if (summary.contains(QStringLiteral("metric"))) {
-        text += "drop of " + summary.value(QStringLiteral("metric")).toString().toStdString() + " from " +
-                compactNumber(summary.value(QStringLiteral("baseline")).toDouble()) + ", mean ± std:\n";
+        text += "drop of " + summary.value(QStringLiteral("metric")).toString().toStdString() +
+                " from " + compactNumber(summary.value(QStringLiteral("baseline")).toDouble()) +
+                ", mean ± std:\n";
         for (const QJsonValue &feature : summary.value(QStringLiteral("features")).toArray())
             line(feature[QStringLiteral("name")].toString(),
                  compactNumber(feature[QStringLiteral("mean")].toDouble()) + " ± " +
@@ -218,9 +229,11 @@ int runExplainMethod(CommandContext &context, ExplainMethod method)
 {
     const Command &command = *findCommand(commandName(method));
     if (!context.arguments.positional().empty())
-        return usageError(command, "unexpected argument '" + context.arguments.positional().front() + "'");
+        return usageError(command,
+                          "unexpected argument '" + context.arguments.positional().front() + "'");
     if (context.arguments.flag("interactions") && context.arguments.value("background"))
-        return usageError(command, "--interactions needs path-dependent TreeSHAP; leave out --background");
+        return usageError(command,
+                          "--interactions needs path-dependent TreeSHAP; leave out --background");
     auto request = explainRequestFrom(method, context.arguments);
     if (!request)
         return usageError(command, request.error().message);
@@ -263,14 +276,16 @@ int runExplainMethod(CommandContext &context, ExplainMethod method)
     }
     if (key.empty())
         key = explain::explanationKey(method, outcome.explanation.subject.modelMd5,
-                                      outcome.explanation.subject.dataMd5, outcome.explanation.params);
+                                      outcome.explanation.subject.dataMd5,
+                                      outcome.explanation.params);
     if (out)
         if (auto written = writeOut(outcome, *out); !written)
             return fail(written.error());
 
     QJsonObject summary = resultJson(outcome.explanation);
     if (context.json) {
-        summary.insert(QStringLiteral("method"), QString::fromStdString(std::string(explain::methodName(method))));
+        summary.insert(QStringLiteral("method"),
+                       QString::fromStdString(std::string(explain::methodName(method))));
         summary.insert(QStringLiteral("key"), QString::fromStdString(key));
         summary.insert(QStringLiteral("cached"), cached);
         summary.insert(QStringLiteral("params"), outcome.explanation.params);
@@ -299,10 +314,13 @@ int runExplainGroup(CommandContext &context)
 
 void addExplainCommands(std::vector<Command> &into)
 {
-    into.push_back({"explain", "explain a model: SHAP, LIME, permutation importance, partial dependence",
-                    "shap|kernel|lime|permutation|pdp --model M --data D [...]", kExplainDetails,
+    into.push_back({"explain",
+                    "explain a model: SHAP, LIME, permutation importance, partial dependence",
+                    "shap|kernel|lime|permutation|pdp --model M --data D [...]",
+                    kExplainDetails,
                     "assay explain shap --model RUN --data data/credit.csv --rows 0:1000 --json",
-                    {}, runExplainGroup});
+                    {},
+                    runExplainGroup});
     for (const MethodCommand &method : kMethodCommands)
         into.push_back({commandName(method.method), method.summary, method.usage, method.details,
                         method.example, explainOptionSpecs(method.method),

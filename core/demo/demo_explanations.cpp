@@ -39,7 +39,8 @@ const DemoExplanation kExplanations[] = {
     {kLogisticRun, explain::ExplainMethod::KernelShap, 0, 10, {}},
 };
 
-Result<explain::ExplainInputs> modelInputs(workspace::Workspace &workspace, const std::string &runName)
+Result<explain::ExplainInputs> modelInputs(workspace::Workspace &workspace,
+                                           const std::string &runName)
 {
     auto runId = track::resolveRun(workspace.database(), runName);
     if (!runId)
@@ -50,9 +51,9 @@ Result<explain::ExplainInputs> modelInputs(workspace::Workspace &workspace, cons
     auto run = store->run(*runId);
     if (!run)
         return run.error();
-    const auto artifact = std::find_if(run->artifacts.begin(), run->artifacts.end(), [](const track::Artifact &a) {
-        return a.path == model::kModelArtifactPath;
-    });
+    const auto artifact =
+        std::find_if(run->artifacts.begin(), run->artifacts.end(),
+                     [](const track::Artifact &a) { return a.path == model::kModelArtifactPath; });
     if (artifact == run->artifacts.end())
         return Error::notFound("demo run '" + runName + "' has no model");
     auto loaded = model::openModel(*runId, &workspace);

@@ -17,15 +17,17 @@ namespace assay::explain {
 // What every method's job works on, built once by runExplanation and resolvedParams.
 struct ExplainContext {
     ExplainContext(const ExplainInputs &explained, unsigned threadCount, Progress reporting)
-        : inputs(explained), threads(threadCount), progress(std::move(reporting)) {}
+        : inputs(explained), threads(threadCount), progress(std::move(reporting))
+    {
+    }
 
     const ExplainInputs &inputs;
-    model::FeatureMatrix all;         // every data row, the model's features in order
-    std::size_t firstRow = 0;         // the rows to explain: [firstRow, lastRow) of the data
+    model::FeatureMatrix all; // every data row, the model's features in order
+    std::size_t firstRow = 0; // the rows to explain: [firstRow, lastRow) of the data
     std::size_t lastRow = 0;
-    model::FeatureMatrix x;           // those rows
-    std::vector<std::size_t> rowIds;  // their indices in the data
-    std::optional<model::Task> task;  // the model's, or the --target column's for a predict command
+    model::FeatureMatrix x;          // those rows
+    std::vector<std::size_t> rowIds; // their indices in the data
+    std::optional<model::Task> task; // the model's, or the --target column's for a predict command
     unsigned threads = 0;
     Progress progress;
 };
@@ -51,6 +53,7 @@ Result<MethodOutcome> runLimeJob(const ExplainContext &context, const QJsonObjec
 Status resolvePermutationParams(const ExplainContext &context, ExplainParams &params);
 Result<MethodOutcome> runPermutationJob(const ExplainContext &context, const QJsonObject &params);
 Status resolvePartialDependenceParams(const ExplainContext &context, ExplainParams &params);
-Result<MethodOutcome> runPartialDependenceJob(const ExplainContext &context, const QJsonObject &params);
+Result<MethodOutcome> runPartialDependenceJob(const ExplainContext &context,
+                                              const QJsonObject &params);
 
 } // namespace assay::explain

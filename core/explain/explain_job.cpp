@@ -17,10 +17,12 @@ namespace {
 // the first rows only.
 constexpr std::size_t kDefaultLocalRows = 20;
 
-Status resolveRows(const ExplainInputs &inputs, const ExplainRequest &request, ExplainContext &context)
+Status resolveRows(const ExplainInputs &inputs, const ExplainRequest &request,
+                   ExplainContext &context)
 {
     const std::size_t rows = inputs.data->rowCount();
-    const bool local = request.method == ExplainMethod::Lime || request.method == ExplainMethod::KernelShap;
+    const bool local =
+        request.method == ExplainMethod::Lime || request.method == ExplainMethod::KernelShap;
     const std::size_t first = request.firstRow.value_or(0);
     const std::size_t fallbackLast =
         local && !request.firstRow ? std::min(rows, kDefaultLocalRows) : rows;
@@ -65,7 +67,8 @@ Result<std::vector<model::FeatureSpec>> featuresOf(ExplainContext &context, Expl
     return model::inferFeatures(*inputs.data, names);
 }
 
-Status resolveMethodParams(ExplainMethod method, const ExplainContext &context, ExplainParams &params)
+Status resolveMethodParams(ExplainMethod method, const ExplainContext &context,
+                           ExplainParams &params)
 {
     switch (method) {
     case ExplainMethod::TreeShap:
@@ -122,7 +125,7 @@ Result<QJsonObject> prepare(const ExplainInputs &inputs, const ExplainRequest &r
     context.rowIds.resize(context.lastRow - context.firstRow);
     std::iota(context.rowIds.begin(), context.rowIds.end(), context.firstRow);
     context.x = context.rowIds.size() == context.all.rows ? context.all
-                                                           : context.all.subset(context.rowIds);
+                                                          : context.all.subset(context.rowIds);
     ASSAY_TRY(resolveMethodParams(request.method, context, params));
     ASSAY_TRY(params.rejectUnknown());
     return params.resolved();

@@ -19,11 +19,13 @@ Result<MethodOutcome> runKernelJob(const ExplainContext &context, const QJsonObj
         return predictor.error();
     const auto seed = static_cast<std::uint64_t>(params.value(QStringLiteral("seed")).toInteger());
     auto background = summarizeBackground(
-        context.all, static_cast<std::size_t>(params.value(QStringLiteral("clusters")).toInteger()), seed);
+        context.all, static_cast<std::size_t>(params.value(QStringLiteral("clusters")).toInteger()),
+        seed);
     if (!background)
         return background.error();
     KernelShapOptions options;
-    options.coalitions = static_cast<std::size_t>(params.value(QStringLiteral("coalitions")).toInteger());
+    options.coalitions =
+        static_cast<std::size_t>(params.value(QStringLiteral("coalitions")).toInteger());
     options.seed = seed;
     auto values = kernelShap(**predictor, *background, context.x, options, context.progress);
     if (!values)

@@ -27,7 +27,8 @@ Result<MethodOutcome> runLimeJob(const ExplainContext &context, const QJsonObjec
     LimeOptions options;
     options.samples = static_cast<std::size_t>(params.value(QStringLiteral("samples")).toInteger());
     options.kernelWidth = params.value(QStringLiteral("kernel_width")).toDouble();
-    options.maxFeatures = static_cast<std::size_t>(params.value(QStringLiteral("max_features")).toInteger());
+    options.maxFeatures =
+        static_cast<std::size_t>(params.value(QStringLiteral("max_features")).toInteger());
     options.seed = static_cast<std::uint64_t>(params.value(QStringLiteral("seed")).toInteger());
     auto explanations = explainLime(**predictor, context.all, context.x, options, context.progress);
     if (!explanations)

@@ -53,9 +53,10 @@ Result<std::uint64_t> ExplainParams::count(const std::string &key, std::uint64_t
     std::uint64_t result = fallback;
     if (!value.isUndefined() && !(value.isString() && value.toString().isEmpty())) {
         const auto number = asNumber(value);
-        if (!number || *number < double(minimum) || *number != std::floor(*number) || *number > 9.0e15)
-            return error(key, "expected a whole number >= " + std::to_string(minimum) + ", found '" +
-                                  shown(value) + "'");
+        if (!number || *number < double(minimum) || *number != std::floor(*number) ||
+            *number > 9.0e15)
+            return error(key, "expected a whole number >= " + std::to_string(minimum) +
+                                  ", found '" + shown(value) + "'");
         result = static_cast<std::uint64_t>(*number);
     }
     m_resolved.insert(QString::fromStdString(key), static_cast<qint64>(result));
@@ -127,7 +128,8 @@ Result<std::vector<std::string>> ExplainParams::texts(const std::string &key)
     return result;
 }
 
-Result<std::vector<double>> ExplainParams::numbers(const std::string &key, std::vector<double> fallback)
+Result<std::vector<double>> ExplainParams::numbers(const std::string &key,
+                                                   std::vector<double> fallback)
 {
     const QJsonValue value = take(key);
     std::vector<double> result = std::move(fallback);

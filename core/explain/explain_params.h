@@ -19,9 +19,12 @@ namespace assay::explain {
 class ExplainParams {
 public:
     ExplainParams(std::string method, QJsonObject given)
-        : m_method(std::move(method)), m_given(std::move(given)) {}
+        : m_method(std::move(method)), m_given(std::move(given))
+    {
+    }
 
-    Result<std::uint64_t> count(const std::string &key, std::uint64_t fallback, std::uint64_t minimum = 0);
+    Result<std::uint64_t> count(const std::string &key, std::uint64_t fallback,
+                                std::uint64_t minimum = 0);
     Result<double> number(const std::string &key, double fallback);
     Result<bool> flag(const std::string &key, bool fallback);
     Result<std::string> text(const std::string &key, const std::string &fallback);
@@ -30,7 +33,10 @@ public:
     // [low, high] as an array of two numbers or "low,high".
     Result<std::vector<double>> numbers(const std::string &key, std::vector<double> fallback);
 
-    bool given(const std::string &key) const { return m_given.contains(QString::fromStdString(key)); }
+    bool given(const std::string &key) const
+    {
+        return m_given.contains(QString::fromStdString(key));
+    }
     // Sets a resolved value the readers above do not produce (the rows, a computed default).
     void resolve(const std::string &key, const QJsonValue &value);
     // InvalidInput naming the first given key nobody read.

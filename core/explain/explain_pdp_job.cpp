@@ -23,9 +23,10 @@ Result<std::vector<std::string>> defaultFeatures(const ExplainContext &context)
     const auto &features = context.all.features;
     std::vector<std::size_t> order(features.size());
     std::iota(order.begin(), order.end(), 0);
-    const auto *ensemble = context.inputs.model
-                               ? dynamic_cast<const model::TreeEnsemble *>(context.inputs.model->model.get())
-                               : nullptr;
+    const auto *ensemble =
+        context.inputs.model
+            ? dynamic_cast<const model::TreeEnsemble *>(context.inputs.model->model.get())
+            : nullptr;
     if (ensemble) {
         std::vector<std::size_t> rows(std::min(kRankingRows, context.x.rows));
         std::iota(rows.begin(), rows.end(), 0);
@@ -76,14 +77,15 @@ Status resolvePartialDependenceParams(const ExplainContext &context, ExplainPara
     QJsonArray resolved;
     for (const std::string &name : names) {
         if (!featureIndex(context, name))
-            return Error::invalidInput("explain pdp: features: '" + name + "' is not a feature of " +
-                                       context.inputs.modelName);
+            return Error::invalidInput("explain pdp: features: '" + name +
+                                       "' is not a feature of " + context.inputs.modelName);
         resolved.append(QString::fromStdString(name));
     }
     params.resolve("features", resolved);
     ASSAY_TRY(params.count("grid_resolution", PartialDependenceOptions{}.gridResolution, 2));
     const PartialDependenceOptions defaults;
-    auto percentiles = params.numbers("percentiles", {defaults.lowPercentile, defaults.highPercentile});
+    auto percentiles =
+        params.numbers("percentiles", {defaults.lowPercentile, defaults.highPercentile});
     if (!percentiles)
         return percentiles.error();
     if (percentiles->size() != 2 || (*percentiles)[0] < 0 || (*percentiles)[1] > 1 ||
@@ -94,7 +96,8 @@ Status resolvePartialDependenceParams(const ExplainContext &context, ExplainPara
     return {};
 }
 
-Result<MethodOutcome> runPartialDependenceJob(const ExplainContext &context, const QJsonObject &params)
+Result<MethodOutcome> runPartialDependenceJob(const ExplainContext &context,
+                                              const QJsonObject &params)
 {
     auto predictor = predictorFor(context);
     if (!predictor)
@@ -103,8 +106,10 @@ Result<MethodOutcome> runPartialDependenceJob(const ExplainContext &context, con
     const QJsonArray percentiles = params.value(QStringLiteral("percentiles")).toArray();
     options.lowPercentile = percentiles[0].toDouble();
     options.highPercentile = percentiles[1].toDouble();
-    options.gridResolution = static_cast<std::size_t>(params.value(QStringLiteral("grid_resolution")).toInteger());
-    options.iceRows = static_cast<std::size_t>(params.value(QStringLiteral("ice_rows")).toInteger());
+    options.gridResolution =
+        static_cast<std::size_t>(params.value(QStringLiteral("grid_resolution")).toInteger());
+    options.iceRows =
+        static_cast<std::size_t>(params.value(QStringLiteral("ice_rows")).toInteger());
     const QJsonArray names = params.value(QStringLiteral("features")).toArray();
     PartialDependenceResult pdp;
     for (qsizetype i = 0; i < names.size(); ++i) {

@@ -61,7 +61,8 @@ Result<MethodOutcome> runPermutationJob(const ExplainContext &context, const QJs
     if (labelled.empty())
         return Error::invalidInput(context.inputs.dataName + ": the label column '" + targetName +
                                    "' has no values in the rows explained");
-    const model::FeatureMatrix x = labelled.size() == context.x.rows ? context.x : context.x.subset(labelled);
+    const model::FeatureMatrix x =
+        labelled.size() == context.x.rows ? context.x : context.x.subset(labelled);
 
     auto predictor = predictorFor(context);
     if (!predictor)

@@ -4,7 +4,8 @@
 
 namespace assay::explain {
 
-Result<std::string> explainedDataMd5(const version::ResolvedDataset &resolved, const Progress &progress)
+Result<std::string> explainedDataMd5(const version::ResolvedDataset &resolved,
+                                     const Progress &progress)
 {
     if (!resolved.md5.empty())
         return resolved.md5;

@@ -73,7 +73,8 @@ std::string saveExplanationDocument(const Explanation &explanation)
     const QJsonObject document{
         {QStringLiteral("format"), QString::fromLatin1(kFormat)},
         {QStringLiteral("version"), kVersion},
-        {QStringLiteral("method"), QString::fromStdString(std::string(methodName(explanation.method)))},
+        {QStringLiteral("method"),
+         QString::fromStdString(std::string(methodName(explanation.method)))},
         {QStringLiteral("created_ms"), static_cast<qint64>(explanation.createdMs)},
         {QStringLiteral("subject"), subjectToJson(explanation.subject)},
         {QStringLiteral("params"), explanation.params},
@@ -94,7 +95,8 @@ Result<Explanation> loadExplanationDocument(std::string_view bytes, std::string_
     if (!format)
         return format.error();
     if (*format != kFormat)
-        return root.error("format", "expected '" + std::string(kFormat) + "', found '" + *format + "'");
+        return root.error("format",
+                          "expected '" + std::string(kFormat) + "', found '" + *format + "'");
     if (root.object().value(QStringLiteral("version")).toInt() != kVersion)
         return root.error("version", "expected version " + std::to_string(kVersion));
     Explanation explanation;

@@ -64,7 +64,8 @@ Result<std::vector<std::size_t>> sizes(const model::JsonFields &fields, std::str
 
 Result<std::size_t> size(const model::JsonFields &fields, std::string_view key)
 {
-    const QJsonValue value = fields.object().value(QString::fromUtf8(key.data(), qsizetype(key.size())));
+    const QJsonValue value =
+        fields.object().value(QString::fromUtf8(key.data(), qsizetype(key.size())));
     const double number = value.toDouble(-1);
     if (!value.isDouble() || number < 0 || number != std::floor(number) || number > 9.0e15)
         return fields.error(key, "expected a whole number >= 0");
@@ -73,7 +74,8 @@ Result<std::size_t> size(const model::JsonFields &fields, std::string_view key)
 
 Result<double> number(const model::JsonFields &fields, std::string_view key)
 {
-    const QJsonValue value = fields.object().value(QString::fromUtf8(key.data(), qsizetype(key.size())));
+    const QJsonValue value =
+        fields.object().value(QString::fromUtf8(key.data(), qsizetype(key.size())));
     if (value.isNull())
         return std::numeric_limits<double>::quiet_NaN();
     if (!value.isDouble())

@@ -27,7 +27,7 @@ Result<std::size_t> size(const model::JsonFields &fields, std::string_view key);
 Result<double> number(const model::JsonFields &fields, std::string_view key);
 
 // An error naming the key when `values` does not hold `expected` numbers.
-Status requireLength(const model::JsonFields &fields, std::string_view key,
-                     std::size_t actual, std::size_t expected);
+Status requireLength(const model::JsonFields &fields, std::string_view key, std::size_t actual,
+                     std::size_t expected);
 
 } // namespace assay::explain

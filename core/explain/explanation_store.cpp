@@ -19,7 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-QString text(const std::string &value) { return QString::fromStdString(value); }
+QString text(const std::string &value)
+{
+    return QString::fromStdString(value);
+}
 
 fs::path indexDir(const workspace::Workspace &workspace)
 {
@@ -35,7 +38,8 @@ std::size_t rowsOf(const Explanation &explanation)
     // Permutation importance and partial dependence use every row of the range they name.
     const QJsonArray rows = explanation.params.value(QStringLiteral("rows")).toArray();
     if (rows.size() == 2)
-        return static_cast<std::size_t>(std::max<qint64>(0, rows[1].toInteger() - rows[0].toInteger()));
+        return static_cast<std::size_t>(
+            std::max<qint64>(0, rows[1].toInteger() - rows[0].toInteger()));
     return 0;
 }
 
@@ -62,11 +66,13 @@ Result<ExplanationEntry> entryFromJson(std::string_view bytes, const std::string
         return Error::invalidInput(displayName + ": not a JSON object");
     const model::JsonFields fields(displayName, document.object());
     ExplanationEntry entry;
-    const std::pair<const char *, std::string *> texts[] = {
-        {"key", &entry.key},           {"model", &entry.modelName},
-        {"model_md5", &entry.modelMd5}, {"run_id", &entry.runId},
-        {"data", &entry.dataName},      {"data_md5", &entry.dataMd5},
-        {"document_md5", &entry.documentMd5}};
+    const std::pair<const char *, std::string *> texts[] = {{"key", &entry.key},
+                                                            {"model", &entry.modelName},
+                                                            {"model_md5", &entry.modelMd5},
+                                                            {"run_id", &entry.runId},
+                                                            {"data", &entry.dataName},
+                                                            {"data_md5", &entry.dataMd5},
+                                                            {"document_md5", &entry.documentMd5}};
     for (const auto &[key, target] : texts) {
         auto value = fields.string(key);
         if (!value)
@@ -85,14 +91,16 @@ Result<ExplanationEntry> entryFromJson(std::string_view bytes, const std::string
         return params.error();
     entry.params = params->object();
     entry.createdMs = document.object().value(QStringLiteral("created_ms")).toInteger();
-    entry.rows = static_cast<std::size_t>(document.object().value(QStringLiteral("rows")).toInteger());
+    entry.rows =
+        static_cast<std::size_t>(document.object().value(QStringLiteral("rows")).toInteger());
     return entry;
 }
 
 // Explanations are attached to the run under a name that tells them apart by key.
 std::string artifactPath(const ExplanationEntry &entry)
 {
-    return "explain/" + std::string(methodName(entry.method)) + "-" + entry.key.substr(0, 8) + ".json";
+    return "explain/" + std::string(methodName(entry.method)) + "-" + entry.key.substr(0, 8) +
+           ".json";
 }
 
 } // namespace
@@ -142,9 +150,10 @@ Result<std::vector<ExplanationEntry>> ExplanationStore::list() const
     }
     if (error)
         return Error::io(dir.string() + ": " + error.message());
-    std::sort(entries.begin(), entries.end(), [](const ExplanationEntry &a, const ExplanationEntry &b) {
-        return a.createdMs != b.createdMs ? a.createdMs > b.createdMs : a.key < b.key;
-    });
+    std::sort(entries.begin(), entries.end(),
+              [](const ExplanationEntry &a, const ExplanationEntry &b) {
+                  return a.createdMs != b.createdMs ? a.createdMs > b.createdMs : a.key < b.key;
+              });
     return entries;
 }
 
@@ -164,20 +173,20 @@ Result<ExplanationEntry> ExplanationStore::save(const Explanation &explanation)
 {
     const std::string bytes = saveExplanationDocument(explanation);
     const ExplanationSubject &subject = explanation.subject;
-    ExplanationEntry entry{
-        .key = explanationKey(explanation.method, subject.modelMd5, subject.dataMd5, explanation.params),
-        .method = explanation.method,
-        .modelName = subject.modelName,
-        .modelMd5 = subject.modelMd5,
-        .runId = subject.runId,
-        .dataName = subject.dataName,
-        .dataMd5 = subject.dataMd5,
-        .params = explanation.params,
-        .documentMd5 = version::md5OfBytes(bytes),
-        .createdMs = explanation.createdMs,
-        .rows = rowsOf(explanation)};
-    ASSAY_TRY(version::storeObjectBytes(bytes, version::cacheObjectPath(m_workspace.root(),
-                                                                        entry.documentMd5)));
+    ExplanationEntry entry{.key = explanationKey(explanation.method, subject.modelMd5,
+                                                 subject.dataMd5, explanation.params),
+                           .method = explanation.method,
+                           .modelName = subject.modelName,
+                           .modelMd5 = subject.modelMd5,
+                           .runId = subject.runId,
+                           .dataName = subject.dataName,
+                           .dataMd5 = subject.dataMd5,
+                           .params = explanation.params,
+                           .documentMd5 = version::md5OfBytes(bytes),
+                           .createdMs = explanation.createdMs,
+                           .rows = rowsOf(explanation)};
+    ASSAY_TRY(version::storeObjectBytes(
+        bytes, version::cacheObjectPath(m_workspace.root(), entry.documentMd5)));
     if (!entry.runId.empty()) {
         auto tracking = track::TrackingStore::open(m_workspace);
         if (!tracking)
@@ -191,8 +200,9 @@ Result<ExplanationEntry> ExplanationStore::save(const Explanation &explanation)
     fs::create_directories(dir, error);
     if (error)
         return Error::io(dir.string() + ": cannot create: " + error.message());
-    ASSAY_TRY(writeFileAtomically(dir / (entry.key + ".json"),
-                                  QJsonDocument(entryToJson(entry)).toJson(QJsonDocument::Compact).toStdString()));
+    ASSAY_TRY(writeFileAtomically(
+        dir / (entry.key + ".json"),
+        QJsonDocument(entryToJson(entry)).toJson(QJsonDocument::Compact).toStdString()));
     return entry;
 }
 

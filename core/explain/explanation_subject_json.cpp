@@ -6,7 +6,10 @@ namespace assay::explain {
 
 namespace {
 
-QString text(const std::string &value) { return QString::fromStdString(value); }
+QString text(const std::string &value)
+{
+    return QString::fromStdString(value);
+}
 
 QJsonArray stringsToJson(const std::vector<std::string> &values)
 {
@@ -20,8 +23,8 @@ QJsonObject featureToJson(const model::FeatureSpec &feature)
 {
     const bool categorical = feature.kind == model::FeatureKind::Categorical;
     QJsonObject object{{QStringLiteral("name"), text(feature.name)},
-                       {QStringLiteral("kind"), categorical ? QStringLiteral("categorical")
-                                                            : QStringLiteral("numeric")}};
+                       {QStringLiteral("kind"),
+                        categorical ? QStringLiteral("categorical") : QStringLiteral("numeric")}};
     if (categorical)
         object.insert(QStringLiteral("categories"), stringsToJson(feature.categories));
     return object;
@@ -69,10 +72,11 @@ QJsonObject subjectToJson(const ExplanationSubject &subject)
 Result<ExplanationSubject> subjectFromJson(const model::JsonFields &fields)
 {
     ExplanationSubject subject;
-    const std::pair<const char *, std::string *> texts[] = {
-        {"model", &subject.modelName}, {"model_md5", &subject.modelMd5},
-        {"run_id", &subject.runId},    {"data", &subject.dataName},
-        {"data_md5", &subject.dataMd5}};
+    const std::pair<const char *, std::string *> texts[] = {{"model", &subject.modelName},
+                                                            {"model_md5", &subject.modelMd5},
+                                                            {"run_id", &subject.runId},
+                                                            {"data", &subject.dataName},
+                                                            {"data_md5", &subject.dataMd5}};
     for (const auto &[key, target] : texts) {
         auto value = fields.string(key);
         if (!value)

@@ -8,10 +8,11 @@ QJsonObject permutationResultToJson(const PermutationResult &permutation)
     const PermutationImportance &importance = permutation.importance;
     QJsonArray features;
     for (const FeatureImportance &feature : importance.features)
-        features.append(QJsonObject{{QStringLiteral("feature"), static_cast<qint64>(feature.feature)},
-                                    {QStringLiteral("mean"), numberToJson(feature.mean)},
-                                    {QStringLiteral("std"), numberToJson(feature.std)},
-                                    {QStringLiteral("drops"), nullableDoublesToJson(feature.drops)}});
+        features.append(
+            QJsonObject{{QStringLiteral("feature"), static_cast<qint64>(feature.feature)},
+                        {QStringLiteral("mean"), numberToJson(feature.mean)},
+                        {QStringLiteral("std"), numberToJson(feature.std)},
+                        {QStringLiteral("drops"), nullableDoublesToJson(feature.drops)}});
     return {{QStringLiteral("metric"), QString::fromStdString(importance.metric)},
             {QStringLiteral("baseline"), numberToJson(importance.baseline)},
             {QStringLiteral("features"), features}};

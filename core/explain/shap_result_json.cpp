@@ -41,7 +41,8 @@ Result<ShapExplanation> shapResultFromJson(const model::JsonFields &result,
     shap.values.rows = rows;
     shap.values.outputs = *outputs;
     shap.values.features = features.size();
-    ASSAY_TRY(requireLength(result, "values", values->size(), rows * *outputs * shap.values.width()));
+    ASSAY_TRY(
+        requireLength(result, "values", values->size(), rows * *outputs * shap.values.width()));
     ASSAY_TRY(requireLength(result, "predictions", predictions->size(), rows * *outputs));
     if (!strength->empty())
         ASSAY_TRY(requireLength(result, "interaction_strength", strength->size(),

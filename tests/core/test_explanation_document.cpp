@@ -1,6 +1,6 @@
 // Explanation documents: every method's result reads back as the same doubles (equal values,
-// missing values included; negative zero reads back as zero, as JSON writers print it), writing is deterministic, and bad documents are refused with the
-// key that is wrong.
+// missing values included; negative zero reads back as zero, as JSON writers print it), writing is
+// deterministic, and bad documents are refused with the key that is wrong.
 #include "explain/explanation_document.h"
 
 #include "support/explanations.h"
@@ -28,7 +28,8 @@ bool sameBits(const std::vector<double> &a, const std::vector<double> &b)
 
 #define CHECK_BITS(a, b) QVERIFY2(sameBits(a, b), #a " differs after the round trip")
 
-explain::Explanation roundTrip(const explain::Explanation &explanation, std::string *bytes = nullptr)
+explain::Explanation roundTrip(const explain::Explanation &explanation,
+                               std::string *bytes = nullptr)
 {
     const std::string saved = explain::saveExplanationDocument(explanation);
     auto loaded = explain::loadExplanationDocument(saved, "test.json");
@@ -111,7 +112,8 @@ private slots:
         std::get<explain::ShapExplanation>(original.result).space = "probability";
         const auto loaded = roundTrip(original);
         QCOMPARE(loaded.method, explain::ExplainMethod::KernelShap);
-        QCOMPARE(std::get<explain::ShapExplanation>(loaded.result).space, std::string("probability"));
+        QCOMPARE(std::get<explain::ShapExplanation>(loaded.result).space,
+                 std::string("probability"));
     }
 
     void limeRoundTrip()
@@ -130,13 +132,16 @@ private slots:
             const auto &other = b.explanations[i];
             QCOMPARE(other.row, one.row);
             QCOMPARE(other.output, one.output);
-            CHECK_BITS((std::vector<double>{one.intercept, one.localPrediction, one.modelPrediction, one.score}),
-                       (std::vector<double>{other.intercept, other.localPrediction, other.modelPrediction, other.score}));
+            CHECK_BITS((std::vector<double>{one.intercept, one.localPrediction, one.modelPrediction,
+                                            one.score}),
+                       (std::vector<double>{other.intercept, other.localPrediction,
+                                            other.modelPrediction, other.score}));
             QCOMPARE(other.terms.size(), one.terms.size());
             for (std::size_t t = 0; t < one.terms.size(); ++t) {
                 QCOMPARE(other.terms[t].feature, one.terms[t].feature);
                 QCOMPARE(other.terms[t].condition, one.terms[t].condition);
-                CHECK_BITS(std::vector<double>{one.terms[t].weight}, std::vector<double>{other.terms[t].weight});
+                CHECK_BITS(std::vector<double>{one.terms[t].weight},
+                           std::vector<double>{other.terms[t].weight});
             }
         }
     }
@@ -184,11 +189,13 @@ private slots:
         ExplanationSamples samples(3);
         const std::string bytes = explain::saveExplanationDocument(samples.shap(1, false));
         const QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(bytes)).object();
-        QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("assay-explanation"));
+        QCOMPARE(root.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("assay-explanation"));
         QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
         QCOMPARE(root.value(QStringLiteral("method")).toString(), QStringLiteral("shap"));
         const QJsonObject subject = root.value(QStringLiteral("subject")).toObject();
-        for (const char *key : {"model", "model_md5", "run_id", "data", "data_md5", "task", "features", "outputs"})
+        for (const char *key :
+             {"model", "model_md5", "run_id", "data", "data_md5", "task", "features", "outputs"})
             QVERIFY2(subject.contains(QString::fromLatin1(key)), key);
         QVERIFY(bytes.find('\n') == std::string::npos); // compact
     }
@@ -198,12 +205,24 @@ private slots:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("format") << "\"assay-explanation\"" << "\"assay-model\"" << "test.json: format";
-        QTest::newRow("method") << "\"method\":\"shap\"" << "\"method\":\"magic\"" << "unknown method 'magic'";
-        QTest::newRow("task") << "\"task\":\"binary\"" << "\"task\":\"ranking\"" << "subject.task";
-        QTest::newRow("feature kind") << "\"kind\":\"numeric\"" << "\"kind\":\"text\"" << "subject.features[0].kind";
-        QTest::newRow("values length") << "\"values\":[" << "\"values\":[1," << "result.values: expected";
-        QTest::newRow("predictions type") << "\"predictions\":[" << "\"predictions\":[\"x\"," << "result.predictions[0]";
+        QTest::newRow("format") << "\"assay-explanation\""
+                                << "\"assay-model\""
+                                << "test.json: format";
+        QTest::newRow("method") << "\"method\":\"shap\""
+                                << "\"method\":\"magic\""
+                                << "unknown method 'magic'";
+        QTest::newRow("task") << "\"task\":\"binary\""
+                              << "\"task\":\"ranking\""
+                              << "subject.task";
+        QTest::newRow("feature kind") << "\"kind\":\"numeric\""
+                                      << "\"kind\":\"text\""
+                                      << "subject.features[0].kind";
+        QTest::newRow("values length") << "\"values\":["
+                                       << "\"values\":[1,"
+                                       << "result.values: expected";
+        QTest::newRow("predictions type") << "\"predictions\":["
+                                          << "\"predictions\":[\"x\","
+                                          << "result.predictions[0]";
     }
 
     void badDocumentsNameTheKey()
@@ -212,8 +231,9 @@ private slots:
         QFETCH(QString, to);
         QFETCH(QString, expected);
         ExplanationSamples samples(9);
-        const std::string bytes = withReplaced(explain::saveExplanationDocument(samples.shap(1, false)),
-                                               from.toStdString(), to.toStdString());
+        const std::string bytes =
+            withReplaced(explain::saveExplanationDocument(samples.shap(1, false)),
+                         from.toStdString(), to.toStdString());
         const auto loaded = explain::loadExplanationDocument(bytes, "test.json");
         QVERIFY(!loaded.ok());
         QVERIFY2(loaded.error().message.find(expected.toStdString()) != std::string::npos,

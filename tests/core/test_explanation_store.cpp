@@ -57,7 +57,8 @@ private slots:
 
     void keyIsCanonical()
     {
-        const QJsonObject a{{QStringLiteral("seed"), 1}, {QStringLiteral("rows"), QJsonArray{0, 10}}};
+        const QJsonObject a{{QStringLiteral("seed"), 1},
+                            {QStringLiteral("rows"), QJsonArray{0, 10}}};
         QJsonObject b;
         b.insert(QStringLiteral("rows"), QJsonArray{0, 10});
         b.insert(QStringLiteral("seed"), 1);
@@ -101,15 +102,17 @@ private slots:
         const auto &a = std::get<explain::ShapExplanation>(explanation.result);
         const auto &b = std::get<explain::ShapExplanation>(loaded->result);
         QCOMPARE(b.values.values.size(), a.values.values.size());
-        QVERIFY(std::equal(a.values.values.begin(), a.values.values.end(), b.values.values.begin()));
+        QVERIFY(
+            std::equal(a.values.values.begin(), a.values.values.end(), b.values.values.begin()));
 
         auto tracking = track::TrackingStore::open(*m_workspace);
         CHECK_OK(tracking);
         auto run = tracking->run(m_runId);
         CHECK_OK(run);
         const std::string artifactPath = "explain/shap-" + key.substr(0, 8) + ".json";
-        const auto artifact = std::find_if(run->artifacts.begin(), run->artifacts.end(),
-                                           [&](const track::Artifact &x) { return x.path == artifactPath; });
+        const auto artifact =
+            std::find_if(run->artifacts.begin(), run->artifacts.end(),
+                         [&](const track::Artifact &x) { return x.path == artifactPath; });
         QVERIFY2(artifact != run->artifacts.end(), artifactPath.c_str());
         QCOMPARE(artifact->md5, saved->documentMd5);
     }

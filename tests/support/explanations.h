@@ -25,10 +25,12 @@ public:
         subject.dataName = "data/credit.csv@HEAD~1";
         subject.dataMd5 = "fedcba9876543210fedcba9876543210";
         subject.task = outputs > 1 ? model::Task::Multiclass : model::Task::Binary;
-        subject.features = {{.name = "income", .kind = model::FeatureKind::Numeric, .categories = {}},
-                            {.name = "region, \"zone\"", .kind = model::FeatureKind::Categorical,
-                             .categories = {"east", "north", "süd"}},
-                            {.name = "debt", .kind = model::FeatureKind::Numeric, .categories = {}}};
+        subject.features = {
+            {.name = "income", .kind = model::FeatureKind::Numeric, .categories = {}},
+            {.name = "region, \"zone\"",
+             .kind = model::FeatureKind::Categorical,
+             .categories = {"east", "north", "süd"}},
+            {.name = "debt", .kind = model::FeatureKind::Numeric, .categories = {}}};
         for (std::size_t output = 0; output < outputs; ++output)
             subject.outputs.push_back(outputs > 1 ? "class " + std::to_string(output) : "yes");
         return subject;
@@ -92,7 +94,9 @@ public:
         for (std::size_t row = 3; row < 3 + rows; ++row)
             shap.rowIds.push_back(row);
         shap.x = this->rows(explanation.subject, rows);
-        shap.values = {.rows = rows, .outputs = outputs, .features = features,
+        shap.values = {.rows = rows,
+                       .outputs = outputs,
+                       .features = features,
                        .values = doubles(rows * outputs * (features + 1))};
         shap.predictions = doubles(rows * outputs);
         shap.space = "margin";
@@ -109,11 +113,17 @@ public:
         lime.rowIds = {4, 9};
         lime.x = rows(explanation.subject, 2);
         for (std::size_t row = 0; row < 2; ++row) {
-            explain::LimeExplanation one{.row = row, .output = 0, .intercept = awkward(),
-                                         .localPrediction = awkward(), .modelPrediction = awkward(),
-                                         .score = awkward(), .terms = {}};
-            one.terms.push_back({.feature = 1, .condition = "region, \"zone\" = süd", .weight = awkward()});
-            one.terms.push_back({.feature = 0, .condition = "25 < income <= 35", .weight = awkward()});
+            explain::LimeExplanation one{.row = row,
+                                         .output = 0,
+                                         .intercept = awkward(),
+                                         .localPrediction = awkward(),
+                                         .modelPrediction = awkward(),
+                                         .score = awkward(),
+                                         .terms = {}};
+            one.terms.push_back(
+                {.feature = 1, .condition = "region, \"zone\" = süd", .weight = awkward()});
+            one.terms.push_back(
+                {.feature = 0, .condition = "25 < income <= 35", .weight = awkward()});
             lime.explanations.push_back(std::move(one));
         }
         explanation.result = std::move(lime);
