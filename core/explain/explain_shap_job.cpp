@@ -1,9 +1,13 @@
+#include "common/random.h"
+#include "explain/background.h"
 #include "explain/explain_context.h"
 #include "explain/predictor.h"
 #include "explain/tree_shap.h"
 #include "model/tree_ensemble.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace assay::explain {
 
@@ -43,16 +47,39 @@ std::vector<double> interactionStrength(const ShapInteractions &interactions)
     return strength;
 }
 
+// `backgroundRows` rows of the data drawn without replacement (seeded), equally weighted.
+Background sampledBackground(const model::FeatureMatrix &all, std::size_t backgroundRows,
+                             std::uint64_t seed)
+{
+    std::vector<std::size_t> rows(all.rows);
+    std::iota(rows.begin(), rows.end(), 0);
+    const std::size_t count = std::min(backgroundRows, all.rows);
+    Random random(seed);
+    for (std::size_t i = 0; i < count; ++i)
+        std::swap(rows[i], rows[i + static_cast<std::size_t>(random.uniform() * double(all.rows - i))]);
+    rows.resize(count);
+    std::sort(rows.begin(), rows.end());
+    return uniformBackground(all.subset(rows));
+}
+
 Result<ShapValues> contributions(const model::TreeEnsemble &ensemble, const ExplainContext &context,
                                  bool withInteractions, std::size_t backgroundRows,
                                  std::uint64_t seed, std::optional<ShapInteractions> &interactions)
 {
-    (void)seed;
-    if (withInteractions || backgroundRows > 0)
-        return Error::invalidInput("explain shap: interaction values and interventional TreeSHAP "
-                                   "are not available in this build yet");
-    (void)interactions;
-    return treeShap(ensemble, context.x, context.threads, context.progress);
+    if (backgroundRows > 0)
+        return interventionalTreeShap(ensemble, context.x,
+                                      sampledBackground(context.all, backgroundRows, seed),
+                                      context.threads, context.progress);
+    // The values themselves come from TreeSHAP, so they are the same with or without
+    // interactions (the interaction rows sum to them up to rounding).
+    auto values = treeShap(ensemble, context.x, context.threads, context.progress);
+    if (!values || !withInteractions)
+        return values;
+    auto computed = treeShapInteractions(ensemble, context.x, context.threads, context.progress);
+    if (!computed)
+        return computed.error();
+    interactions = std::move(*computed);
+    return values;
 }
 
 } // namespace
