@@ -158,6 +158,38 @@ private slots:
         QCOMPARE(parseJson(recomputed.out).value(QStringLiteral("cached")).toBool(), false);
     }
 
+    void interactionsOutIsLongAndSumsToTheMargin()
+    {
+        const QString values = m_dir.filePath(QStringLiteral("values.csv"));
+        const QString pairs = m_dir.filePath(QStringLiteral("pairs.csv"));
+        QCOMPARE(assay(shapArgs({"--rows", "0:20", "--out"}) << values).exitCode, 0);
+        const auto explained = assay(shapArgs({"--rows", "0:20", "--interactions", "--json", "--out"}) << pairs);
+        QVERIFY2(explained.exitCode == 0, qPrintable(explained.err));
+        QCOMPARE(parseJson(explained.out).value(QStringLiteral("interactions")).toArray().size(), 3);
+        const QStringList lines = readLines(pairs);
+        QCOMPARE(lines[0], QStringLiteral("row,output,feature_a,feature_b,value"));
+        QCOMPARE(lines.size(), 1 + 20 * (3 * 3 + 1));
+        const QStringList contributions = readLines(values);
+        for (int row = 0; row < 20; ++row) {
+            double interactionSum = 0;
+            for (int i = 0; i < 10; ++i)
+                interactionSum += lines[1 + row * 10 + i].section(QLatin1Char(','), 4).toDouble();
+            double shapSum = 0;
+            for (const QString &value : contributions[row + 1].split(QLatin1Char(',')))
+                shapSum += value.toDouble();
+            QVERIFY2(std::abs(interactionSum - shapSum) < 1e-4, qPrintable(QStringLiteral("row %1").arg(row)));
+        }
+    }
+
+    void backgroundGivesInterventionalValues()
+    {
+        const auto explained = assay(shapArgs({"--rows", "0:20", "--background", "50", "--seed", "3", "--json"}));
+        QVERIFY2(explained.exitCode == 0, qPrintable(explained.err));
+        const QJsonObject params = parseJson(explained.out).value(QStringLiteral("params")).toObject();
+        QCOMPARE(params.value(QStringLiteral("background")).toInt(), 50);
+        QCOMPARE(parseJson(explained.out).value(QStringLiteral("rows")).toInt(), 20);
+    }
+
     void otherMethodsExplainTheSameModel()
     {
         const auto permutation = assay(QStringList{QStringLiteral("explain"), QStringLiteral("permutation"),
