@@ -32,7 +32,11 @@ struct DemoExplanation {
 // Permutation importance and partial dependence predict every row many times over; a few
 // thousand rows keep the demo quick and the curves smooth.
 const DemoExplanation kExplanations[] = {
-    {kBoostedRun, explain::ExplainMethod::TreeShap, 0, 1000, {{QStringLiteral("interactions"), true}}},
+    {kBoostedRun,
+     explain::ExplainMethod::TreeShap,
+     0,
+     1000,
+     {{QStringLiteral("interactions"), true}}},
     {kBoostedRun, explain::ExplainMethod::Lime, 0, 20, {}},
     {kBoostedRun, explain::ExplainMethod::Permutation, 0, 4000, {}},
     {kBoostedRun, explain::ExplainMethod::PartialDependence, 0, 2000, {}},

@@ -56,7 +56,8 @@ Background sampledBackground(const model::FeatureMatrix &all, std::size_t backgr
     const std::size_t count = std::min(backgroundRows, all.rows);
     Random random(seed);
     for (std::size_t i = 0; i < count; ++i)
-        std::swap(rows[i], rows[i + static_cast<std::size_t>(random.uniform() * double(all.rows - i))]);
+        std::swap(rows[i],
+                  rows[i + static_cast<std::size_t>(random.uniform() * double(all.rows - i))]);
     rows.resize(count);
     std::sort(rows.begin(), rows.end());
     return uniformBackground(all.subset(rows));
@@ -110,7 +111,8 @@ Result<MethodOutcome> runShapJob(const ExplainContext &context, const QJsonObjec
     if (!ensemble)
         return ensemble.error();
     const bool withInteractions = params.value(QStringLiteral("interactions")).toBool();
-    const auto backgroundRows = static_cast<std::size_t>(params.value(QStringLiteral("background")).toInteger());
+    const auto backgroundRows =
+        static_cast<std::size_t>(params.value(QStringLiteral("background")).toInteger());
     const auto seed = static_cast<std::uint64_t>(params.value(QStringLiteral("seed")).toInteger());
 
     MethodOutcome outcome;
