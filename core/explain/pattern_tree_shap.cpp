@@ -4,7 +4,6 @@
 #include "explain/tree_expected_value.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace assay::explain {
 
@@ -15,24 +14,30 @@ double coverShare(const model::Tree &tree, const model::TreeNode &node, std::int
     return node.cover > 0 ? tree.nodes[child].cover / node.cover : 0.0;
 }
 
-std::size_t tableSizeBelow(const model::Tree &tree, std::int32_t index,
-                           std::vector<std::int32_t> &path)
+void addCostBelow(const model::Tree &tree, std::int32_t index, std::vector<std::int32_t> &path,
+                  PatternTreeShap::Cost &cost)
 {
     const model::TreeNode &node = tree.nodes[index];
     if (node.isLeaf()) {
-        if (path.size() > PatternTreeShap::kMaxPathFeatures)
-            return std::numeric_limits<std::size_t>::max();
-        return (std::size_t(1) << path.size()) * path.size();
+        const double k = double(path.size());
+        if (path.size() > PatternTreeShap::kMaxPathFeatures) {
+            cost.fits = false;
+            return;
+        }
+        const double patterns = double(std::size_t(1) << path.size());
+        cost.tableFloats += patterns * k;
+        cost.buildSteps += patterns * k * k;
+        cost.stepsPerRow += k;
+        cost.recursionStepsPerRow += k * k;
+        return;
     }
     const bool added = std::find(path.begin(), path.end(), node.feature) == path.end();
     if (added)
         path.push_back(node.feature);
-    const std::size_t left = tableSizeBelow(tree, node.left, path);
-    const std::size_t right = tableSizeBelow(tree, node.right, path);
+    addCostBelow(tree, node.left, path, cost);
+    addCostBelow(tree, node.right, path, cost);
     if (added)
         path.pop_back();
-    const std::size_t none = std::numeric_limits<std::size_t>::max();
-    return left == none || right == none ? none : left + right;
 }
 
 // Adds the leaf's contributions for the rows of a block; K is the leaf's number of path
@@ -53,12 +58,13 @@ void addLeaf(const std::uint32_t *state, std::size_t rows, std::uint32_t feature
 
 } // namespace
 
-std::size_t PatternTreeShap::tableSize(const model::Tree &tree)
+PatternTreeShap::Cost PatternTreeShap::cost(const model::Tree &tree)
 {
-    if (tree.nodes.empty())
-        return 0;
+    Cost cost;
     std::vector<std::int32_t> path;
-    return tableSizeBelow(tree, 0, path);
+    if (!tree.nodes.empty())
+        addCostBelow(tree, 0, path, cost);
+    return cost;
 }
 
 PatternTreeShap::PatternTreeShap(const model::Tree &tree)

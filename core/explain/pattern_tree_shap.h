@@ -30,9 +30,18 @@ public:
     // Paths with more distinct features than this make a tree use TreePathShap instead.
     static constexpr std::size_t kMaxPathFeatures = 12;
 
-    // The floats the tables of `tree` would take; SIZE_MAX when a path has more than
-    // kMaxPathFeatures distinct features.
-    static std::size_t tableSize(const model::Tree &tree);
+    // What the two ways of explaining `tree` cost, summed over its leaves (k: a leaf's path
+    // features): the tables take Σ 2^k·k floats and Σ 2^k·k² steps to build, then Σ k steps per
+    // row; the recursion takes about Σ k² steps per row. fits is false when a path has more
+    // than kMaxPathFeatures distinct features.
+    struct Cost {
+        bool fits = true;
+        double tableFloats = 0;
+        double buildSteps = 0;
+        double stepsPerRow = 0;
+        double recursionStepsPerRow = 0;
+    };
+    static Cost cost(const model::Tree &tree);
 
     explicit PatternTreeShap(const model::Tree &tree);
 

@@ -19,7 +19,7 @@ namespace {
 constexpr std::size_t kTaskRows = 512;
 // A tree whose pattern tables would take more floats than this (deep trees) is explained by
 // the recursion instead.
-constexpr std::size_t kMaxTableFloats = std::size_t(1) << 20;
+constexpr double kMaxTableFloats = double(1 << 20);
 
 // One tree prepared the faster way its shape allows.
 struct PreparedTree {
@@ -33,13 +33,23 @@ struct PreparedTree {
     }
 };
 
-std::vector<PreparedTree> prepareTrees(const model::TreeEnsemble &ensemble, unsigned threads)
+// Patterns when their tables are small enough and building them pays off over `rows`.
+bool usePatterns(const model::Tree &tree, std::size_t rows)
+{
+    const PatternTreeShap::Cost cost = PatternTreeShap::cost(tree);
+    return cost.fits && cost.tableFloats <= kMaxTableFloats &&
+           cost.buildSteps + double(rows) * cost.stepsPerRow <
+               double(rows) * cost.recursionStepsPerRow;
+}
+
+std::vector<PreparedTree> prepareTrees(const model::TreeEnsemble &ensemble, std::size_t rows,
+                                       unsigned threads)
 {
     const auto &trees = ensemble.trees();
     std::vector<PreparedTree> prepared(trees.size());
     parallelForOn(threads, trees.size(), [&](std::size_t t) {
         prepared[t].group = std::size_t(trees[t].outputGroup);
-        if (PatternTreeShap::tableSize(trees[t]) <= kMaxTableFloats)
+        if (usePatterns(trees[t], rows))
             prepared[t].patterns = std::make_unique<PatternTreeShap>(trees[t]);
         else
             prepared[t].recursion = std::make_unique<TreePathShap>(trees[t]);
@@ -126,7 +136,7 @@ Result<ShapValues> treeShap(const model::TreeEnsemble &ensemble, const model::Fe
     shap.features = x.columns();
     shap.values.assign(shap.rows * shap.outputs * shap.width(), 0.0);
 
-    const std::vector<PreparedTree> trees = prepareTrees(ensemble, threads);
+    const std::vector<PreparedTree> trees = prepareTrees(ensemble, x.rows, threads);
     std::vector<double> shares;
     for (const auto &tree : trees)
         shares.push_back(tree.expectedValue());
