@@ -1,7 +1,6 @@
 #include "explain/pattern_tree_shap.h"
 
 #include "explain/shap_path.h"
-#include "explain/tree_expected_value.h"
 
 #include <algorithm>
 
@@ -71,7 +70,6 @@ PatternTreeShap::PatternTreeShap(const model::Tree &tree)
 {
     if (tree.nodes.empty())
         return;
-    m_expected = expectedTreeValue(tree);
     std::vector<PathFeature> path;
     build(tree, 0, 0, path);
 }

@@ -45,7 +45,6 @@ public:
 
     explicit PatternTreeShap(const model::Tree &tree);
 
-    double expectedValue() const { return m_expected; }
     // The uint32 scratch explain needs.
     std::size_t scratchSize() const { return m_states * kLockstepRows; }
     // Adds the contributions of the block's rows: row r's feature f at phi[r * phiStride + f].
@@ -85,7 +84,6 @@ private:
     std::vector<std::uint32_t> m_leafFeatures;
     std::vector<float> m_tables;
     std::uint32_t m_states = 1;
-    double m_expected = 0;
 };
 
 } // namespace assay::explain
