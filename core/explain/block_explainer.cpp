@@ -46,13 +46,14 @@ void BlockExplainer::explain(std::size_t first, std::size_t count)
             for (std::size_t start = 0; start < count; start += PatternTreeShap::kLockstepRows) {
                 const RowBlock block{.values = m_columns.data() + start,
                                      .stride = kRows,
-                                     .count = std::min(PatternTreeShap::kLockstepRows, count - start)};
+                                     .count =
+                                         std::min(PatternTreeShap::kLockstepRows, count - start)};
                 tree.patterns->explain(block, output + start * stride, stride, m_states.data());
             }
         } else {
             for (std::size_t r = 0; r < count; ++r)
-                tree.recursion->explain(m_rows.data() + r * columns,
-                                        {output + r * stride, columns}, m_path);
+                tree.recursion->explain(m_rows.data() + r * columns, {output + r * stride, columns},
+                                        m_path);
         }
     }
 }

@@ -129,8 +129,9 @@ std::vector<double> meanMargins(const model::TreeEnsemble &ensemble, const Backg
     for (std::size_t b = 0; b < background.rows.rows; ++b)
         for (const auto &tree : ensemble.trees())
             if (!tree.nodes.empty())
-                mean[tree.outputGroup] += background.weights[b] *
-                                          tree.nodes[tree.leafIndex(background.rows.row(b))].leafValue;
+                mean[tree.outputGroup] +=
+                    background.weights[b] *
+                    tree.nodes[tree.leafIndex(background.rows.row(b))].leafValue;
     return mean;
 }
 

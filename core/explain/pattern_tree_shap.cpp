@@ -186,13 +186,27 @@ void PatternTreeShap::explain(const RowBlock &rows, double *phi, std::size_t phi
         const std::uint32_t *features = m_leafFeatures.data() + leaf.features;
         const float *table = m_tables.data() + leaf.table;
         switch (leaf.featureCount) {
-        case 1: addLeaf<1>(state, count, 1, features, table, phi, phiStride); break;
-        case 2: addLeaf<2>(state, count, 2, features, table, phi, phiStride); break;
-        case 3: addLeaf<3>(state, count, 3, features, table, phi, phiStride); break;
-        case 4: addLeaf<4>(state, count, 4, features, table, phi, phiStride); break;
-        case 5: addLeaf<5>(state, count, 5, features, table, phi, phiStride); break;
-        case 6: addLeaf<6>(state, count, 6, features, table, phi, phiStride); break;
-        default: addLeaf<0>(state, count, leaf.featureCount, features, table, phi, phiStride); break;
+        case 1:
+            addLeaf<1>(state, count, 1, features, table, phi, phiStride);
+            break;
+        case 2:
+            addLeaf<2>(state, count, 2, features, table, phi, phiStride);
+            break;
+        case 3:
+            addLeaf<3>(state, count, 3, features, table, phi, phiStride);
+            break;
+        case 4:
+            addLeaf<4>(state, count, 4, features, table, phi, phiStride);
+            break;
+        case 5:
+            addLeaf<5>(state, count, 5, features, table, phi, phiStride);
+            break;
+        case 6:
+            addLeaf<6>(state, count, 6, features, table, phi, phiStride);
+            break;
+        default:
+            addLeaf<0>(state, count, leaf.featureCount, features, table, phi, phiStride);
+            break;
         }
     }
 }

@@ -67,8 +67,8 @@ private:
     struct Leaf {
         std::uint32_t state;
         std::uint32_t featureCount; // k: the path's distinct features
-        std::uint32_t features; // offset in m_leafFeatures of the k feature indices
-        std::size_t table;      // offset in m_tables of 2^k patterns × k contributions
+        std::uint32_t features;     // offset in m_leafFeatures of the k feature indices
+        std::size_t table;          // offset in m_tables of 2^k patterns × k contributions
     };
     struct PathFeature {
         std::int32_t feature;

@@ -41,8 +41,8 @@ std::int32_t growNode(Random &random, Tree &tree, std::size_t features, int dept
     }
     const auto feature = std::size_t(random.integer(0, int(features) - 1));
     const bool categorical = feature < kCategorical;
-    const float threshold = categorical ? float(random.integer(0, 3))
-                                        : float(random.integer(-3, 3)) * 0.5f;
+    const float threshold =
+        categorical ? float(random.integer(0, 3)) : float(random.integer(-3, 3)) * 0.5f;
     tree.nodes.push_back(testing::splitNode(std::int32_t(feature), threshold, -1, -1,
                                             random.chance(0.5), categorical));
     const std::int32_t left = growNode(random, tree, features, depth - 1);
@@ -79,8 +79,7 @@ TreeEnsemble randomEnsemble(std::uint64_t seed, std::size_t features, std::size_
         grown[t].outputGroup = std::int32_t(t % outputs);
         growNode(random, grown[t], features, depth);
     }
-    return TreeEnsemble(std::move(signature), std::move(grown),
-                        std::vector<float>(outputs, 0.5f),
+    return TreeEnsemble(std::move(signature), std::move(grown), std::vector<float>(outputs, 0.5f),
                         outputs > 1 ? OutputLink::Softmax : OutputLink::Identity);
 }
 
@@ -184,7 +183,8 @@ private slots:
         for (std::size_t i = 0; i < expected.size(); ++i)
             if (std::abs(shap->values[i] - expected[i]) > 1e-9)
                 QFAIL(qPrintable(QStringLiteral("value %1: %2, brute force %3")
-                                     .arg(i).arg(shap->values[i], 0, 'g', 17)
+                                     .arg(i)
+                                     .arg(shap->values[i], 0, 'g', 17)
                                      .arg(expected[i], 0, 'g', 17)));
 
         // Additivity: the contributions plus the background's mean margin give the row's margin.

@@ -49,8 +49,11 @@ void verifyAdditivity(const TreeEnsemble &model, const FeatureMatrix &x, const S
             if (std::abs(total - margins[g]) > 1e-5 ||
                 std::abs(total - floatMargin) > 1e-5 * std::max(1.0, std::abs(floatMargin)))
                 QFAIL(qPrintable(QStringLiteral("row %1 output %2: sum %3, margin %4, float %5")
-                                     .arg(r).arg(g).arg(total, 0, 'g', 10)
-                                     .arg(margins[g], 0, 'g', 10).arg(floatMargin, 0, 'g', 10)));
+                                     .arg(r)
+                                     .arg(g)
+                                     .arg(total, 0, 'g', 10)
+                                     .arg(margins[g], 0, 'g', 10)
+                                     .arg(floatMargin, 0, 'g', 10)));
         }
     }
 }
@@ -79,16 +82,16 @@ private slots:
             int rounds;
         };
         const std::vector<Case> cases = {
-            {"binary", 1, 20},      {"binary", 4, 60},     {"binary", 6, 100},
-            {"binary", 8, 300},     {"binary", 10, 200},   {"multiclass", 2, 15},
-            {"multiclass", 5, 30},  {"multiclass", 7, 100}, {"regression", 3, 40},
-            {"regression", 6, 80},  {"regression", 9, 250},
+            {"binary", 1, 20},     {"binary", 4, 60},      {"binary", 6, 100},
+            {"binary", 8, 300},    {"binary", 10, 200},    {"multiclass", 2, 15},
+            {"multiclass", 5, 30}, {"multiclass", 7, 100}, {"regression", 3, 40},
+            {"regression", 6, 80}, {"regression", 9, 250},
         };
         std::map<std::string, ShapDataset> datasets;
         std::uint64_t seed = 11;
         for (const auto &c : cases) {
-            const std::string name = c.kind + "_d" + std::to_string(c.depth) + "_r" +
-                                     std::to_string(c.rounds);
+            const std::string name =
+                c.kind + "_d" + std::to_string(c.depth) + "_r" + std::to_string(c.rounds);
             datasets[name] = testing::makeShapDataset(c.kind, seed++, 300);
             testing::writeFile(testing::pathOf(dir) / (name + ".csv"),
                                testing::shapCsv(datasets[name]));
@@ -111,7 +114,8 @@ private slots:
                 worst = std::max(worst, std::abs(shap.values[i] - contribs[int(i)].toDouble()));
             if (worst > 1e-4)
                 QFAIL(qPrintable(QStringLiteral("%1: largest difference from xgboost %2")
-                                     .arg(QString::fromStdString(name)).arg(worst)));
+                                     .arg(QString::fromStdString(name))
+                                     .arg(worst)));
             verifyAdditivity(*model, x, shap);
         }
     }
@@ -168,7 +172,8 @@ private slots:
         const auto model = trainedModel(dir, "binary_d2_r3", data);
         CancellationToken token;
         token.cancel();
-        const auto shap = treeShap(*model, testing::matrixFor(*model, data), 1, Progress({}, token));
+        const auto shap =
+            treeShap(*model, testing::matrixFor(*model, data), 1, Progress({}, token));
         QVERIFY(!shap);
         QCOMPARE(shap.error().kind, ErrorKind::Cancelled);
     }

@@ -46,7 +46,10 @@ void verifyRowsSumToShap(const ShapInteractions &interactions, const ShapValues 
                     total += interactions.of(r, g)[i * width + j];
                 if (std::abs(total - shap.of(r, g)[i]) > 1e-6)
                     QFAIL(qPrintable(QStringLiteral("row %1 output %2 feature %3: %4, SHAP %5")
-                                         .arg(r).arg(g).arg(i).arg(total)
+                                         .arg(r)
+                                         .arg(g)
+                                         .arg(i)
+                                         .arg(total)
                                          .arg(shap.of(r, g)[i])));
             }
 }
@@ -61,8 +64,8 @@ private slots:
     {
         QTemporaryDir dir;
         const std::vector<std::string> names = {
-            "binary_d1_r20_e50_i",     "binary_d4_r60_e50_i",     "binary_d8_r200_e50_i",
-            "multiclass_d3_r20_e50_i", "multiclass_d6_r40_e50_i", "regression_d5_r50_e50_i",
+            "binary_d1_r20_e50_i",       "binary_d4_r60_e50_i",     "binary_d8_r200_e50_i",
+            "multiclass_d3_r20_e50_i",   "multiclass_d6_r40_e50_i", "regression_d5_r50_e50_i",
             "regression_d10_r100_e50_i",
         };
         std::map<std::string, ShapDataset> datasets;
@@ -88,11 +91,12 @@ private slots:
             QCOMPARE(std::size_t(values.size()), interactions.values.size());
             double worst = 0;
             for (std::size_t i = 0; i < interactions.values.size(); ++i)
-                worst = std::max(worst,
-                                 std::abs(interactions.values[i] - values[int(i)].toDouble()));
+                worst =
+                    std::max(worst, std::abs(interactions.values[i] - values[int(i)].toDouble()));
             if (worst > 1e-4)
                 QFAIL(qPrintable(QStringLiteral("%1: largest difference from xgboost %2")
-                                     .arg(QString::fromStdString(name)).arg(worst)));
+                                     .arg(QString::fromStdString(name))
+                                     .arg(worst)));
             auto shap = treeShap(*model, x, 1);
             QVERIFY(shap);
             verifyRowsSumToShap(interactions, *shap);
