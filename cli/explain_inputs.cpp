@@ -4,11 +4,9 @@
 #include "model/model_source.h"
 #include "model_inputs.h"
 #include "read_options.h"
-#include "track/tracking_store.h"
 #include "version/dataset_ref.h"
 #include "version/file_hash.h"
 
-#include <algorithm>
 #include <filesystem>
 
 namespace assay::cli {
@@ -16,29 +14,6 @@ namespace assay::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The md5 of the model document's bytes: the run's artifact md5, or the file's.
-Result<std::string> modelMd5(const std::string &source, workspace::Workspace *workspace,
-                             std::string &runId)
-{
-    if (!fs::exists(source) && model::looksLikeRunId(source) && workspace) {
-        auto store = track::TrackingStore::open(*workspace);
-        if (!store)
-            return store.error();
-        auto run = store->run(source);
-        if (!run)
-            return run.error();
-        const auto artifact = std::find_if(
-            run->artifacts.begin(), run->artifacts.end(),
-            [](const track::Artifact &a) { return a.path == model::kModelArtifactPath; });
-        if (artifact == run->artifacts.end())
-            return Error::notFound("run " + source + " has no model (no artifact " +
-                                   std::string(model::kModelArtifactPath) + ")");
-        runId = source;
-        return artifact->md5;
-    }
-    return version::md5OfFile(source);
-}
 
 Status readModel(const CommandContext &context, ExplainSources &sources)
 {
@@ -63,12 +38,10 @@ Status readModel(const CommandContext &context, ExplainSources &sources)
     auto loaded = model::openModel(*modelSource, workspace);
     if (!loaded)
         return loaded.error();
-    auto md5 = modelMd5(*modelSource, workspace, inputs.runId);
-    if (!md5)
-        return md5.error();
+    inputs.runId = loaded->runId;
+    inputs.modelMd5 = loaded->md5;
     inputs.model = std::move(*loaded);
     inputs.modelName = *modelSource;
-    inputs.modelMd5 = std::move(*md5);
     return {};
 }
 

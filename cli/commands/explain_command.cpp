@@ -10,7 +10,10 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 namespace assay::cli {
 
@@ -180,13 +183,48 @@ QJsonObject resultJson(const explain::Explanation &explanation)
                                  std::get<explain::PartialDependenceResult>(explanation.result));
 }
 
+// A partial dependence curve in a few lines: the feature, then "value → mean prediction" at up
+// to seven evenly spaced grid points, for each output.
+std::string partialDependenceText(const QJsonObject &curve)
+{
+    const QJsonArray grid = curve.value(QStringLiteral("grid")).toArray();
+    const QJsonObject average = curve.value(QStringLiteral("average")).toObject();
+    std::string text = curve.value(QStringLiteral("feature")).toString().toStdString() + " (" +
+                       std::to_string(grid.size()) + " grid points)\n";
+    const qsizetype shown = std::min<qsizetype>(grid.size(), 7);
+    for (auto output = average.begin(); output != average.end(); ++output) {
+        const QJsonArray values = output.value().toArray();
+        text += "  output " + output.key().toStdString() + ":";
+        for (qsizetype i = 0; i < shown; ++i) {
+            const qsizetype g = shown == 1 ? 0 : i * (grid.size() - 1) / (shown - 1);
+            const QJsonValue value = grid.at(g);
+            const std::string label = value.isString() ? value.toString().toStdString()
+                                                       : compactNumber(value.toDouble());
+            text += std::string(i == 0 ? " " : ", ") + label + " → " +
+                    compactNumber(values.at(g).toDouble());
+        }
+        text += "\n";
+    }
+    return text;
+}
+
 // A few readable lines from the JSON summary.
 void printSummary(const explain::Explanation &explanation, const QJsonObject &summary)
 {
     std::string text = std::string(explain::methodTitle(explanation.method)) + " of " +
                        explanation.subject.modelName + " on " + explanation.subject.dataName + "\n";
-    const auto line = [&text](const QString &name, const std::string &value) {
-        text += "  " + padded(name.toStdString(), 28) + "  " + value + "\n";
+    // Lines of name and value, the names padded to the longest of their block.
+    std::vector<std::pair<std::string, std::string>> block;
+    const auto line = [&block](const QString &name, const std::string &value) {
+        block.emplace_back(name.toStdString(), value);
+    };
+    const auto flush = [&text, &block] {
+        std::size_t width = 0;
+        for (const auto &[name, value] : block)
+            width = std::max(width, name.size());
+        for (const auto &[name, value] : block)
+            text += "  " + padded(name, width) + "  " + value + "\n";
+        block.clear();
     };
     if (summary.contains(QStringLiteral("bias"))) {
         text += "rows " + std::to_string(summary.value(QStringLiteral("rows")).toInteger()) +
@@ -198,8 +236,8 @@ void printSummary(const explain::Explanation &explanation, const QJsonObject &su
                  compactNumber(feature[QStringLiteral("mean_abs")].toDouble()));
     } else if (summary.contains(QStringLiteral("explanations"))) {
         for (const QJsonValue &one : summary.value(QStringLiteral("explanations")).toArray()) {
-            text += "row " + std::to_string(one[QStringLiteral("row")].toInteger()) + " (" +
-                    one[QStringLiteral("output")].toString().toStdString() + "): model " +
+            text += "row " + std::to_string(one[QStringLiteral("row")].toInteger()) + ", output " +
+                    one[QStringLiteral("output")].toString().toStdString() + ": model " +
                     compactNumber(one[QStringLiteral("model_prediction")].toDouble()) +
                     ", local fit " +
                     compactNumber(one[QStringLiteral("local_prediction")].toDouble()) + ", R² " +
@@ -207,6 +245,7 @@ void printSummary(const explain::Explanation &explanation, const QJsonObject &su
             for (const QJsonValue &term : one[QStringLiteral("terms")].toArray())
                 line(term[QStringLiteral("condition")].toString(),
                      compactNumber(term[QStringLiteral("weight")].toDouble()));
+            flush();
         }
     } else if (summary.contains(QStringLiteral("metric"))) {
         text += "drop of " + summary.value(QStringLiteral("metric")).toString().toStdString() +
@@ -218,9 +257,9 @@ void printSummary(const explain::Explanation &explanation, const QJsonObject &su
                      compactNumber(feature[QStringLiteral("std")].toDouble()));
     } else {
         for (const QJsonValue &curve : summary.value(QStringLiteral("curves")).toArray())
-            line(curve[QStringLiteral("feature")].toString(),
-                 std::to_string(curve[QStringLiteral("grid")].toArray().size()) + " grid points");
+            text += partialDependenceText(curve.toObject());
     }
+    flush();
     text.pop_back();
     printLine(text);
 }

@@ -109,9 +109,8 @@ int runTest(CommandContext &context)
     if (!results)
         return fail(results.error());
 
-    const std::string source = *context.arguments.value("model");
-    if (inputs->workspace && model::looksLikeRunId(source))
-        if (auto recorded = recordWithRun(*inputs->workspace, source, *results); !recorded)
+    if (inputs->workspace && !inputs->model.runId.empty())
+        if (auto recorded = recordWithRun(*inputs->workspace, inputs->model.runId, *results); !recorded)
             return fail(recorded.error());
     if (context.json)
         printJson(model::modelTestResultsToJson(*results));

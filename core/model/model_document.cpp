@@ -154,7 +154,7 @@ Result<LoadedModel> loadAssayDocument(const QJsonObject &root, std::string_view 
     } else {
         return reader.error("kind", "unknown model kind '" + kind.toStdString() + "'");
     }
-    return LoadedModel{std::move(model), reader.metadata()};
+    return LoadedModel{.model = std::move(model), .metadata = reader.metadata(), .runId = {}, .md5 = {}};
 }
 
 } // namespace
@@ -200,7 +200,7 @@ Result<LoadedModel> loadModel(std::string_view bytes, std::string_view displayNa
             return imported.error();
         ModelMetadata metadata;
         metadata.trainer = "xgboost";
-        return LoadedModel{std::move(*imported), std::move(metadata)};
+        return LoadedModel{.model = std::move(*imported), .metadata = std::move(metadata), .runId = {}, .md5 = {}};
     }
     return Error::invalidInput(std::string(displayName) +
                                ": neither an Assay model (\"format\": \"assay-model\") nor an "

@@ -24,6 +24,8 @@ struct ModelMetadata {
 struct LoadedModel {
     std::shared_ptr<const Model> model;
     ModelMetadata metadata;
+    std::string runId; // the run whose artifact it is, when openModel read it from a run
+    std::string md5;   // md5 of the document's bytes, when openModel read it
 };
 
 // Assay's model document, version 1: one JSON object

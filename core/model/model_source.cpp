@@ -1,6 +1,7 @@
 #include "model/model_source.h"
 
 #include "common/atomic_file.h"
+#include "track/run_query.h"
 #include "track/tracking_store.h"
 #include "version/dvc_layout.h"
 #include "version/file_hash.h"
@@ -42,7 +43,24 @@ Result<LoadedModel> openRunModel(const std::string &runId, workspace::Workspace 
     if (version::md5OfBytes(*bytes) != artifact->md5)
         return Error::invalidInput("run " + runId + ": the model's cache object " + object.string() +
                                    " does not match its md5; it is corrupted");
-    return loadModel(*bytes, "run " + runId.substr(0, 8) + " " + std::string(kModelArtifactPath));
+    auto loaded = loadModel(*bytes, "run " + runId.substr(0, 8) + " " + std::string(kModelArtifactPath));
+    if (!loaded)
+        return loaded.error();
+    loaded->runId = runId;
+    loaded->md5 = artifact->md5;
+    return loaded;
+}
+
+Result<LoadedModel> openModelFile(const std::string &path)
+{
+    auto bytes = readFile(path);
+    if (!bytes)
+        return bytes.error();
+    auto loaded = loadModel(*bytes, path);
+    if (!loaded)
+        return loaded.error();
+    loaded->md5 = version::md5OfBytes(*bytes);
+    return loaded;
 }
 
 } // namespace
@@ -50,15 +68,19 @@ Result<LoadedModel> openRunModel(const std::string &runId, workspace::Workspace 
 Result<LoadedModel> openModel(std::string_view source, workspace::Workspace *workspace)
 {
     const std::string text(source);
-    if (!fs::exists(text) && looksLikeRunId(text)) {
-        if (!workspace)
+    if (fs::exists(text))
+        return openModelFile(text);
+    if (!workspace) {
+        if (looksLikeRunId(text))
             return Error::notFound("'" + text + "' looks like a run id, but no workspace is open");
-        return openRunModel(text, *workspace);
+        return openModelFile(text);
     }
-    auto bytes = readFile(text);
-    if (!bytes)
-        return bytes.error();
-    return loadModel(*bytes, text);
+    auto runId = track::resolveRun(workspace->database(), text);
+    if (runId)
+        return openRunModel(*runId, *workspace);
+    if (runId.error().kind != ErrorKind::NotFound)
+        return runId.error();
+    return Error::notFound(text + ": no such model file, and no run has that id or name");
 }
 
 } // namespace assay::model

@@ -20,10 +20,11 @@ inline constexpr std::string_view kModelTestsArtifactPath = "model/tests.json";
 // True for what looks like a run id (32 lowercase hex digits) rather than a file name.
 bool looksLikeRunId(std::string_view text);
 
-// Opens a model as the user names it: a run id (its model artifact, read from the workspace's
-// content store and checked against its md5), or the path of an Assay model document or an
-// XGBoost JSON model. `workspace` may be null when no workspace is open; a run id then is an
-// error that says so.
+// Opens a model as the user names it: the path of an Assay model document or an XGBoost JSON
+// model, or else a run as `assay runs show` takes it (a full id, a unique prefix of 6 or more
+// characters, or a unique run name), whose model artifact is read from the workspace's content
+// store and checked against its md5. `workspace` may be null when no workspace is open; a run
+// id then is an error that says so. Fills the result's runId (for a run) and md5.
 Result<LoadedModel> openModel(std::string_view source, workspace::Workspace *workspace);
 
 } // namespace assay::model
