@@ -99,7 +99,10 @@ ExplanationDetailPanel::ExplanationDetailPanel(QWidget *parent)
                 tr("Select an explanation in the list to look at it."));
 }
 
-ExplanationDetailPanel::~ExplanationDetailPanel() = default;
+ExplanationDetailPanel::~ExplanationDetailPanel()
+{
+    delete m_stack; // the views point into m_bundle: they go first
+}
 
 bool ExplanationDetailPanel::methodHasTab(explain::ExplainMethod method, Tab tab)
 {

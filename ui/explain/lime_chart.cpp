@@ -22,7 +22,16 @@ void LimeChart::clearExplanation(const QString &title)
     m_conditions.clear();
     m_weights.clear();
     setTitle(title);
+    setAxesShown(false); // a title alone, not empty axes
     replot(rpQueuedReplot);
+}
+
+void LimeChart::setAxesShown(bool shown)
+{
+    for (QCPAxis *axis : {xAxis, yAxis}) {
+        axis->setVisible(shown);
+        axis->grid()->setVisible(shown && axis == xAxis);
+    }
 }
 
 void LimeChart::setExplanation(const explain::LimeExplanation &explanation,
@@ -56,6 +65,7 @@ void LimeChart::setExplanation(const explain::LimeExplanation &explanation,
         (weight >= 0 ? up : down)->addData(double(count - 1 - i), weight);
         largest = std::max(largest, std::abs(weight));
     }
+    setAxesShown(true);
     setCategoryTicks(yAxis, m_conditions);
     xAxis->setRange(-largest * 1.1, largest * 1.1);
     xAxis->setLabel(tr("weight in the local model"));

@@ -18,6 +18,7 @@ public:
     qsizetype barCount() const { return m_conditions.size(); }
 
 private:
+    void setAxesShown(bool shown);
     QString readoutAt(double key, double value) const;
     CsvTable csvTable() const;
 

@@ -79,7 +79,8 @@ void WaterfallChart::setWaterfall(const QString &title, double base,
     const QColor muted = mutedTextColor(palette());
     addVerticalLine(base, muted, Qt::DashLine);
     addVerticalLine(prediction, text, Qt::DashLine);
-    xAxis->setRange(lowest - span * 0.18, highest + span * 0.18);
+    // Room for the value labels beside the bars at both ends.
+    xAxis->setRange(lowest - span * 0.35, highest + span * 0.35);
     xAxis->setLabel(tr("E[f(x)] = %1   →   f(x) = %2   (%3)")
                         .arg(formatNumber(base), formatNumber(prediction), unit));
     rememberHomeRanges();
