@@ -62,12 +62,15 @@ LocalExplanationView::LocalExplanationView(QWidget *parent)
     charts->addWidget(m_waterfall);
     charts->addWidget(m_lime);
     charts->setChildrenCollapsible(false);
+    charts->setStretchFactor(0, 1);
+    charts->setStretchFactor(1, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(rowsPane);
     split->addWidget(charts);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    split->setSizes({220, 480}); // the charts are what the tab is for
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(split);
