@@ -82,7 +82,7 @@ inline explain::ExplanationSubject subjectOf(const ExplainFixture &fixture)
     subject.features = fixture.x.features;
     subject.outputs = subject.task == model::Task::Multiclass
                           ? fixture.model->signature().classes
-                          : std::vector<std::string>{"default"};
+                          : std::vector<std::string>{"1"};
     return subject;
 }
 

@@ -4,6 +4,7 @@
 #include "explain/beeswarm_chart.h"
 #include "explain/beeswarm_layout.h"
 #include "explain/dependence_chart.h"
+#include "explain/explain_command_line.h"
 #include "explain/explained_rows_model.h"
 #include "explain/explanation_detail_panel.h"
 #include "explain/explanation_list_model.h"
@@ -26,6 +27,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTableView>
@@ -49,6 +52,7 @@ private slots:
     void waterfallAddsUpToThePrediction();
     void rowSearchByIdOrValue();
     void explanationListGroupsByModel();
+    void copyAsCommandGivesTheCliLine();
     void tabsAppearOnlyWithData();
     void multiclassHasAnOutputPicker();
     void localTabShowsLimeBesideTheWaterfall();
@@ -247,6 +251,36 @@ void TestExplainViews::explanationListGroupsByModel()
     QCOMPARE(modelLabel("model.json", ""), QStringLiteral("model.json"));
 }
 
+void TestExplainViews::copyAsCommandGivesTheCliLine()
+{
+    explain::ExplanationEntry shap;
+    shap.method = explain::ExplainMethod::TreeShap;
+    shap.modelName = "3f2a9c1e5b7d4e0f";
+    shap.runId = "3f2a9c1e5b7d4e0f";
+    shap.dataName = "data/credit.csv@HEAD~1";
+    shap.params = QJsonObject{{QStringLiteral("rows"), QJsonArray{0, 1000}},
+                              {QStringLiteral("interactions"), true},
+                              {QStringLiteral("background"), QString()},
+                              {QStringLiteral("seed"), 0}};
+    QCOMPARE(explainCommandLine(shap),
+             QStringLiteral("assay explain shap --model 3f2a9c1e5b7d4e0f --data "
+                            "data/credit.csv@HEAD~1 --interactions --rows 0:1000 --seed 0"));
+
+    explain::ExplanationEntry pdp;
+    pdp.method = explain::ExplainMethod::PartialDependence;
+    pdp.modelName = "python3 score.py --model 'm b.pkl'";
+    pdp.dataName = "data/credit.csv";
+    pdp.params = QJsonObject{{QStringLiteral("features"), QJsonArray{QStringLiteral("age"),
+                                                                     QStringLiteral("income")}},
+                             {QStringLiteral("grid_resolution"), 20},
+                             {QStringLiteral("percentiles"), QJsonArray{0.05, 0.95}}};
+    QCOMPARE(explainCommandLine(pdp),
+             QStringLiteral("assay explain pdp --predict-cmd 'python3 score.py --model '\\''m "
+                            "b.pkl'\\''' --data data/credit.csv --features age,income "
+                            "--grid-resolution 20 --percentiles 0.050000000000000003,"
+                            "0.94999999999999996"));
+}
+
 void TestExplainViews::tabsAppearOnlyWithData()
 {
     using Tab = ExplanationDetailPanel::Tab;
@@ -294,7 +328,7 @@ void TestExplainViews::tabsAppearOnlyWithData()
     saveShot(panel, QStringLiteral("explain-dependence.png"));
     panel.dependence()->setFeature(0); // income: its missing rows are left out
     QVERIFY(panel.dependence()->chart()->pointCount() < 800);
-    QVERIFY(panel.dependence()->chart()->title().contains(QStringLiteral("missing")));
+    QVERIFY(panel.dependence()->chart()->title().contains(QStringLiteral("without a value")));
 }
 
 void TestExplainViews::multiclassHasAnOutputPicker()
@@ -306,7 +340,7 @@ void TestExplainViews::multiclassHasAnOutputPicker()
     panel.showBundle({testing::treeShapExplanation(multiclass, 300), {}});
     QVERIFY(!panel.outputPicker()->isHidden());
     QCOMPARE(panel.outputPicker()->count(), 3);
-    QCOMPARE(panel.outputPicker()->itemText(2), QStringLiteral("high"));
+    QCOMPARE(panel.outputPicker()->itemText(2), QStringLiteral("class high"));
     const auto before = panel.summary()->bars()->importance();
     panel.setOutput(2);
     QCOMPARE(panel.output(), std::size_t(2));

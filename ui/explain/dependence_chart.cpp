@@ -78,7 +78,7 @@ void DependenceChart::setDependence(const explain::ShapExplanation &explanation,
 
     QString title = tr("SHAP value of %1").arg(m_xName);
     if (missing > 0)
-        title += tr(" (%1 rows missing it not shown)").arg(formatCount(missing));
+        title += tr(" (%1 rows without a value not drawn)").arg(formatCount(missing));
     setTitle(title);
     m_colorScale->setVisible(colorBy.has_value());
     if (colorBy) {

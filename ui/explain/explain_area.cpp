@@ -154,8 +154,12 @@ QString ExplainArea::explanationForView(const QString &view) const
     const explain::ExplanationEntry *best = nullptr;
     for (const bool onlyPreferred : {true, false}) {
         for (const auto &entry : entries) {
-            if (ExplanationDetailPanel::methodHasTab(entry.method, tab) &&
-                (!onlyPreferred || preferred(entry)) && (!best || entry.createdMs > best->createdMs))
+            if (!ExplanationDetailPanel::methodHasTab(entry.method, tab) ||
+                (onlyPreferred && !preferred(entry)))
+                continue;
+            // The most rows make the richest picture; the newest among equals.
+            if (!best || entry.rows > best->rows ||
+                (entry.rows == best->rows && entry.createdMs > best->createdMs))
                 best = &entry;
         }
         if (best)

@@ -1,7 +1,8 @@
 #include "explain/explain_command_line.h"
 
+#include "data/diff_command.h"
+
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QStringList>
 
 namespace assay::ui {
@@ -32,16 +33,6 @@ bool isPredictCommand(const explain::ExplanationEntry &entry)
 }
 
 } // namespace
-
-QString shellQuoted(const QString &text)
-{
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
-    if (plain.match(text).hasMatch())
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
 
 QString explainCommandLine(const explain::ExplanationEntry &entry)
 {

@@ -10,10 +10,7 @@ namespace assay::ui {
 // describes: the method, --model (the run id, else the file) or --predict-cmd, --data, --rows,
 // and every parameter as it was used (an option per key, '_' as '-'; true flags bare, false
 // ones and empty values left out, lists joined with ','). Values are quoted for a POSIX shell
-// when they need it.
+// when they need it (shellQuoted of the diff command).
 QString explainCommandLine(const explain::ExplanationEntry &entry);
-
-// `text` as one word of a POSIX shell command line.
-QString shellQuoted(const QString &text);
 
 } // namespace assay::ui

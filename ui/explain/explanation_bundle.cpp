@@ -19,8 +19,13 @@ QStringList outputNames(const explain::ExplanationSubject &subject, std::size_t 
 {
     QStringList names;
     for (std::size_t output = 0; output < outputs; ++output) {
-        if (output < subject.outputs.size() && !subject.outputs[output].empty())
-            names << QString::fromStdString(subject.outputs[output]);
+        if (output < subject.outputs.size() && !subject.outputs[output].empty()) {
+            const QString name = QString::fromStdString(subject.outputs[output]);
+            // A classifier's outputs are its class labels, often bare numbers ("1").
+            names << (subject.task == model::Task::Regression
+                          ? name
+                          : QCoreApplication::translate("ExplanationBundle", "class %1").arg(name));
+        }
         else
             names << QCoreApplication::translate("ExplanationBundle", "prediction");
     }

@@ -19,7 +19,8 @@ struct ExplanationBundle {
 // margin, "probability", or "model output" for a regression's value.
 QString shapUnit(const explain::Explanation &explanation);
 
-// The explanation's outputs as the output picker names them ("prediction" when unnamed).
+// The explanation's outputs as the output picker names them: "class 1" for a classifier's,
+// the output's name for a regression ("prediction" when unnamed).
 QStringList outputNames(const explain::ExplanationSubject &subject, std::size_t outputs);
 
 } // namespace assay::ui

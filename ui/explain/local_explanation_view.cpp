@@ -64,6 +64,7 @@ LocalExplanationView::LocalExplanationView(QWidget *parent)
     charts->setChildrenCollapsible(false);
     charts->setStretchFactor(0, 1);
     charts->setStretchFactor(1, 1);
+    charts->setSizes({500, 500}); // halves, whatever the charts' size hints
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(rowsPane);
     split->addWidget(charts);

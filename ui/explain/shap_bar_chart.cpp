@@ -37,6 +37,7 @@ void ShapBarChart::setImportance(const QStringList &names, const std::vector<dou
     const double largest =
         importance.empty() ? 1 : *std::max_element(importance.begin(), importance.end());
     xAxis->setRange(0, largest > 0 ? largest * 1.05 : 1);
+    xAxis->ticker()->setTickCount(4); // the bars are often narrow beside the beeswarm
     xAxis->setLabel(tr("mean |SHAP value| (%1)").arg(unit));
     rememberHomeRanges();
     replot(rpQueuedReplot);

@@ -19,6 +19,7 @@ ShapSummaryView::ShapSummaryView(QWidget *parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({380, 620}); // the bars need room for their names and ticks too
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(splitter);
