@@ -21,6 +21,7 @@ const std::vector<Command> &commands()
         addPredictCommand(list);
         addEvaluateCommand(list);
         addTestCommand(list);
+        addExplainCommands(list);
         return list;
     }();
     return all;

@@ -25,5 +25,6 @@ void addTrainCommand(std::vector<Command> &into);    // assay train
 void addPredictCommand(std::vector<Command> &into);  // assay predict
 void addEvaluateCommand(std::vector<Command> &into); // assay evaluate
 void addTestCommand(std::vector<Command> &into);     // assay test    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
+void addExplainCommands(std::vector<Command> &into); // assay explain shap|kernel|lime|permutation|pdp
 
 } // namespace assay::cli

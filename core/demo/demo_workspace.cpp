@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "demo/credit_data.h"
+#include "demo/demo_explanations.h"
 #include "demo/demo_models.h"
 #include "demo/demo_sweep.h"
 #include "stats/profile.h"
@@ -142,7 +143,14 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
         progress.token());
     ASSAY_TRY(recordDemoModels(*workspace, options.seed, modelsProgress));
     ASSAY_TRY(repo->stage({kDemoModelTestsPath}));
-    progress.report(0.8, "drifted version");
+    progress.report(0.8, "explanations");
+    if (progress.isCancelled())
+        return Error::cancelled();
+    const Progress explanationsProgress(
+        [&progress](double fraction, std::string_view) { progress.report(0.8 + 0.1 * fraction, "explanations"); },
+        progress.token());
+    ASSAY_TRY(recordDemoExplanations(*workspace, explanationsProgress));
+    progress.report(0.9, "drifted version");
     if (progress.isCancelled())
         return Error::cancelled();
     ASSAY_TRY(commitVersion(root, *repo, CreditVintage::Drifted, options,

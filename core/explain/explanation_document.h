@@ -13,7 +13,8 @@ namespace assay::explain {
 //    "subject": {"model", "model_md5", "run_id", "data", "data_md5", "task",
 //                "features": [{"name", "kind", "categories"}], "outputs": [...]},
 //    "params": {...}, "result": {method-specific}}
-// Numbers are written with 17 significant digits, so a document read back gives the same doubles.
+// Numbers are written in the shortest form that reads back as the same double (Qt's JSON
+// writer; negative zero reads back as 0), missing values as null.
 std::string saveExplanationDocument(const Explanation &explanation);
 
 // Errors name `displayName` and the key that is wrong.

@@ -19,7 +19,8 @@ public:
     explicit ExternalPredictor(std::string command, std::size_t batchRows = 20000);
 
     std::vector<std::string> outputNames() const override;
-    Result<Predictions> predict(const model::FeatureMatrix &x, const Progress &progress = {}) override;
+    Result<Predictions> predict(const model::FeatureMatrix &x,
+                                const Progress &progress = {}) override;
 
 private:
     std::string m_command;

@@ -44,7 +44,7 @@ struct LimeExplanation {
 // sample's binary representation says which features keep the row's bin. Samples are weighted
 // by an exponential kernel of width kernelWidth on the Euclidean distance of that
 // representation to the row, and a weighted ridge regression on it gives the weights.
-// Seeded per row, so results do not depend on the batch.
+// Seeded per row (from its values), so results do not depend on the batch.
 Result<std::vector<LimeExplanation>> explainLime(Predictor &predictor,
                                                  const model::FeatureMatrix &training,
                                                  const model::FeatureMatrix &x,

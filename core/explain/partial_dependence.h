@@ -29,7 +29,8 @@ struct PartialDependence {
 
 // The grid as sklearn.inspection.partial_dependence builds it: the feature's unique values
 // when there are fewer than gridResolution, else gridResolution evenly spaced values between
-// the two percentiles (numpy's linear interpolation). A categorical feature's grid is its
+// the two percentiles (scipy's mquantiles with its default alphap = betap = 0.4, as sklearn 1.2
+// computes them; not numpy's linear interpolation). A categorical feature's grid is its
 // categories present in x. Missing values are left out. InvalidInput when the feature has no
 // values.
 Result<std::vector<double>> partialDependenceGrid(const model::FeatureMatrix &x, std::size_t feature,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "explain/shap_path.h"
 #include "model/tree_ensemble.h"
 
 #include <cstdint>
@@ -8,34 +9,40 @@
 
 namespace assay::explain {
 
-// One element of the feature path TreeSHAP keeps while it descends a tree.
-struct PathElement {
+// TreeSHAP conditioned on one feature, as XGBoost's interaction values need: the feature is
+// taken off the players and the tree's output is restricted to the row's side of its splits
+// (Known) or weighted by the cover shares of its splits (Unknown).
+struct ShapCondition {
+    enum class Kind { None, Known, Unknown };
+    Kind kind = Kind::None;
     std::int32_t feature = -1;
-    double zeroFraction = 0; // the share of cover that follows the path when the feature is unknown
-    double oneFraction = 0;  // 1 when the row's value follows the path, else 0
-    double weight = 0;       // the permutation weight of the subsets of this path's size
 };
 
-// Path-dependent TreeSHAP of one tree: adds each feature's contribution to the tree's output
-// for one row into `phi` (one slot per feature).
+// Path-dependent TreeSHAP of one tree by recursion over its nodes (Lundberg et al. 2018,
+// Algorithm 2): adds each feature's contribution to the tree's output for one row into `phi`
+// (one slot per feature), times `scale`. Works at any depth; PatternTreeShap is faster for
+// the shallow trees.
 class TreePathShap {
 public:
     explicit TreePathShap(const model::Tree &tree);
 
     // The tree's output averaged over its leaves, weighted by cover: its share of the bias.
-    double expectedValue() const { return m_expected.empty() ? 0.0 : m_expected[0]; }
-    // Scratch space explain needs: pass a vector at least this long.
-    std::size_t scratchSize() const;
-    void explain(const float *row, std::span<double> phi, std::vector<PathElement> &scratch) const;
+    double expectedValue() const { return m_expected; }
+    // The distinct features the tree splits on, ascending.
+    const std::vector<std::int32_t> &features() const { return m_features; }
+    // `scratch` is resized as needed: pass the same vector for every call of a thread.
+    void explain(const float *row, std::span<double> phi, std::vector<PathElement> &scratch,
+                 ShapCondition condition = {}, double scale = 1.0) const;
 
 private:
-    double meanValue(std::int32_t node);
-    void recurse(std::int32_t node, const float *row, std::span<double> phi, PathElement *path,
-                 std::size_t length, double zeroFraction, double oneFraction,
-                 std::int32_t feature) const;
+    struct Walk; // one explain call's fixed arguments
+    void recurse(const Walk &walk, std::int32_t node, PathElement *path, std::size_t length,
+                 double zeroFraction, double oneFraction, std::int32_t feature,
+                 double conditionFraction) const;
 
     const model::Tree &m_tree;
-    std::vector<double> m_expected; // per node, its cover-weighted mean leaf value
+    double m_expected = 0;
+    std::vector<std::int32_t> m_features;
     std::size_t m_depth = 0;
 };
 

@@ -1,74 +1,119 @@
 #include "explain/tree_shap.h"
 
 #include "common/parallel_for.h"
-#include "explain/tree_path_shap.h"
+#include "explain/block_explainer.h"
+#include "explain/tree_expected_value.h"
+#include "explain/tree_shap_inputs.h"
 
 #include <algorithm>
 #include <atomic>
-#include <string>
 
 namespace assay::explain {
 
 namespace {
 
-// Rows are explained in blocks handed to the threads; each block owns its rows' output, so the
-// values do not depend on the thread count.
-constexpr std::size_t kBlockRows = 256;
+// A tree whose pattern tables would take more floats than this (deep trees with many
+// features) is explained by the recursion instead.
+constexpr double kMaxTreeTableFloats = double(1 << 20);
+// The trees are explained in groups whose tables take at most this many floats together
+// (64 MiB), so memory stays bounded whatever the ensemble's size.
+constexpr double kMaxGroupTableFloats = double(1 << 24);
+
+struct TreePlan {
+    bool patterns = false;
+    double tableFloats = 0;
+};
+
+// Patterns when their tables are small enough and building them pays off over `rows`.
+TreePlan planTree(const model::Tree &tree, std::size_t rows)
+{
+    const PatternTreeShap::Cost cost = PatternTreeShap::cost(tree);
+    const bool patterns = cost.fits && cost.tableFloats <= kMaxTreeTableFloats &&
+                          cost.buildSteps + double(rows) * cost.stepsPerRow <
+                              double(rows) * cost.recursionStepsPerRow;
+    return {patterns, patterns ? cost.tableFloats : 0.0};
+}
+
+// Consecutive runs of trees [begin, end) whose tables fit kMaxGroupTableFloats together.
+std::vector<std::pair<std::size_t, std::size_t>> groupTrees(const std::vector<TreePlan> &plans)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> groups;
+    double floats = 0;
+    for (std::size_t t = 0; t < plans.size(); ++t) {
+        if (groups.empty() || floats + plans[t].tableFloats > kMaxGroupTableFloats) {
+            groups.emplace_back(t, t);
+            floats = 0;
+        }
+        groups.back().second = t + 1;
+        floats += plans[t].tableFloats;
+    }
+    return groups;
+}
+
+std::vector<PreparedTree> prepareTrees(const model::TreeEnsemble &ensemble,
+                                       const std::vector<TreePlan> &plans, std::size_t begin,
+                                       std::size_t end, unsigned threads)
+{
+    const auto &trees = ensemble.trees();
+    std::vector<PreparedTree> prepared(end - begin);
+    parallelForOn(threads, prepared.size(), [&](std::size_t i) {
+        const model::Tree &tree = trees[begin + i];
+        prepared[i].group = std::size_t(tree.outputGroup);
+        if (plans[begin + i].patterns)
+            prepared[i].patterns = std::make_unique<PatternTreeShap>(tree);
+        else
+            prepared[i].recursion = std::make_unique<TreePathShap>(tree);
+    });
+    return prepared;
+}
 
 } // namespace
 
 Result<ShapValues> treeShap(const model::TreeEnsemble &ensemble, const model::FeatureMatrix &x,
                             unsigned threads, const Progress &progress)
 {
-    const auto &signature = ensemble.signature();
-    const std::size_t columns = signature.features.size();
-    if (x.columns() != columns)
-        return Error::invalidInput("TreeSHAP: the data has " + std::to_string(x.columns()) +
-                                   " columns, the model " + std::to_string(columns) + " features");
-
+    const auto outputs = checkTreeShapInputs(ensemble, x, "TreeSHAP");
+    if (!outputs)
+        return outputs.error();
     ShapValues shap;
     shap.rows = x.rows;
-    shap.outputs = signature.outputCount();
-    shap.features = columns;
+    shap.outputs = *outputs;
+    shap.features = x.columns();
     shap.values.assign(shap.rows * shap.outputs * shap.width(), 0.0);
 
-    std::vector<TreePathShap> trees;
-    trees.reserve(ensemble.trees().size());
-    std::vector<double> bias(shap.outputs, 0.0);
-    for (std::size_t g = 0; g < shap.outputs && g < ensemble.baseMargin().size(); ++g)
-        bias[g] = ensemble.baseMargin()[g];
+    std::vector<TreePlan> plans;
+    std::vector<double> shares;
     for (const auto &tree : ensemble.trees()) {
-        if (tree.outputGroup < 0 || std::size_t(tree.outputGroup) >= shap.outputs)
-            return Error::invalidInput("TreeSHAP: a tree adds to output " +
-                                       std::to_string(tree.outputGroup) + " of " +
-                                       std::to_string(shap.outputs));
-        trees.emplace_back(tree);
-        bias[tree.outputGroup] += trees.back().expectedValue();
+        plans.push_back(planTree(tree, x.rows));
+        shares.push_back(expectedTreeValue(tree));
     }
-
-    const std::size_t blocks = (x.rows + kBlockRows - 1) / kBlockRows;
+    const auto groups = groupTrees(plans);
+    const std::size_t blocks = (x.rows + BlockExplainer::kRows - 1) / BlockExplainer::kRows;
+    const std::size_t steps = std::max<std::size_t>(1, groups.size() * blocks);
     std::atomic<std::size_t> done{0};
     std::atomic<bool> cancelled{false};
-    parallelForOn(threads, blocks, [&](std::size_t block) {
-        if (cancelled.load(std::memory_order_relaxed) || progress.isCancelled()) {
-            cancelled = true;
-            return;
-        }
-        std::vector<PathElement> scratch;
-        std::vector<float> row(columns);
-        const std::size_t end = std::min(x.rows, (block + 1) * kBlockRows);
-        for (std::size_t r = block * kBlockRows; r < end; ++r) {
-            for (std::size_t c = 0; c < columns; ++c)
-                row[c] = static_cast<float>(x.at(r, c));
-            for (std::size_t t = 0; t < trees.size(); ++t)
-                trees[t].explain(row.data(), shap.of(r, ensemble.trees()[t].outputGroup), scratch);
-            for (std::size_t g = 0; g < shap.outputs; ++g)
-                shap.of(r, g)[columns] = bias[g];
-        }
-        progress.report(double(++done) / double(blocks), "TreeSHAP");
-    });
-    if (cancelled || progress.isCancelled())
-        return Error::cancelled();
+    for (const auto &[begin, end] : groups) {
+        const std::vector<PreparedTree> trees = prepareTrees(ensemble, plans, begin, end, threads);
+        // Each block owns its rows' output and adds the trees in order, so the values do not
+        // depend on the thread count.
+        parallelForOn(threads, blocks, [&](std::size_t block) {
+            if (cancelled.load(std::memory_order_relaxed) || progress.isCancelled()) {
+                cancelled = true;
+                return;
+            }
+            BlockExplainer explainer(trees, x, shap);
+            const std::size_t first = block * BlockExplainer::kRows;
+            explainer.explain(first, std::min(BlockExplainer::kRows, x.rows - first));
+            progress.report(double(++done) / double(steps), "TreeSHAP");
+        });
+        if (cancelled || progress.isCancelled())
+            return Error::cancelled();
+    }
+
+    const std::vector<double> bias = biasPerOutput(ensemble, shap.outputs, shares);
+    for (std::size_t r = 0; r < shap.rows; ++r)
+        for (std::size_t g = 0; g < shap.outputs; ++g)
+            shap.of(r, g)[shap.features] = bias[g];
     return shap;
 }
 

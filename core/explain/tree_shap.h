@@ -15,8 +15,10 @@ namespace assay::explain {
 // from the nodes' covers. Rows walk the trees as TreeEnsemble does (float value, < or == the
 // threshold, missing values follow defaultLeft), so contributions plus bias equal
 // predictMargin, and equal XGBoost's predict(pred_contribs=True) on imported models.
-// `x` has the model's features in order. Rows are explained in parallel blocks; the result is
-// the same whatever `threads` (0: one per core). Cancelled when `progress` asks; InvalidInput
+// `x` has the model's features in order. Trees whose paths test few distinct features use
+// precomputed path patterns (Fast TreeSHAP v2), the others the recursion; both agree within
+// float rounding. Rows are explained in parallel blocks; the result is the same whatever
+// `threads` (0: one per core). Cancelled when `progress` asks; InvalidInput
 // when `x` has the wrong number of columns.
 Result<ShapValues> treeShap(const model::TreeEnsemble &ensemble, const model::FeatureMatrix &x,
                             unsigned threads = 0, const Progress &progress = {});

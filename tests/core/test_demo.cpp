@@ -73,8 +73,12 @@ private slots:
             auto fullB = track::loadRun(workspaceB->database(), sameName->info.runId);
             QVERIFY(fullA.ok() && fullB.ok());
             QCOMPARE(fullA->artifacts.size(), fullB->artifacts.size());
-            for (std::size_t k = 0; k < fullA->artifacts.size(); ++k)
-                QCOMPARE(fullA->artifacts[k].md5, fullB->artifacts[k].md5);
+            for (std::size_t k = 0; k < fullA->artifacts.size(); ++k) {
+                QCOMPARE(fullA->artifacts[k].path, fullB->artifacts[k].path);
+                // Explanations name the run they explain, whose id is fresh.
+                if (!fullA->artifacts[k].path.starts_with("explain/"))
+                    QCOMPARE(fullA->artifacts[k].md5, fullB->artifacts[k].md5);
+            }
         }
     }
 

@@ -1,11 +1,11 @@
 // Exact TreeSHAP: contributions equal xgboost's predict(pred_contribs=True) on models trained by
-// the oracle script (binary, multiclass, regression, missing values, depth 1 to 6), add up to
-// the margin on every row, and do not depend on the thread count.
-#include "common/random.h"
+// the oracle script (binary, multiclass, regression, missing values, depth 1 to 10, up to 300
+// trees), add up to the margin on every row, agree between the pattern tables and the
+// recursion, and do not depend on the thread count.
 #include "explain/tree_shap.h"
-#include "model/model_document.h"
 #include "support/files.h"
 #include "support/python_oracle.h"
+#include "support/xgboost_models.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,96 +13,15 @@
 #include <QTest>
 
 #include <cmath>
-#include <limits>
 #include <map>
 #include <string>
 
 using namespace assay;
 using namespace assay::model;
 using namespace assay::explain;
+using testing::ShapDataset;
 
 namespace {
-
-constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-constexpr std::size_t kColumns = 6;
-
-// Seeded rows of 6 features, about 15% missing, with a label of the given kind in column y.
-struct Dataset {
-    std::size_t rows = 0;
-    std::vector<double> x; // row-major
-    std::vector<double> y;
-};
-
-Dataset makeDataset(const std::string &kind, std::uint64_t seed, std::size_t rows)
-{
-    Dataset data;
-    data.rows = rows;
-    Random random(seed);
-    for (std::size_t r = 0; r < rows; ++r) {
-        double row[kColumns];
-        for (double &value : row) {
-            value = random.normal(0, 1);
-            if (random.chance(0.15))
-                value = kMissing;
-        }
-        // A few repeated values, so splits land exactly on row values.
-        row[5] = std::isnan(row[5]) ? row[5] : std::round(row[5] * 2);
-        data.x.insert(data.x.end(), row, row + kColumns);
-        const auto v = [&](int i) { return std::isnan(row[i]) ? 0.3 : row[i]; };
-        const double signal =
-            1.5 * v(0) - v(1) + 0.8 * v(2) * v(3) + 0.5 * v(4) * v(0) - 0.3 * v(5) +
-            random.normal(0, 0.5);
-        if (kind == "binary")
-            data.y.push_back(signal > 0.2 ? 1 : 0);
-        else if (kind == "multiclass")
-            data.y.push_back(signal < -0.7 ? 0 : signal < 0.7 ? 1 : 2);
-        else
-            data.y.push_back(signal * 3 + 10);
-    }
-    return data;
-}
-
-std::string toCsv(const Dataset &data)
-{
-    std::string csv;
-    for (std::size_t c = 0; c < kColumns; ++c)
-        csv += "f" + std::to_string(c) + ",";
-    csv += "y\n";
-    char buffer[40];
-    for (std::size_t r = 0; r < data.rows; ++r) {
-        for (std::size_t c = 0; c < kColumns; ++c) {
-            const double value = data.x[r * kColumns + c];
-            if (!std::isnan(value)) {
-                std::snprintf(buffer, sizeof buffer, "%.17g", value);
-                csv += buffer;
-            }
-            csv += ",";
-        }
-        std::snprintf(buffer, sizeof buffer, "%.17g", data.y[r]);
-        csv += std::string(buffer) + "\n";
-    }
-    return csv;
-}
-
-std::shared_ptr<const TreeEnsemble> loadEnsemble(const std::filesystem::path &path)
-{
-    auto loaded = loadModel(testing::slurp(path), path.filename().string());
-    if (!loaded)
-        qFatal("%s", loaded.error().message.c_str());
-    auto ensemble = std::dynamic_pointer_cast<const TreeEnsemble>(loaded->model);
-    if (!ensemble)
-        qFatal("%s is not a tree ensemble", path.string().c_str());
-    return ensemble;
-}
-
-FeatureMatrix matrixFor(const Model &model, const Dataset &data)
-{
-    FeatureMatrix matrix;
-    matrix.rows = data.rows;
-    matrix.features = model.signature().features;
-    matrix.values = data.x;
-    return matrix;
-}
 
 ShapValues shapOk(const TreeEnsemble &model, const FeatureMatrix &x, unsigned threads)
 {
@@ -130,10 +49,22 @@ void verifyAdditivity(const TreeEnsemble &model, const FeatureMatrix &x, const S
             if (std::abs(total - margins[g]) > 1e-5 ||
                 std::abs(total - floatMargin) > 1e-5 * std::max(1.0, std::abs(floatMargin)))
                 QFAIL(qPrintable(QStringLiteral("row %1 output %2: sum %3, margin %4, float %5")
-                                     .arg(r).arg(g).arg(total, 0, 'g', 10)
-                                     .arg(margins[g], 0, 'g', 10).arg(floatMargin, 0, 'g', 10)));
+                                     .arg(r)
+                                     .arg(g)
+                                     .arg(total, 0, 'g', 10)
+                                     .arg(margins[g], 0, 'g', 10)
+                                     .arg(floatMargin, 0, 'g', 10)));
         }
     }
+}
+
+// Trains the oracle's model on a fresh dataset named `name` and reads it back.
+std::shared_ptr<const TreeEnsemble> trainedModel(const QTemporaryDir &dir, const std::string &name,
+                                                 const ShapDataset &data)
+{
+    testing::writeFile(testing::pathOf(dir) / (name + ".csv"), testing::shapCsv(data));
+    testing::runPythonOracle(QStringLiteral("xgboost_shap.py"), {dir.path()});
+    return testing::loadEnsemble(testing::pathOf(dir) / (name + ".json"));
 }
 
 } // namespace
@@ -151,17 +82,19 @@ private slots:
             int rounds;
         };
         const std::vector<Case> cases = {
-            {"binary", 1, 20},     {"binary", 4, 60},     {"binary", 6, 100},
-            {"multiclass", 2, 15}, {"multiclass", 5, 30}, {"regression", 3, 40},
-            {"regression", 6, 80},
+            {"binary", 1, 20},     {"binary", 4, 60},      {"binary", 6, 100},
+            {"binary", 8, 300},    {"binary", 10, 200},    {"multiclass", 2, 15},
+            {"multiclass", 5, 30}, {"multiclass", 7, 100}, {"regression", 3, 40},
+            {"regression", 6, 80}, {"regression", 9, 250},
         };
-        std::map<std::string, Dataset> datasets;
+        std::map<std::string, ShapDataset> datasets;
         std::uint64_t seed = 11;
         for (const auto &c : cases) {
-            const std::string name = c.kind + "_d" + std::to_string(c.depth) + "_r" +
-                                     std::to_string(c.rounds);
-            datasets[name] = makeDataset(c.kind, seed++, 300);
-            testing::writeFile(testing::pathOf(dir) / (name + ".csv"), toCsv(datasets[name]));
+            const std::string name =
+                c.kind + "_d" + std::to_string(c.depth) + "_r" + std::to_string(c.rounds);
+            datasets[name] = testing::makeShapDataset(c.kind, seed++, 300);
+            testing::writeFile(testing::pathOf(dir) / (name + ".csv"),
+                               testing::shapCsv(datasets[name]));
         }
         const QJsonObject expected =
             testing::runPythonOracle(QStringLiteral("xgboost_shap.py"), {dir.path()}).object();
@@ -169,8 +102,8 @@ private slots:
 
         for (const auto &[name, data] : datasets) {
             const QJsonObject reference = expected[QString::fromStdString(name)].toObject();
-            const auto model = loadEnsemble(testing::pathOf(dir) / (name + ".json"));
-            const FeatureMatrix x = matrixFor(*model, data);
+            const auto model = testing::loadEnsemble(testing::pathOf(dir) / (name + ".json"));
+            const FeatureMatrix x = testing::matrixFor(*model, data);
             const ShapValues shap = shapOk(*model, x, 2);
             QCOMPARE(shap.outputs, std::size_t(reference[QStringLiteral("outputs")].toInt()));
             QCOMPARE(shap.features, std::size_t(reference[QStringLiteral("features")].toInt()));
@@ -181,19 +114,38 @@ private slots:
                 worst = std::max(worst, std::abs(shap.values[i] - contribs[int(i)].toDouble()));
             if (worst > 1e-4)
                 QFAIL(qPrintable(QStringLiteral("%1: largest difference from xgboost %2")
-                                     .arg(QString::fromStdString(name)).arg(worst)));
+                                     .arg(QString::fromStdString(name))
+                                     .arg(worst)));
             verifyAdditivity(*model, x, shap);
         }
+    }
+
+    // A single row is explained by the recursion (building pattern tables does not pay off for
+    // it), a block of rows by the tables: the two algorithms agree.
+    void patternsAgreeWithTheRecursion()
+    {
+        QTemporaryDir dir;
+        const ShapDataset data = testing::makeShapDataset("multiclass", 21, 400);
+        const auto model = trainedModel(dir, "multiclass_d6_r40", data);
+        const FeatureMatrix x = testing::matrixFor(*model, data);
+        const ShapValues block = shapOk(*model, x, 2);
+        double worst = 0;
+        for (std::size_t r = 0; r < x.rows; r += 7) {
+            const std::size_t index[] = {r};
+            const ShapValues single = shapOk(*model, x.subset(index), 1);
+            for (std::size_t g = 0; g < block.outputs; ++g)
+                for (std::size_t f = 0; f < block.width(); ++f)
+                    worst = std::max(worst, std::abs(single.of(0, g)[f] - block.of(r, g)[f]));
+        }
+        QVERIFY2(worst < 1e-6, qPrintable(QString::number(worst)));
     }
 
     void sameValuesWhateverTheThreadCount()
     {
         QTemporaryDir dir;
-        const Dataset data = makeDataset("multiclass", 5, 700);
-        testing::writeFile(testing::pathOf(dir) / "multiclass_d4_r10.csv", toCsv(data));
-        testing::runPythonOracle(QStringLiteral("xgboost_shap.py"), {dir.path()});
-        const auto model = loadEnsemble(testing::pathOf(dir) / "multiclass_d4_r10.json");
-        const FeatureMatrix x = matrixFor(*model, data);
+        const ShapDataset data = testing::makeShapDataset("multiclass", 5, 1500);
+        const auto model = trainedModel(dir, "multiclass_d4_r10", data);
+        const FeatureMatrix x = testing::matrixFor(*model, data);
         const ShapValues one = shapOk(*model, x, 1);
         const ShapValues three = shapOk(*model, x, 3);
         QVERIFY(one.values == three.values);
@@ -203,27 +155,25 @@ private slots:
     void wrongColumnCountIsAnError()
     {
         QTemporaryDir dir;
-        const Dataset data = makeDataset("regression", 3, 50);
-        testing::writeFile(testing::pathOf(dir) / "regression_d2_r3.csv", toCsv(data));
-        testing::runPythonOracle(QStringLiteral("xgboost_shap.py"), {dir.path()});
-        const auto model = loadEnsemble(testing::pathOf(dir) / "regression_d2_r3.json");
-        FeatureMatrix x = matrixFor(*model, data);
+        const ShapDataset data = testing::makeShapDataset("regression", 3, 50);
+        const auto model = trainedModel(dir, "regression_d2_r3", data);
+        FeatureMatrix x = testing::matrixFor(*model, data);
         x.features.pop_back();
         const auto shap = treeShap(*model, x, 1);
         QVERIFY(!shap);
         QCOMPARE(shap.error().kind, ErrorKind::InvalidInput);
+        QVERIFY(shap.error().message.find("5 columns") != std::string::npos);
     }
 
     void cancelledWhenAsked()
     {
         QTemporaryDir dir;
-        const Dataset data = makeDataset("binary", 4, 50);
-        testing::writeFile(testing::pathOf(dir) / "binary_d2_r3.csv", toCsv(data));
-        testing::runPythonOracle(QStringLiteral("xgboost_shap.py"), {dir.path()});
-        const auto model = loadEnsemble(testing::pathOf(dir) / "binary_d2_r3.json");
+        const ShapDataset data = testing::makeShapDataset("binary", 4, 50);
+        const auto model = trainedModel(dir, "binary_d2_r3", data);
         CancellationToken token;
         token.cancel();
-        const auto shap = treeShap(*model, matrixFor(*model, data), 1, Progress({}, token));
+        const auto shap =
+            treeShap(*model, testing::matrixFor(*model, data), 1, Progress({}, token));
         QVERIFY(!shap);
         QCOMPARE(shap.error().kind, ErrorKind::Cancelled);
     }

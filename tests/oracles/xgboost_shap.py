@@ -1,11 +1,13 @@
 """Trains small XGBoost models on CSV files a test wrote and prints their SHAP contributions.
 
 usage: xgboost_shap.py DIR
-For each DIR/<kind>_d<depth>_r<rounds>.csv (features, then the label in the last column "y";
-empty = missing; kind is binary, multiclass or regression) trains a model of that depth and
-number of rounds, saves it as DIR/<same name>.json with Booster.save_model and prints
-{"<name>": {"contribs": [...], "outputs": k, "features": m}} with XGBoost's
-predict(pred_contribs=True), flattened row-major (rows × outputs × (features + 1)).
+For each DIR/<kind>_d<depth>_r<rounds>[_e<rows>][_i].csv (features, then the label in the last
+column "y"; empty = missing; kind is binary, multiclass or regression) trains a model of that
+depth and number of rounds on all the rows, saves it as DIR/<same name>.json with
+Booster.save_model and prints {"<name>": {"contribs": [...], "outputs": k, "features": m}} with
+XGBoost's predict(pred_contribs=True) of the first <rows> rows (all without _e), flattened
+row-major (rows × outputs × (features + 1)). With _i also "interactions": [...] from
+predict(pred_interactions=True) (rows × outputs × (features + 1) × (features + 1)).
 """
 import json
 import os
@@ -28,7 +30,8 @@ def main():
         if not file.endswith(".csv"):
             continue
         name = file[:-4]
-        kind, depth, rounds = name.split("_")
+        kind, depth, rounds, *options = name.split("_")
+        explained = next((int(o[1:]) for o in options if o.startswith("e")), None)
         data = np.genfromtxt(os.path.join(folder, file), delimiter=",", skip_header=1,
                              dtype=np.float64)
         x, y = data[:, :-1], data[:, -1]
@@ -36,10 +39,14 @@ def main():
                   "max_depth": int(depth[1:]), **OBJECTIVES[kind]}
         booster = xgb.train(params, xgb.DMatrix(x, label=y, missing=np.nan), int(rounds[1:]))
         booster.save_model(os.path.join(folder, name + ".json"))
-        contribs = booster.predict(xgb.DMatrix(x, missing=np.nan), pred_contribs=True)
+        rows = xgb.DMatrix(x[:explained], missing=np.nan)
+        contribs = booster.predict(rows, pred_contribs=True)
         outputs = 1 if contribs.ndim == 2 else contribs.shape[1]
         out[name] = {"contribs": [float(v) for v in contribs.reshape(-1)],
                      "outputs": outputs, "features": x.shape[1]}
+        if "i" in options:
+            interactions = booster.predict(rows, pred_interactions=True)
+            out[name]["interactions"] = [float(v) for v in interactions.reshape(-1)]
     json.dump(out, sys.stdout)
 
 

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "common/result.h"
+#include "model/json_fields.h"
+
+#include <QJsonArray>
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace assay::explain {
+
+// Doubles as a JSON array; NaN (a missing feature value) and infinities as null.
+QJsonArray nullableDoublesToJson(std::span<const double> values);
+// Reads what nullableDoublesToJson wrote: null as NaN. Errors name the key.
+Result<std::vector<double>> nullableDoubles(const model::JsonFields &fields, std::string_view key);
+
+// A double as JSON; NaN and infinities as null (number() reads null back as NaN).
+QJsonValue numberToJson(double value);
+
+QJsonArray sizesToJson(std::span<const std::size_t> values);
+// Whole numbers >= 0; errors name the key.
+Result<std::vector<std::size_t>> sizes(const model::JsonFields &fields, std::string_view key);
+Result<std::size_t> size(const model::JsonFields &fields, std::string_view key);
+Result<double> number(const model::JsonFields &fields, std::string_view key);
+
+// An error naming the key when `values` does not hold `expected` numbers.
+Status requireLength(const model::JsonFields &fields, std::string_view key, std::size_t actual,
+                     std::size_t expected);
+
+} // namespace assay::explain

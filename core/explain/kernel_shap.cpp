@@ -1,0 +1,171 @@
+#include "explain/kernel_shap.h"
+
+#include "common/random.h"
+#include "explain/coalition_values.h"
+#include "explain/efficient_least_squares.h"
+
+#include <bit>
+#include <cmath>
+#include <string>
+
+namespace assay::explain {
+
+namespace {
+
+// About 16 MB of doubles per predictor call: big batches for an external program, bounded
+// memory whatever the background size.
+constexpr std::size_t kMaxCellsPerBatch = 2'000'000;
+
+Status checkInputs(const Background &background, const model::FeatureMatrix &x)
+{
+    if (background.rows.rows == 0)
+        return Error::invalidInput("KernelSHAP: the background has no rows");
+    if (background.rows.columns() != x.columns())
+        return Error::invalidInput("KernelSHAP: the background has " +
+                                   std::to_string(background.rows.columns()) +
+                                   " features, the data " + std::to_string(x.columns()));
+    if (background.weights.size() != background.rows.rows)
+        return Error::invalidInput("KernelSHAP: the background has " +
+                                   std::to_string(background.rows.rows) + " rows but " +
+                                   std::to_string(background.weights.size()) + " weights");
+    double total = 0;
+    for (double w : background.weights) {
+        if (!(w >= 0) || !std::isfinite(w))
+            return Error::invalidInput("KernelSHAP: a background weight is negative or not finite");
+        total += w;
+    }
+    if (!(total > 0))
+        return Error::invalidInput("KernelSHAP: the background weights add up to 0");
+    return {};
+}
+
+// The coalitions of a row are drawn from its own stream, seeded by the row's values, so a row
+// gets the same explanation whichever rows it is explained with.
+std::uint64_t rowSeed(std::uint64_t seed, std::span<const double> row)
+{
+    std::uint64_t hash = seed ^ 0x6a09e667f3bcc909ULL;
+    for (double value : row) {
+        const double canonical = std::isnan(value) ? std::nan("") : value + 0.0; // one NaN, +0
+        hash ^= std::bit_cast<std::uint64_t>(canonical);
+        hash = (hash ^ (hash >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        hash = (hash ^ (hash >> 27)) * 0x94d049bb133111ebULL;
+        hash ^= hash >> 31;
+    }
+    return hash;
+}
+
+bool sameValue(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+// The features whose value differs from at least one background row. The others change no
+// prediction whether known or not, so their contribution is 0 and they are left out of the fit.
+std::vector<std::size_t> varyingFeatures(std::span<const double> row,
+                                         const model::FeatureMatrix &background)
+{
+    std::vector<std::size_t> varying;
+    for (std::size_t f = 0; f < row.size(); ++f)
+        for (std::size_t b = 0; b < background.rows; ++b)
+            if (!sameValue(row[f], background.at(b, f))) {
+                varying.push_back(f);
+                break;
+            }
+    return varying;
+}
+
+std::vector<double> weightedMean(const Predictions &predictions, std::span<const double> weights)
+{
+    std::vector<double> mean(predictions.outputs, 0.0);
+    double total = 0;
+    for (std::size_t r = 0; r < predictions.rows; ++r) {
+        total += weights[r];
+        for (std::size_t o = 0; o < predictions.outputs; ++o)
+            mean[o] += weights[r] * predictions.at(r, o);
+    }
+    for (double &value : mean)
+        value /= total;
+    return mean;
+}
+
+} // namespace
+
+Result<ShapValues> kernelShap(Predictor &predictor, const Background &background,
+                              const model::FeatureMatrix &x, const KernelShapOptions &options,
+                              const Progress &progress)
+{
+    ASSAY_TRY(checkInputs(background, x));
+    // The predictor's own progress would fight ours; it only shares the cancellation.
+    const Progress predictorProgress({}, progress.token());
+    auto backgroundPredictions = predictor.predict(background.rows, predictorProgress);
+    if (!backgroundPredictions)
+        return backgroundPredictions.error();
+    const std::size_t outputs = backgroundPredictions->outputs;
+    const std::vector<double> empty = weightedMean(*backgroundPredictions, background.weights);
+
+    ShapValues shap{.rows = x.rows, .outputs = outputs, .features = x.columns(), .values = {}};
+    shap.values.assign(shap.rows * outputs * shap.width(), 0.0);
+    if (x.rows == 0)
+        return shap;
+    auto rowPredictions = predictor.predict(x, predictorProgress);
+    if (!rowPredictions)
+        return rowPredictions.error();
+    if (rowPredictions->rows != x.rows || rowPredictions->outputs != outputs)
+        return Error::invalidInput(
+            "KernelSHAP: the predictor gave " + std::to_string(rowPredictions->outputs) +
+            " outputs for the rows, " + std::to_string(outputs) + " for the background");
+
+    std::vector<CoalitionQuery> group;
+    std::vector<std::size_t> groupRows;
+    std::size_t groupCells = 0;
+    std::size_t rowsDone = 0;
+    const auto explainGroup = [&]() -> Status {
+        auto values = evaluateCoalitions(predictor, background, group, outputs, kMaxCellsPerBatch,
+                                         predictorProgress);
+        if (!values)
+            return values.error();
+        for (std::size_t q = 0; q < group.size(); ++q) {
+            const std::size_t row = groupRows[q];
+            const std::span<const double> full(rowPredictions->values.data() + row * outputs,
+                                               outputs);
+            const std::vector<double> phi =
+                solveEfficientLeastSquares(group[q].coalitions, (*values)[q], full, empty);
+            for (std::size_t o = 0; o < outputs; ++o) {
+                const auto contributions = shap.of(row, o);
+                for (std::size_t p = 0; p < group[q].players.size(); ++p)
+                    contributions[group[q].players[p]] = phi[p * outputs + o];
+                contributions[shap.features] = empty[o];
+            }
+        }
+        rowsDone += group.size();
+        progress.report(double(rowsDone) / double(x.rows), "KernelSHAP");
+        group.clear();
+        groupRows.clear();
+        groupCells = 0;
+        return {};
+    };
+
+    const std::size_t cellsPerCoalition =
+        background.rows.rows * std::max<std::size_t>(1, x.columns());
+    for (std::size_t r = 0; r < x.rows; ++r) {
+        if (progress.isCancelled())
+            return Error::cancelled();
+        CoalitionQuery query{.row = x.row(r),
+                             .players = varyingFeatures(x.row(r), background.rows),
+                             .coalitions = {}};
+        const std::size_t players = query.players.size();
+        const std::size_t budget = options.coalitions ? options.coalitions : 2 * players + 2048;
+        Random random(rowSeed(options.seed, query.row));
+        query.coalitions = sampleCoalitions(players, budget, random);
+        const std::size_t cells = query.coalitions.count() * cellsPerCoalition;
+        if (!group.empty() && groupCells + cells > kMaxCellsPerBatch)
+            ASSAY_TRY(explainGroup());
+        group.push_back(std::move(query));
+        groupRows.push_back(r);
+        groupCells += cells;
+    }
+    ASSAY_TRY(explainGroup());
+    return shap;
+}
+
+} // namespace assay::explain

@@ -1,0 +1,66 @@
+#include "explain/explanation_json_values.h"
+#include "explain/explanation_result_json.h"
+
+namespace assay::explain {
+
+QJsonObject permutationResultToJson(const PermutationResult &permutation)
+{
+    const PermutationImportance &importance = permutation.importance;
+    QJsonArray features;
+    for (const FeatureImportance &feature : importance.features)
+        features.append(
+            QJsonObject{{QStringLiteral("feature"), static_cast<qint64>(feature.feature)},
+                        {QStringLiteral("mean"), numberToJson(feature.mean)},
+                        {QStringLiteral("std"), numberToJson(feature.std)},
+                        {QStringLiteral("drops"), nullableDoublesToJson(feature.drops)}});
+    return {{QStringLiteral("metric"), QString::fromStdString(importance.metric)},
+            {QStringLiteral("baseline"), numberToJson(importance.baseline)},
+            {QStringLiteral("features"), features}};
+}
+
+Result<PermutationResult> permutationResultFromJson(const model::JsonFields &result,
+                                                    std::size_t featureCount)
+{
+    PermutationResult permutation;
+    PermutationImportance &importance = permutation.importance;
+    auto metric = result.string("metric");
+    if (!metric)
+        return metric.error();
+    auto baseline = number(result, "baseline");
+    if (!baseline)
+        return baseline.error();
+    importance.metric = std::move(*metric);
+    importance.baseline = *baseline;
+    auto features = result.array("features");
+    if (!features)
+        return features.error();
+    for (qsizetype i = 0; i < features->size(); ++i) {
+        auto fields = result.element(*features, "features", i);
+        if (!fields)
+            return fields.error();
+        FeatureImportance feature;
+        auto index = size(*fields, "feature");
+        if (!index)
+            return index.error();
+        if (*index >= featureCount)
+            return fields->error("feature", "no feature " + std::to_string(*index) + " of " +
+                                                std::to_string(featureCount));
+        auto mean = number(*fields, "mean");
+        if (!mean)
+            return mean.error();
+        auto std = number(*fields, "std");
+        if (!std)
+            return std.error();
+        auto drops = nullableDoubles(*fields, "drops");
+        if (!drops)
+            return drops.error();
+        feature.feature = *index;
+        feature.mean = *mean;
+        feature.std = *std;
+        feature.drops = std::move(*drops);
+        importance.features.push_back(std::move(feature));
+    }
+    return permutation;
+}
+
+} // namespace assay::explain
