@@ -80,9 +80,8 @@ inline explain::ExplanationSubject subjectOf(const ExplainFixture &fixture)
     subject.dataMd5 = "fedcba9876543210fedcba9876543210";
     subject.task = fixture.model->signature().task;
     subject.features = fixture.x.features;
-    subject.outputs = subject.task == model::Task::Multiclass
-                          ? fixture.model->signature().classes
-                          : std::vector<std::string>{"1"};
+    subject.outputs = subject.task == model::Task::Multiclass ? fixture.model->signature().classes
+                                                              : std::vector<std::string>{"1"};
     return subject;
 }
 
@@ -142,7 +141,8 @@ inline explain::Explanation partialDependenceExplanation(const ExplainFixture &f
             const std::vector<double> predicted = fixture.model->predictions(changed, 2);
             for (std::size_t row = 0; row < changed.rows; ++row) {
                 for (std::size_t o = 0; o < outputs; ++o)
-                    curve.average[g * outputs + o] += predicted[row * outputs + o] / double(changed.rows);
+                    curve.average[g * outputs + o] +=
+                        predicted[row * outputs + o] / double(changed.rows);
             }
             for (std::size_t i = 0; i < curve.iceRows.size(); ++i) {
                 for (std::size_t o = 0; o < outputs; ++o)
@@ -186,7 +186,8 @@ inline explain::Explanation permutationExplanation(const ExplainFixture &fixture
             }
             importance.drops.push_back(result.importance.baseline - accuracy(shuffled));
         }
-        importance.mean = std::accumulate(importance.drops.begin(), importance.drops.end(), 0.0) / 3;
+        importance.mean =
+            std::accumulate(importance.drops.begin(), importance.drops.end(), 0.0) / 3;
         double squares = 0;
         for (double drop : importance.drops)
             squares += (drop - importance.mean) * (drop - importance.mean);
@@ -216,8 +217,8 @@ inline explain::Explanation limeLikeExplanation(const explain::Explanation &shap
         row.score = 0.62;
         const auto contributions = shap.values.of(rowIds[i], 0);
         for (std::size_t feature = 0; feature < shap.values.features; ++feature)
-            row.terms.push_back({feature, shap.x.features[feature].name + " <= q2",
-                                 contributions[feature] / 4});
+            row.terms.push_back(
+                {feature, shap.x.features[feature].name + " <= q2", contributions[feature] / 4});
         std::sort(row.terms.begin(), row.terms.end(), [](const auto &a, const auto &b) {
             return std::abs(a.weight) > std::abs(b.weight);
         });

@@ -108,8 +108,8 @@ void TestExplainViews::colorScaleRunsFromBlueToRed()
 
 void TestExplainViews::meanAbsoluteShapOrdersTheFeatures()
 {
-    explain::ShapValues shap{.rows = 2, .outputs = 1, .features = 3,
-                             .values = {1, -4, 0.5, 9, -3, 2, 0, 7}};
+    explain::ShapValues shap{
+        .rows = 2, .outputs = 1, .features = 3, .values = {1, -4, 0.5, 9, -3, 2, 0, 7}};
     const std::vector<double> means = meanAbsoluteShap(shap, 0);
     QCOMPARE(means, (std::vector<double>{2, 3, 0.25}));
     QCOMPARE(featuresByImportance(means), (std::vector<std::size_t>{1, 0, 2}));
@@ -168,8 +168,8 @@ void TestExplainViews::waterfallAddsUpToThePrediction()
     const auto &shap = std::get<explain::ShapExplanation>(m_shap.result);
     const auto row = shap.values.of(5, 0);
     std::vector<QString> names(shap.values.features, QStringLiteral("f"));
-    const auto rowSteps = waterfallSteps(row[shap.values.features],
-                                         row.first(shap.values.features), names, 10);
+    const auto rowSteps =
+        waterfallSteps(row[shap.values.features], row.first(shap.values.features), names, 10);
     QVERIFY(std::abs(rowSteps.front().end() - shap.predictions[5]) < 1e-9);
 }
 
@@ -188,7 +188,8 @@ void TestExplainViews::rowSearchByIdOrValue()
     QCOMPARE(rows.rowOfId(42), 42);
 
     RowSearchProxy search;
-    QAbstractItemModelTester proxyTester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&search,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     search.setSourceModel(&rows);
     search.setSearch(QStringLiteral("42"));
     QCOMPARE(search.rowCount() >= 1, true);
@@ -207,11 +208,13 @@ void TestExplainViews::rowSearchByIdOrValue()
     search.setSearch({});
     search.sort(ExplainedRowsModel::kOutputColumn, Qt::DescendingOrder);
     const double top = search.index(0, ExplainedRowsModel::kOutputColumn)
-                           .data(ExplainedRowsModel::SortRole).toDouble();
+                           .data(ExplainedRowsModel::SortRole)
+                           .toDouble();
     QCOMPARE(top, *std::max_element(outputs.begin(), outputs.end()));
     search.sort(ExplainedRowsModel::kFirstFeatureColumn, Qt::AscendingOrder); // missing last
     QVERIFY(search.index(search.rowCount() - 1, ExplainedRowsModel::kFirstFeatureColumn)
-                .data().toString() == QStringLiteral("missing"));
+                .data()
+                .toString() == QStringLiteral("missing"));
 }
 
 void TestExplainViews::explanationListGroupsByModel()
@@ -244,8 +247,10 @@ void TestExplainViews::explanationListGroupsByModel()
              QStringLiteral("model-bbb"));
     QCOMPARE(list.index(0, ExplanationListModel::MethodColumn).data().toString(),
              QStringLiteral("LIME"));
-    QCOMPARE(list.index(0, ExplanationListModel::RowsColumn).data(ExplanationListModel::SortRole)
-                 .toULongLong(), 30ULL);
+    QCOMPARE(list.index(0, ExplanationListModel::RowsColumn)
+                 .data(ExplanationListModel::SortRole)
+                 .toULongLong(),
+             30ULL);
     QVERIFY(!list.index(0, ExplanationListModel::ModelColumn).data(Qt::DecorationRole).isNull());
     QCOMPARE(modelLabel("3f2a9c1e5b7d4e0f", "3f2a9c1e5b7d4e0f"), QStringLiteral("3f2a9c1e"));
     QCOMPARE(modelLabel("model.json", ""), QStringLiteral("model.json"));
@@ -270,10 +275,10 @@ void TestExplainViews::copyAsCommandGivesTheCliLine()
     pdp.method = explain::ExplainMethod::PartialDependence;
     pdp.modelName = "python3 score.py --model 'm b.pkl'";
     pdp.dataName = "data/credit.csv";
-    pdp.params = QJsonObject{{QStringLiteral("features"), QJsonArray{QStringLiteral("age"),
-                                                                     QStringLiteral("income")}},
-                             {QStringLiteral("grid_resolution"), 20},
-                             {QStringLiteral("percentiles"), QJsonArray{0.05, 0.95}}};
+    pdp.params = QJsonObject{
+        {QStringLiteral("features"), QJsonArray{QStringLiteral("age"), QStringLiteral("income")}},
+        {QStringLiteral("grid_resolution"), 20},
+        {QStringLiteral("percentiles"), QJsonArray{0.05, 0.95}}};
     QCOMPARE(explainCommandLine(pdp),
              QStringLiteral("assay explain pdp --predict-cmd 'python3 score.py --model '\\''m "
                             "b.pkl'\\''' --data data/credit.csv --features age,income "
@@ -297,9 +302,9 @@ void TestExplainViews::tabsAppearOnlyWithData()
     QVERIFY(!panel.isTabVisible(Tab::Permutation));
     QVERIFY(panel.outputPicker()->isHidden()); // one output
     QCOMPARE(panel.summary()->beeswarm()->pointCount(), std::size_t(800 * 4));
-    QCOMPARE(panel.dependence()->featurePicker()->currentText(),
-             panel.summary()->bars()->yAxis->ticker().dynamicCast<QCPAxisTickerText>()
-                 ->ticks().last());
+    QCOMPARE(
+        panel.dependence()->featurePicker()->currentText(),
+        panel.summary()->bars()->yAxis->ticker().dynamicCast<QCPAxisTickerText>()->ticks().last());
     saveShot(panel, QStringLiteral("explain-summary.png"));
 
     panel.setCurrentTab(Tab::PartialDependence); // remembered, but this explanation lacks it
@@ -385,7 +390,8 @@ void TestExplainViews::chartsExportPngSvgPdf()
     panel.show();
     panel.showBundle({m_shap, {}});
     const QString base = m_dir.filePath(QStringLiteral("beeswarm."));
-    for (const QString &suffix : {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+    for (const QString &suffix :
+         {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
         QVERIFY(panel.summary()->beeswarm()->exportTo(base + suffix).ok());
         QVERIFY(QFileInfo(base + suffix).size() > 1000);
     }

@@ -81,8 +81,8 @@ QString BeeswarmChart::readoutAt(double key, double value) const
     const auto index = m_names.size() - 1 - qsizetype(std::lround(value));
     if (index < 0 || index >= m_names.size())
         return {};
-    return QStringLiteral("<b>%1</b><br>SHAP value: %2").arg(m_names[index].toHtmlEscaped(),
-                                                              formatNumber(key));
+    return QStringLiteral("<b>%1</b><br>SHAP value: %2")
+        .arg(m_names[index].toHtmlEscaped(), formatNumber(key));
 }
 
 } // namespace assay::ui

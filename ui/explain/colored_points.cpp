@@ -71,8 +71,8 @@ void ColoredPoints::draw(QCPPainter *painter)
             }
             if (m_pixels.empty())
                 continue;
-            painter->setPen(QPen(m_colors[std::size_t(bucket)], m_pointSize, Qt::SolidLine,
-                                 Qt::RoundCap));
+            painter->setPen(
+                QPen(m_colors[std::size_t(bucket)], m_pointSize, Qt::SolidLine, Qt::RoundCap));
             painter->drawPoints(m_pixels.data(), int(m_pixels.size()));
         }
     }

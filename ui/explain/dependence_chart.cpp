@@ -35,9 +35,9 @@ DependenceChart::DependenceChart(QWidget *parent)
     setCsvSource([this] { return csvTable(); });
 }
 
-void DependenceChart::setDependence(const explain::ShapExplanation &explanation,
-                                    std::size_t output, std::size_t feature,
-                                    std::optional<std::size_t> colorBy, const QString &unit)
+void DependenceChart::setDependence(const explain::ShapExplanation &explanation, std::size_t output,
+                                    std::size_t feature, std::optional<std::size_t> colorBy,
+                                    const QString &unit)
 {
     clearPlottables();
     clearItems();
@@ -98,7 +98,8 @@ void DependenceChart::setDependence(const explain::ShapExplanation &explanation,
     if (categorical) {
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
         for (std::size_t code = 0; code < spec.categories.size(); ++code)
-            ticker->addTick(double(code), elided(QString::fromStdString(spec.categories[code]), 14));
+            ticker->addTick(double(code),
+                            elided(QString::fromStdString(spec.categories[code]), 14));
         xAxis->setTicker(ticker);
     } else {
         xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
@@ -132,12 +133,12 @@ QString DependenceChart::readoutAt(double key, double value) const
     }
     if (!nearest)
         return {};
-    QString text = QStringLiteral("%1: %2<br>SHAP value: %3")
-                       .arg(m_xName.toHtmlEscaped(), formatNumber(m_x[*nearest]),
-                            formatNumber(m_y[*nearest]));
+    QString text =
+        QStringLiteral("%1: %2<br>SHAP value: %3")
+            .arg(m_xName.toHtmlEscaped(), formatNumber(m_x[*nearest]), formatNumber(m_y[*nearest]));
     if (!m_colorName.isEmpty())
-        text += QStringLiteral("<br>%1: %2").arg(m_colorName.toHtmlEscaped(),
-                                                 formatNumber(m_color[*nearest]));
+        text += QStringLiteral("<br>%1: %2")
+                    .arg(m_colorName.toHtmlEscaped(), formatNumber(m_color[*nearest]));
     return text;
 }
 

@@ -52,8 +52,9 @@ std::optional<Tab> tabOfView(const QString &view)
 ExplainArea::ExplainArea(const AreaContext &context, QWidget *parent)
     : Area(parent), m_context(context), m_root(new QWidget(parent)),
       m_stack(new QStackedWidget(m_root)), m_splitter(new QSplitter(Qt::Horizontal, m_stack)),
-      m_list(new ExplanationListPanel(m_splitter)), m_details(new ExplanationDetailPanel(m_splitter)),
-      m_empty(new EmptyState(m_stack)), m_copyCommand(new QPushButton(tr("Copy as Command"), m_root)),
+      m_list(new ExplanationListPanel(m_splitter)),
+      m_details(new ExplanationDetailPanel(m_splitter)), m_empty(new EmptyState(m_stack)),
+      m_copyCommand(new QPushButton(tr("Copy as Command"), m_root)),
       m_currentPause(new QTimer(this))
 {
     m_root->setObjectName(QStringLiteral("explainArea"));
@@ -61,15 +62,15 @@ ExplainArea::ExplainArea(const AreaContext &context, QWidget *parent)
     layout->setContentsMargins(8, 8, 8, 4);
     layout->setSpacing(4);
     auto *toolbar = new QHBoxLayout;
-    m_copyCommand->setToolTip(tr("Copy the `assay explain` command that computes this explanation"));
+    m_copyCommand->setToolTip(
+        tr("Copy the `assay explain` command that computes this explanation"));
     m_copyCommand->setEnabled(false);
     toolbar->addWidget(m_copyCommand);
     toolbar->addStretch(1);
     layout->addLayout(toolbar);
     layout->addWidget(m_stack, 1);
-    connect(m_copyCommand, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(currentCommandLine());
-    });
+    connect(m_copyCommand, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(currentCommandLine()); });
 
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_details);
@@ -198,7 +199,8 @@ void ExplainArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)
                            tr("Select an explanation in the list to look at it."));
     if (!m_session)
         return;
-    m_empty->setContent(tr("Reading explanations"), tr("Reading the workspace's explanation cache…"),
+    m_empty->setContent(tr("Reading explanations"),
+                        tr("Reading the workspace's explanation cache…"),
                         EmptyState::Tone::Waiting);
     m_empty->setProgress(-1);
     m_stack->setCurrentWidget(m_empty);
@@ -242,7 +244,8 @@ void ExplainArea::reload()
             if (empty) {
                 m_empty->setContent(
                     tr("No explanations yet"),
-                    tr("Explain a model with `assay explain shap --model RUN --data data/credit.csv` "
+                    tr("Explain a model with `assay explain shap --model RUN --data "
+                       "data/credit.csv` "
                        "(or `lime`, `pdp`, `permutation`, `kernel`); the result is cached in the "
                        "workspace and appears here with its SHAP summary, dependence plots and "
                        "row-by-row waterfalls."));

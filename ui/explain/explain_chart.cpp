@@ -46,7 +46,7 @@ void ExplainChart::setCategoryTicks(QCPAxis *axis, const QStringList &labels)
 }
 
 QCPItemStraightLine *ExplainChart::addVerticalLine(double x, const QColor &color,
-                                                    Qt::PenStyle style)
+                                                   Qt::PenStyle style)
 {
     auto *line = new QCPItemStraightLine(this);
     line->setPen(QPen(color, 1, style));

@@ -39,11 +39,12 @@ QString explainCommandLine(const explain::ExplanationEntry &entry)
     QStringList words{QStringLiteral("assay"), QStringLiteral("explain"),
                       QString::fromUtf8(explain::methodName(entry.method))};
     if (isPredictCommand(entry))
-        words << QStringLiteral("--predict-cmd") << shellQuoted(QString::fromStdString(entry.modelName));
+        words << QStringLiteral("--predict-cmd")
+              << shellQuoted(QString::fromStdString(entry.modelName));
     else
         words << QStringLiteral("--model")
-              << shellQuoted(QString::fromStdString(entry.runId.empty() ? entry.modelName
-                                                                         : entry.runId));
+              << shellQuoted(
+                     QString::fromStdString(entry.runId.empty() ? entry.modelName : entry.runId));
     words << QStringLiteral("--data") << shellQuoted(QString::fromStdString(entry.dataName));
     for (auto it = entry.params.begin(); it != entry.params.end(); ++it) {
         const QJsonValue value = it.value();
@@ -51,10 +52,13 @@ QString explainCommandLine(const explain::ExplanationEntry &entry)
             const QJsonArray bounds = value.toArray();
             if (bounds.size() == 2)
                 words << QStringLiteral("--rows")
-                      << QStringLiteral("%1:%2").arg(bounds[0].toInteger()).arg(bounds[1].toInteger());
+                      << QStringLiteral("%1:%2")
+                             .arg(bounds[0].toInteger())
+                             .arg(bounds[1].toInteger());
             continue;
         }
-        const QString option = QStringLiteral("--") + QString(it.key()).replace(QLatin1Char('_'), QLatin1Char('-'));
+        const QString option =
+            QStringLiteral("--") + QString(it.key()).replace(QLatin1Char('_'), QLatin1Char('-'));
         if (value.isBool()) {
             if (value.toBool())
                 words << option;

@@ -87,10 +87,9 @@ QVariant ExplainedRowsModel::data(const QModelIndex &index, int role) const
     case RowIndexRole:
         return row;
     case Qt::TextAlignmentRole: {
-        const bool text =
-            column >= kFirstFeatureColumn &&
-            m_x->features[std::size_t(column - kFirstFeatureColumn)].kind ==
-                model::FeatureKind::Categorical;
+        const bool text = column >= kFirstFeatureColumn &&
+                          m_x->features[std::size_t(column - kFirstFeatureColumn)].kind ==
+                              model::FeatureKind::Categorical;
         return QVariant::fromValue(Qt::AlignVCenter | (text ? Qt::AlignLeft : Qt::AlignRight));
     }
     default:

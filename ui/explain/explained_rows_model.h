@@ -8,8 +8,8 @@ namespace assay::ui {
 
 // The rows an explanation covers, for picking one in the Local tab: the data row's id, an
 // output per row (the value SHAP contributions add up to, or LIME's model prediction), then
-// each feature's value. data() formats on demand; SortRole gives raw numbers (missing last), SearchRole the
-// text a search matches.
+// each feature's value. data() formats on demand; SortRole gives raw numbers (missing last),
+// SearchRole the text a search matches.
 class ExplainedRowsModel : public QAbstractTableModel {
     Q_OBJECT
 public:

@@ -25,8 +25,7 @@ QStringList outputNames(const explain::ExplanationSubject &subject, std::size_t 
             names << (subject.task == model::Task::Regression
                           ? name
                           : QCoreApplication::translate("ExplanationBundle", "class %1").arg(name));
-        }
-        else
+        } else
             names << QCoreApplication::translate("ExplanationBundle", "prediction");
     }
     return names;

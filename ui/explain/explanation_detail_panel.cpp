@@ -111,8 +111,7 @@ bool ExplanationDetailPanel::methodHasTab(explain::ExplainMethod method, Tab tab
     case Tab::Dependence:
         return method == Method::TreeShap || method == Method::KernelShap;
     case Tab::Local:
-        return method == Method::TreeShap || method == Method::KernelShap ||
-               method == Method::Lime;
+        return method == Method::TreeShap || method == Method::KernelShap || method == Method::Lime;
     case Tab::PartialDependence:
         return method == Method::PartialDependence;
     case Tab::Permutation:
@@ -160,16 +159,15 @@ void ExplanationDetailPanel::showBundle(ExplanationBundle bundle)
     const explain::Explanation &explanation = next->explanation;
     const explain::ExplanationSubject &subject = explanation.subject;
     const QString model = modelLabel(subject.modelName, subject.runId);
-    const QString swatch =
-        subject.runId.empty()
-            ? QString()
-            : QStringLiteral("<span style='color:%1'>■</span> ")
-                  .arg(runColor(QString::fromStdString(subject.runId)).name());
+    const QString swatch = subject.runId.empty()
+                               ? QString()
+                               : QStringLiteral("<span style='color:%1'>■</span> ")
+                                     .arg(runColor(QString::fromStdString(subject.runId)).name());
     QString facts = QString::fromStdString(subject.dataName).toHtmlEscaped();
     if (const std::size_t rows = rowsOf(explanation); rows > 0)
         facts += tr(" · %1 rows").arg(formatCount(rows));
-    facts += QStringLiteral(" · ") +
-             QDateTime::fromMSecsSinceEpoch(explanation.createdMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    facts += QStringLiteral(" · ") + QDateTime::fromMSecsSinceEpoch(explanation.createdMs)
+                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_title->setText(QStringLiteral("%1<b>%2</b> of <b>%3</b> &nbsp;<span>%4</span>")
                          .arg(swatch, QString::fromUtf8(explain::methodTitle(explanation.method)),
                               model.toHtmlEscaped(), facts));
@@ -183,7 +181,8 @@ void ExplanationDetailPanel::showBundle(ExplanationBundle bundle)
     m_output->setVisible(outputs > 1);
     m_outputLabel->setVisible(outputs > 1);
     for (Tab tab : kTabs)
-        m_tabs->setTabVisible(m_tabs->indexOf(widgetOf(tab)), methodHasTab(explanation.method, tab));
+        m_tabs->setTabVisible(m_tabs->indexOf(widgetOf(tab)),
+                              methodHasTab(explanation.method, tab));
     m_bundle = std::move(next);
     showOutput();
     m_stack->setCurrentWidget(m_page);

@@ -67,8 +67,7 @@ int ExplanationListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant ExplanationListModel::displayText(const explain::ExplanationEntry &entry,
-                                           int column) const
+QVariant ExplanationListModel::displayText(const explain::ExplanationEntry &entry, int column) const
 {
     switch (column) {
     case ModelColumn:
@@ -80,7 +79,8 @@ QVariant ExplanationListModel::displayText(const explain::ExplanationEntry &entr
     case RowsColumn:
         return formatCount(entry.rows);
     case CreatedColumn:
-        return QDateTime::fromMSecsSinceEpoch(entry.createdMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return QDateTime::fromMSecsSinceEpoch(entry.createdMs)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     default:
         return {};
     }
@@ -111,8 +111,7 @@ QVariant ExplanationListModel::data(const QModelIndex &index, int role) const
         if (column == ModelColumn)
             return QString::fromStdString(entry.modelName);
         if (column == CreatedColumn)
-            return formatRelativeTime(entry.createdMs / 1000,
-                                      QDateTime::currentSecsSinceEpoch());
+            return formatRelativeTime(entry.createdMs / 1000, QDateTime::currentSecsSinceEpoch());
         return displayText(entry, column);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignVCenter |

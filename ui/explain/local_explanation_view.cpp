@@ -88,9 +88,9 @@ void LocalExplanationView::showBundle(const ExplanationBundle &bundle, std::size
         std::vector<double> outputs(shap->rowIds.size());
         for (std::size_t row = 0; row < outputs.size(); ++row)
             outputs[row] = shap->predictions[row * shap->values.outputs + output];
-        m_rows->setRows(shap->rowIds, shap->x, std::move(outputs),
-                        tr("%1 (%2)").arg(m_outputNames.value(qsizetype(output)),
-                                          shapUnit(explanation)));
+        m_rows->setRows(
+            shap->rowIds, shap->x, std::move(outputs),
+            tr("%1 (%2)").arg(m_outputNames.value(qsizetype(output)), shapUnit(explanation)));
         m_waterfall->setVisible(true);
     } else if (const auto *lime = limeResultOf(explanation)) {
         m_outputNames = outputNames(explanation.subject, explanation.subject.outputs.size());
@@ -109,8 +109,8 @@ void LocalExplanationView::showBundle(const ExplanationBundle &bundle, std::size
     if (!previous || !selectRow(*previous)) {
         const QModelIndex first = m_proxy->index(0, 0);
         if (first.isValid())
-            m_table->selectionModel()->setCurrentIndex(
-                first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_table->selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
     }
     showCurrentRow();
 }
@@ -152,8 +152,8 @@ const explain::LimeExplanation *LocalExplanationView::limeOf(std::size_t rowId,
         if (!lime)
             continue;
         for (const explain::LimeExplanation &row : lime->explanations) {
-            const bool sameOutput = candidate->subject.task != model::Task::Multiclass ||
-                                    row.output == output;
+            const bool sameOutput =
+                candidate->subject.task != model::Task::Multiclass || row.output == output;
             if (row.row < lime->rowIds.size() && lime->rowIds[row.row] == rowId && sameOutput)
                 return &row;
         }
@@ -172,7 +172,8 @@ void LocalExplanationView::showCurrentRow()
     const QString outputName = m_outputNames.value(qsizetype(m_output));
     const explain::Explanation &explanation = m_bundle->explanation;
     if (const auto *shap = std::get_if<explain::ShapExplanation>(&explanation.result)) {
-        const auto row = std::size_t(m_table->currentIndex().data(ExplainedRowsModel::RowIndexRole).toInt());
+        const auto row =
+            std::size_t(m_table->currentIndex().data(ExplainedRowsModel::RowIndexRole).toInt());
         const auto contributions = shap->values.of(row, m_output);
         std::vector<QString> labels;
         for (std::size_t feature = 0; feature < shap->values.features; ++feature) {
@@ -181,8 +182,7 @@ void LocalExplanationView::showCurrentRow()
                 featureName(spec), featureValueText(spec, shap->x.at(row, feature))));
         }
         m_waterfall->setWaterfall(
-            tr("Row %1: %2").arg(*rowId).arg(outputName),
-            contributions[shap->values.features],
+            tr("Row %1: %2").arg(*rowId).arg(outputName), contributions[shap->values.features],
             waterfallSteps(contributions[shap->values.features],
                            contributions.first(shap->values.features), labels, kWaterfallSteps),
             shapUnit(explanation));

@@ -51,9 +51,9 @@ void PartialDependenceView::showCurves(const explain::Explanation &explanation, 
 
 void PartialDependenceView::redraw()
 {
-    const auto *result =
-        m_explanation ? std::get_if<explain::PartialDependenceResult>(&m_explanation->result)
-                      : nullptr;
+    const auto *result = m_explanation
+                             ? std::get_if<explain::PartialDependenceResult>(&m_explanation->result)
+                             : nullptr;
     if (!result || m_feature->currentIndex() < 0)
         return;
     const explain::PartialDependence &curve =

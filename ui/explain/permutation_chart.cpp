@@ -23,9 +23,8 @@ void PermutationChart::setImportance(const explain::PermutationImportance &impor
     std::vector<const explain::FeatureImportance *> order;
     for (const explain::FeatureImportance &feature : importance.features)
         order.push_back(&feature);
-    std::stable_sort(order.begin(), order.end(), [](const auto *a, const auto *b) {
-        return a->mean > b->mean;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto *a, const auto *b) { return a->mean > b->mean; });
     m_names.clear();
     m_means.clear();
     m_stds.clear();
@@ -83,7 +82,8 @@ CsvTable PermutationChart::csvTable() const
     CsvTable table;
     table.header << tr("feature") << tr("mean") << tr("std");
     table.rowCount = m_names.size();
-    table.cell = [names = m_names, means = m_means, stds = m_stds](qsizetype row, qsizetype column) {
+    table.cell = [names = m_names, means = m_means, stds = m_stds](qsizetype row,
+                                                                   qsizetype column) {
         const auto at = std::size_t(row);
         if (column == 0)
             return names[row];

@@ -28,8 +28,9 @@ bool RowSearchProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         return true;
     for (int column = ExplainedRowsModel::kOutputColumn; column < model->columnCount(sourceParent);
          ++column) {
-        const QString text =
-            model->index(sourceRow, column, sourceParent).data(ExplainedRowsModel::SearchRole).toString();
+        const QString text = model->index(sourceRow, column, sourceParent)
+                                 .data(ExplainedRowsModel::SearchRole)
+                                 .toString();
         if (m_isId ? text == m_search : text.contains(m_search, Qt::CaseInsensitive))
             return true;
     }

@@ -47,7 +47,8 @@ ShapDependenceView::ShapDependenceView(QWidget *parent)
 void ShapDependenceView::showShap(const explain::ShapExplanation &shap, std::size_t output,
                                   const QString &unit)
 {
-    const std::optional<std::size_t> previous = m_shap && &shap == m_shap ? feature() : std::nullopt;
+    const std::optional<std::size_t> previous =
+        m_shap && &shap == m_shap ? feature() : std::nullopt;
     m_shap = &shap;
     m_output = output;
     m_unit = unit;

@@ -46,8 +46,8 @@ std::optional<std::size_t> strongestFromMatrix(const std::vector<double> &streng
     const double *matrix = strength.data() + output * features * features;
     std::optional<std::size_t> best;
     for (std::size_t other = 0; other < features; ++other) {
-        if (other != feature && (!best || matrix[feature * features + other] >
-                                              matrix[feature * features + *best]))
+        if (other != feature &&
+            (!best || matrix[feature * features + other] > matrix[feature * features + *best]))
             best = other;
     }
     return best;
@@ -103,8 +103,7 @@ std::optional<std::size_t> strongestInteraction(const explain::ShapExplanation &
     const std::size_t features = explanation.values.features;
     if (features < 2 || feature >= features)
         return std::nullopt;
-    if (explanation.interactionStrength.size() ==
-        explanation.values.outputs * features * features)
+    if (explanation.interactionStrength.size() == explanation.values.outputs * features * features)
         return strongestFromMatrix(explanation.interactionStrength, features, output, feature);
 
     const std::vector<double> values = featureColumn(explanation.x, feature);

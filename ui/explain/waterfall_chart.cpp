@@ -55,8 +55,8 @@ void WaterfallChart::setWaterfall(const QString &title, double base,
     for (qsizetype i = 0; i < count; ++i) {
         const WaterfallStep &step = m_steps[std::size_t(i)];
         const double y = double(count - 1 - i);
-        const QColor color = step.contribution >= 0 ? FeatureColorScale::highColor()
-                                                    : FeatureColorScale::lowColor();
+        const QColor color =
+            step.contribution >= 0 ? FeatureColorScale::highColor() : FeatureColorScale::lowColor();
         auto *bar = new QCPItemRect(this);
         bar->setPen(Qt::NoPen);
         bar->setBrush(color);
