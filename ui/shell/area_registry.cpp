@@ -1,6 +1,7 @@
 #include "shell/area_registry.h"
 
 #include "data/data_area.h"
+#include "explain/explain_area.h"
 #include "models/models_area.h"
 #include "runs/runs_area.h"
 
@@ -28,6 +29,12 @@ const AreaRegistry &AreaRegistry::builtin()
                 return std::make_unique<ModelsArea>(context, parent);
             },
             ModelsArea::viewNames());
+        areas.add(
+            QStringLiteral("explain"),
+            [](const AreaContext &context, QWidget *parent) {
+                return std::make_unique<ExplainArea>(context, parent);
+            },
+            ExplainArea::viewNames());
         return areas;
     }();
     return registry;
