@@ -7,6 +7,7 @@
 #include "explain/explain_command_line.h"
 #include "explain/explained_rows_model.h"
 #include "explain/explanation_detail_panel.h"
+#include "explain/explanation_details.h"
 #include "explain/explanation_list_model.h"
 #include "explain/feature_color_scale.h"
 #include "explain/lime_chart.h"
@@ -254,6 +255,22 @@ void TestExplainViews::explanationListGroupsByModel()
     QVERIFY(!list.index(0, ExplanationListModel::ModelColumn).data(Qt::DecorationRole).isNull());
     QCOMPARE(modelLabel("3f2a9c1e5b7d4e0f", "3f2a9c1e5b7d4e0f"), QStringLiteral("3f2a9c1e"));
     QCOMPARE(modelLabel("model.json", ""), QStringLiteral("model.json"));
+
+    explain::ExplanationEntry details;
+    details.method = explain::ExplainMethod::TreeShap;
+    details.params = QJsonObject{{QStringLiteral("interactions"), true},
+                                 {QStringLiteral("background"), 0}};
+    QCOMPARE(explanationDetails(details), QStringLiteral("with interactions"));
+    details.params.insert(QStringLiteral("background"), 100);
+    QCOMPARE(explanationDetails(details), QStringLiteral("interventional, 100 rows"));
+    details.method = explain::ExplainMethod::Permutation;
+    details.params = QJsonObject{{QStringLiteral("metric"), QStringLiteral("roc_auc")},
+                                 {QStringLiteral("repeats"), 10}};
+    QCOMPARE(explanationDetails(details), QStringLiteral("roc_auc × 10"));
+    details.method = explain::ExplainMethod::PartialDependence;
+    details.params = QJsonObject{
+        {QStringLiteral("features"), QJsonArray{QStringLiteral("age"), QStringLiteral("income")}}};
+    QCOMPARE(explanationDetails(details), QStringLiteral("age, income"));
 }
 
 void TestExplainViews::copyAsCommandGivesTheCliLine()

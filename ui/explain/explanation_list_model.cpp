@@ -1,6 +1,7 @@
 #include "explain/explanation_list_model.h"
 
 #include "common/format.h"
+#include "explain/explanation_details.h"
 #include "runs/run_palette.h"
 #include "runs/run_swatch.h"
 
@@ -73,7 +74,13 @@ QVariant ExplanationListModel::displayText(const explain::ExplanationEntry &entr
     case ModelColumn:
         return modelLabel(entry.modelName, entry.runId);
     case MethodColumn:
-        return QString::fromUtf8(explain::methodTitle(entry.method));
+        // The narrow list's name for the method; the detail panel's title spells it out.
+        return entry.method == explain::ExplainMethod::Permutation ? tr("Permutation")
+               : entry.method == explain::ExplainMethod::PartialDependence
+                   ? tr("PDP / ICE")
+                   : QString::fromUtf8(explain::methodTitle(entry.method));
+    case DetailsColumn:
+        return explanationDetails(entry);
     case DataColumn:
         return QString::fromStdString(entry.dataName);
     case RowsColumn:
@@ -130,6 +137,8 @@ QVariant ExplanationListModel::headerData(int section, Qt::Orientation orientati
         return tr("Model");
     case MethodColumn:
         return tr("Method");
+    case DetailsColumn:
+        return tr("Details");
     case DataColumn:
         return tr("Data");
     case RowsColumn:

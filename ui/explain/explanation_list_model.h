@@ -9,13 +9,13 @@
 namespace assay::ui {
 
 // The Explain area's master list: one row per cached explanation — the model (in its run's
-// colour), the method, the data, the rows explained, when it was computed. Until a header is
+// colour), the method and what sets it apart, the data, the rows explained, when it was computed. Until a header is
 // clicked the rows are grouped by model (the model with the newest explanation first) and
 // newest first within a model. SortRole gives raw values to sort on.
 class ExplanationListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ModelColumn, MethodColumn, DataColumn, RowsColumn, CreatedColumn, ColumnCount };
+    enum Column { ModelColumn, MethodColumn, DetailsColumn, RowsColumn, DataColumn, CreatedColumn, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, KeyRole };
 
     explicit ExplanationListModel(QObject *parent = nullptr);

@@ -25,10 +25,11 @@ ExplanationListPanel::ExplanationListPanel(QWidget *parent)
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(ExplanationListModel::ModelColumn, 110);
-    m_view->setColumnWidth(ExplanationListModel::MethodColumn, 150);
-    m_view->setColumnWidth(ExplanationListModel::DataColumn, 140);
-    m_view->setColumnWidth(ExplanationListModel::RowsColumn, 60);
+    m_view->setColumnWidth(ExplanationListModel::ModelColumn, 90);
+    m_view->setColumnWidth(ExplanationListModel::MethodColumn, 120);
+    m_view->setColumnWidth(ExplanationListModel::DetailsColumn, 130);
+    m_view->setColumnWidth(ExplanationListModel::RowsColumn, 56);
+    m_view->setColumnWidth(ExplanationListModel::DataColumn, 120);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ExplanationListPanel::emitCurrent);
 
