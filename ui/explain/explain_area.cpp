@@ -168,6 +168,11 @@ bool ExplainArea::openItem(const QString &key)
     return found;
 }
 
+ExplainDialog *ExplainArea::explainDialog() const
+{
+    return m_explainDialog;
+}
+
 void ExplainArea::openExplainDialog(const QString &runId)
 {
     if (!m_session || !m_computation)

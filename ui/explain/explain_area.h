@@ -62,7 +62,7 @@ public:
     // Opens Explain… with the model (else the selected explanation's model, data and method)
     // preselected.
     void openExplainDialog(const QString &runId = {});
-    ExplainDialog *explainDialog() const { return m_explainDialog; }
+    ExplainDialog *explainDialog() const;
     ExplanationComputation *computation() const { return m_computation; }
     // The last computation's error, as the message box showed it ("" after a success).
     const QString &lastError() const { return m_lastError; }
