@@ -58,12 +58,12 @@ ExplainDialog::ExplainDialog(std::shared_ptr<WorkspaceSession> session, JobRunne
                              QWidget *parent)
     : QDialog(parent), m_jobs(jobs), m_models(new ExplainModelPicker(jobs, this)),
       m_data(new TrainDataPicker(jobs, this)), m_method(new QComboBox(this)),
-      m_first(new QSpinBox(this)), m_last(new QSpinBox(this)), m_rowCount(new QLabel(this)),
+      m_methodHelp(new QLabel(this)), m_first(new QSpinBox(this)), m_last(new QSpinBox(this)), m_rowCount(new QLabel(this)),
       m_params(new ExplainParamForm(this)), m_status(new QLabel(this))
 {
     setWindowTitle(tr("Explain a model"));
     setSizeGripEnabled(true);
-    resize(720, 560);
+    resize(820, 470);
 
     for (const ExplainMethod method : kMethods) {
         m_method->addItem(QString::fromUtf8(explain::methodTitle(method)), int(method));
@@ -89,7 +89,10 @@ ExplainDialog::ExplainDialog(std::shared_ptr<WorkspaceSession> session, JobRunne
     subject->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     subject->addRow(tr("Model"), m_models);
     subject->addRow(tr("Data"), m_data);
-    subject->addRow(tr("Method"), m_method);
+    auto *method = new QHBoxLayout;
+    method->addWidget(m_method, 1);
+    method->addWidget(m_methodHelp, 2);
+    subject->addRow(tr("Method"), method);
     subject->addRow(tr("Rows"), rows);
 
     auto *paramsBox = new QGroupBox(tr("Parameters (empty: the default shown)"), this);
@@ -102,6 +105,8 @@ ExplainDialog::ExplainDialog(std::shared_ptr<WorkspaceSession> session, JobRunne
     QPalette muted = m_rowCount->palette();
     muted.setColor(QPalette::WindowText, mutedTextColor(muted));
     m_rowCount->setPalette(muted);
+    m_methodHelp->setPalette(muted);
+    m_methodHelp->setText(methodHelp(ExplainMethod::TreeShap));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(subject);
@@ -118,6 +123,7 @@ ExplainDialog::ExplainDialog(std::shared_ptr<WorkspaceSession> session, JobRunne
     connect(m_data, &TrainDataPicker::dataChanged, this, &ExplainDialog::onDataChanged);
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         m_params->setMethod(choice().method);
+        m_methodHelp->setText(methodHelp(choice().method));
         scheduleDefaults();
     });
     connect(m_first, &QSpinBox::valueChanged, this, &ExplainDialog::scheduleDefaults);

@@ -85,6 +85,7 @@ private:
     ExplainModelPicker *m_models;
     TrainDataPicker *m_data;
     QComboBox *m_method;
+    QLabel *m_methodHelp;
     QSpinBox *m_first;
     QSpinBox *m_last;
     QLabel *m_rowCount;

@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QPixmap>
 
+#include <algorithm>
+
 namespace assay::ui {
 
 QString renderExplainDialogScreenshot(std::shared_ptr<WorkspaceSession> session, JobRunner &jobs,
@@ -22,9 +24,15 @@ QString renderExplainDialogScreenshot(std::shared_ptr<WorkspaceSession> session,
     ExplainDialog dialog(session, jobs);
     dialog.resize(size);
     if (entries.ok() && !entries->empty()) {
-        const explain::ExplanationEntry &newest = entries->front();
-        dialog.preselect(QString::fromStdString(newest.runId),
-                         QString::fromStdString(newest.dataName), newest.method);
+        // TreeSHAP shows the most of the form; else the newest explanation.
+        const auto treeShap =
+            std::find_if(entries->begin(), entries->end(), [](const auto &entry) {
+                return entry.method == explain::ExplainMethod::TreeShap;
+            });
+        const explain::ExplanationEntry &shown =
+            treeShap != entries->end() ? *treeShap : entries->front();
+        dialog.preselect(QString::fromStdString(shown.runId),
+                         QString::fromStdString(shown.dataName), shown.method);
     }
     dialog.show();
     const QDeadlineTimer deadline(timeoutMs);

@@ -90,8 +90,9 @@ void ExplainModelPicker::setWorkspace(std::shared_ptr<WorkspaceSession> session)
                     for (const ListedModel &model : *models) {
                         const ModelRunSummary &summary = model.summary;
                         m_combo->addItem(runSwatch(runColor(summary.runId)),
-                                         QStringLiteral("%1 · %2 · %3")
-                                             .arg(summary.name, summary.modelType, summary.task));
+                                         QStringLiteral("%1   (%2, %3, run %4)")
+                                             .arg(summary.name, summary.modelType, summary.task,
+                                                  summary.runId.left(8)));
                         const int row = m_combo->count() - 1;
                         m_combo->setItemData(row, summary.runId, kRunIdRole);
                         m_combo->setItemData(row, summary.modelType, kTrainerRole);
