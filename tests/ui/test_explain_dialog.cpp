@@ -223,8 +223,7 @@ void TestExplainDialog::boxesShowTheDefaultsCoreFills()
 
     dialog.setMethod(ExplainMethod::PartialDependence);
     QVERIFY(waitUntilSettled(dialog));
-    const QString pdpFeatures =
-        dialog.params()->box(QStringLiteral("features"))->placeholderText();
+    const QString pdpFeatures = dialog.params()->box(QStringLiteral("features"))->placeholderText();
     QCOMPARE(pdpFeatures.split(u',').size(), 4);
 
     // What is typed is given, and only that.
@@ -294,7 +293,7 @@ void TestExplainDialog::explainComputesCachesAndSelects()
     QVERIFY(m_jobs.waitUntilIdle(kJobTimeoutMs));
     const std::size_t before = area.list()->model()->entries().size();
 
-    area.openExplainDialog(runIdOf(kBoostedRun));
+    QVERIFY(area.openItem(ExplainArea::modelItem(runIdOf(kBoostedRun)))); // Models: Explain…
     ExplainDialog *dialog = area.explainDialog();
     QVERIFY(dialog);
     QVERIFY(waitUntilSettled(*dialog));
@@ -314,7 +313,8 @@ void TestExplainDialog::explainComputesCachesAndSelects()
     QCOMPARE(finished.at(0).at(1).toBool(), false); // computed, not found
     const QString key = finished.at(0).at(0).toString();
     disconnect(titleConnection);
-    QVERIFY2(titles.filter(QStringLiteral("Explaining")).size() == 1, qPrintable(titles.join(u'|')));
+    QVERIFY2(titles.filter(QStringLiteral("Explaining")).size() == 1,
+             qPrintable(titles.join(u'|')));
 
     // The area read the cache again and selected the new explanation.
     QVERIFY(waitFor([&area, &key] { return area.list()->current() == key; }));
@@ -378,8 +378,8 @@ void TestExplainDialog::cancelLeavesNoEntry()
     QVERIFY2(sources.ok(), sources.ok() ? "" : sources.error().message.c_str());
     auto params = explain::resolvedParams((*sources)->inputs, choice.request());
     QVERIFY(params.ok());
-    const std::string key = explain::explanationKey(
-        choice.method, (*sources)->inputs.modelMd5, (*sources)->inputs.dataMd5, *params);
+    const std::string key = explain::explanationKey(choice.method, (*sources)->inputs.modelMd5,
+                                                    (*sources)->inputs.dataMd5, *params);
     const QStringList before = indexFiles(m_demo);
 
     ExplanationComputation computation(m_jobs);
@@ -388,9 +388,8 @@ void TestExplainDialog::cancelLeavesNoEntry()
     QSignalSpy failed(&computation, &ExplanationComputation::failed);
     QVERIFY(computation.start(m_demo, choice, *sources));
     QVERIFY(!computation.start(m_demo, choice, *sources)); // one at a time
-    QVERIFY(waitFor([&computation] {
-        return computation.job() && computation.job()->fraction() > 0;
-    }));
+    QVERIFY(
+        waitFor([&computation] { return computation.job() && computation.job()->fraction() > 0; }));
     QElapsedTimer clock;
     clock.start();
     computation.cancel();

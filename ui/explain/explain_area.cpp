@@ -83,8 +83,7 @@ ExplainArea::ExplainArea(const AreaContext &context, QWidget *parent)
     connect(m_explain, &QPushButton::clicked, this, [this] { openExplainDialog(); });
     if (m_context.jobs) {
         m_computation = new ExplanationComputation(*m_context.jobs, this);
-        connect(m_computation, &ExplanationComputation::finished, this,
-                &ExplainArea::showComputed);
+        connect(m_computation, &ExplanationComputation::finished, this, &ExplainArea::showComputed);
         connect(m_computation, &ExplanationComputation::failed, this, &ExplainArea::showFailure);
     }
 
@@ -128,8 +127,8 @@ bool ExplainArea::isShowingEmptyState() const
 
 QStringList ExplainArea::viewNames()
 {
-    return {QStringLiteral("explain-summary"), QStringLiteral("explain-dependence"),
-            QStringLiteral("explain-local"), QStringLiteral("explain-pdp"),
+    return {QStringLiteral("explain-summary"),     QStringLiteral("explain-dependence"),
+            QStringLiteral("explain-local"),       QStringLiteral("explain-pdp"),
             QStringLiteral("explain-permutation"), QStringLiteral("explain-dialog")};
 }
 

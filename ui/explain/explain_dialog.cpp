@@ -58,8 +58,8 @@ ExplainDialog::ExplainDialog(std::shared_ptr<WorkspaceSession> session, JobRunne
                              QWidget *parent)
     : QDialog(parent), m_jobs(jobs), m_models(new ExplainModelPicker(jobs, this)),
       m_data(new TrainDataPicker(jobs, this)), m_method(new QComboBox(this)),
-      m_methodHelp(new QLabel(this)), m_first(new QSpinBox(this)), m_last(new QSpinBox(this)), m_rowCount(new QLabel(this)),
-      m_params(new ExplainParamForm(this)), m_status(new QLabel(this))
+      m_methodHelp(new QLabel(this)), m_first(new QSpinBox(this)), m_last(new QSpinBox(this)),
+      m_rowCount(new QLabel(this)), m_params(new ExplainParamForm(this)), m_status(new QLabel(this))
 {
     setWindowTitle(tr("Explain a model"));
     setSizeGripEnabled(true);
@@ -340,7 +340,8 @@ void ExplainDialog::resolveDefaults()
     const quint64 generation = ++m_generation;
     m_defaultsCurrent = false;
     m_defaultsJob = m_jobs.run(
-        tr("Resolving the %1 parameters").arg(QString::fromUtf8(explain::methodTitle(wanted.method))),
+        tr("Resolving the %1 parameters")
+            .arg(QString::fromUtf8(explain::methodTitle(wanted.method))),
         this,
         [sources = m_sources, request = wanted.request()](const Progress &) {
             return explain::resolvedParams(sources->inputs, request);
@@ -396,8 +397,8 @@ void ExplainDialog::updateState()
     const bool failed = !problem.isEmpty() && !isLoading() && m_session &&
                         (!m_sourcesProblem.isEmpty() || !m_defaultsProblem.isEmpty());
     QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, failed ? statusColor(StatusTone::Failed, palette)
-                                                  : mutedTextColor(palette));
+    palette.setColor(QPalette::WindowText,
+                     failed ? statusColor(StatusTone::Failed, palette) : mutedTextColor(palette));
     m_status->setPalette(palette);
     m_status->setText(problem.isEmpty() ? tr("Ready: %1").arg(commandLine()) : problem);
     m_explain->setEnabled(problem.isEmpty());

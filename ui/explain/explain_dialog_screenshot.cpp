@@ -25,10 +25,9 @@ QString renderExplainDialogScreenshot(std::shared_ptr<WorkspaceSession> session,
     dialog.resize(size);
     if (entries.ok() && !entries->empty()) {
         // TreeSHAP shows the most of the form; else the newest explanation.
-        const auto treeShap =
-            std::find_if(entries->begin(), entries->end(), [](const auto &entry) {
-                return entry.method == explain::ExplainMethod::TreeShap;
-            });
+        const auto treeShap = std::find_if(entries->begin(), entries->end(), [](const auto &entry) {
+            return entry.method == explain::ExplainMethod::TreeShap;
+        });
         const explain::ExplanationEntry &shown =
             treeShap != entries->end() ? *treeShap : entries->front();
         dialog.preselect(QString::fromStdString(shown.runId),

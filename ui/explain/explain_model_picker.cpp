@@ -97,10 +97,9 @@ void ExplainModelPicker::setWorkspace(std::shared_ptr<WorkspaceSession> session)
                         m_combo->setItemData(row, summary.runId, kRunIdRole);
                         m_combo->setItemData(row, summary.modelType, kTrainerRole);
                         m_combo->setItemData(row, model.trainingData, kTrainingDataRole);
-                        m_combo->setItemData(row,
-                                             tr("run %1, trained on %2")
-                                                 .arg(summary.runId, model.trainingData),
-                                             Qt::ToolTipRole);
+                        m_combo->setItemData(
+                            row, tr("run %1, trained on %2").arg(summary.runId, model.trainingData),
+                            Qt::ToolTipRole);
                     }
                 const int pending = m_combo->findData(m_pending, kRunIdRole);
                 m_combo->setCurrentIndex(pending >= 0 ? pending : (m_combo->count() ? 0 : -1));

@@ -45,11 +45,12 @@ std::vector<ParamSpec> paramSpecs(ExplainMethod method)
                 {"target", "Label column", "The column holding the true labels"},
                 {"seed", "Seed", "Seeds the shuffles"}};
     case ExplainMethod::PartialDependence:
-        return {{"features", "Features",
-                 "Comma-separated feature names (by default the 4 with the largest mean |SHAP|)"},
-                {"grid_resolution", "Grid points", "Grid points per feature"},
-                {"percentiles", "Grid range", "Low and high percentile of the grid, e.g. 0.05,0.95"},
-                {"ice_rows", "ICE curves", "Individual curves kept"}};
+        return {
+            {"features", "Features",
+             "Comma-separated feature names (by default the 4 with the largest mean |SHAP|)"},
+            {"grid_resolution", "Grid points", "Grid points per feature"},
+            {"percentiles", "Grid range", "Low and high percentile of the grid, e.g. 0.05,0.95"},
+            {"ice_rows", "ICE curves", "Individual curves kept"}};
     }
     return {};
 }

@@ -6,9 +6,9 @@
 
 namespace assay::ui {
 
-Result<std::shared_ptr<const ExplainSources>>
-readExplainSources(const std::filesystem::path &root, const ExplainChoice &choice,
-                   const Progress &progress)
+Result<std::shared_ptr<const ExplainSources>> readExplainSources(const std::filesystem::path &root,
+                                                                 const ExplainChoice &choice,
+                                                                 const Progress &progress)
 {
     auto workspace = workspace::Workspace::open(root);
     if (!workspace)

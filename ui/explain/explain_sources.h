@@ -3,8 +3,8 @@
 #include "common/progress.h"
 #include "common/result.h"
 #include "explain/explain_job.h"
-#include "explain/explanation_store.h"
 #include "explain/explained_data.h"
+#include "explain/explanation_store.h"
 
 #include <QString>
 
@@ -25,9 +25,9 @@ struct ExplainSources {
 // Reads the choice's model (`model::openModel` on its run, which fills the run id and md5)
 // and data (`explain::readExplainedData`, as `assay explain` does). Errors name the run or
 // the file.
-Result<std::shared_ptr<const ExplainSources>>
-readExplainSources(const std::filesystem::path &root, const ExplainChoice &choice,
-                   const Progress &progress = {});
+Result<std::shared_ptr<const ExplainSources>> readExplainSources(const std::filesystem::path &root,
+                                                                 const ExplainChoice &choice,
+                                                                 const Progress &progress = {});
 
 // The result of one Explain… request.
 struct ComputedExplanation {

@@ -15,9 +15,9 @@ bool ExplanationComputation::start(const std::filesystem::path &root, const Expl
 {
     if (m_job || !sources)
         return false;
-    const QString title = tr("Explaining %1 with %2")
-                              .arg(choice.runId.left(8),
-                                   QString::fromUtf8(explain::methodTitle(choice.method)));
+    const QString title =
+        tr("Explaining %1 with %2")
+            .arg(choice.runId.left(8), QString::fromUtf8(explain::methodTitle(choice.method)));
     m_job = m_jobs.run(
         title, this,
         [root, choice, sources = std::move(sources)](const Progress &progress) {

@@ -138,9 +138,8 @@ void ModelsArea::openTrainDialog()
     if (!m_trainDialog) {
         m_trainDialog = new TrainDialog(m_session, *m_context.jobs, m_root);
         connect(m_trainDialog, &TrainDialog::runRecorded, this, &ModelsArea::reload);
-        connect(m_trainDialog, &TrainDialog::runTrained, this, [this](const QString &runId) {
-            openItem(runId);
-        });
+        connect(m_trainDialog, &TrainDialog::runTrained, this,
+                [this](const QString &runId) { openItem(runId); });
     }
     m_trainDialog->show();
     m_trainDialog->raise();
