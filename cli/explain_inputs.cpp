@@ -4,7 +4,6 @@
 #include "model/model_source.h"
 #include "model_inputs.h"
 #include "read_options.h"
-#include "version/dataset_ref.h"
 #include "version/file_hash.h"
 
 #include <filesystem>
@@ -53,20 +52,13 @@ Status readData(const CommandContext &context, ExplainSources &sources)
     auto options = readOptionsFrom(context.arguments);
     if (!options)
         return options.error();
-    auto resolved =
-        version::resolveDataset(version::parseDatasetRef(*dataSource), context.progress);
-    if (!resolved)
-        return resolved.error();
-    auto md5 = explain::explainedDataMd5(*resolved, context.progress);
-    if (!md5)
-        return md5.error();
-    auto read = version::readResolvedDataset(*resolved, *options, context.progress);
+    auto read = explain::readExplainedData(*dataSource, *options, context.progress);
     if (!read)
         return read.error();
     sources.data = std::make_unique<table::Table>(std::move(read->table));
     sources.inputs.data = sources.data.get();
     sources.inputs.dataName = *dataSource;
-    sources.inputs.dataMd5 = std::move(*md5);
+    sources.inputs.dataMd5 = std::move(read->md5);
     return {};
 }
 

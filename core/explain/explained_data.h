@@ -2,6 +2,8 @@
 
 #include "common/progress.h"
 #include "common/result.h"
+#include "table/reader.h"
+#include "table/table.h"
 #include "version/dataset_ref.h"
 
 #include <string>
@@ -13,5 +15,17 @@ namespace assay::explain {
 // revision share their cached explanations.
 Result<std::string> explainedDataMd5(const version::ResolvedDataset &resolved,
                                      const Progress &progress = {});
+
+// The data of an explanation, read as `assay explain --data` names it.
+struct ExplainedData {
+    table::Table table;
+    std::string md5; // explainedDataMd5 of the version read
+};
+
+// Reads the dataset version `source` names ("data/credit.csv", "data/credit.csv@HEAD~1", a
+// path relative to the working directory or absolute) with its md5: the CLI and the
+// workbench key their cached explanations the same way.
+Result<ExplainedData> readExplainedData(const std::string &source, table::ReadOptions options = {},
+                                        const Progress &progress = {});
 
 } // namespace assay::explain

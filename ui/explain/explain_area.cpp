@@ -4,6 +4,9 @@
 #include "common/icons.h"
 #include "common/table_actions.h"
 #include "explain/explain_command_line.h"
+#include "explain/explain_dialog.h"
+#include "explain/explain_sources.h"
+#include "explain/explanation_computation.h"
 #include "explain/explanation_detail_panel.h"
 #include "explain/explanation_list_model.h"
 #include "explain/explanation_list_panel.h"
@@ -14,6 +17,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -54,6 +58,7 @@ ExplainArea::ExplainArea(const AreaContext &context, QWidget *parent)
       m_stack(new QStackedWidget(m_root)), m_splitter(new QSplitter(Qt::Horizontal, m_stack)),
       m_list(new ExplanationListPanel(m_splitter)),
       m_details(new ExplanationDetailPanel(m_splitter)), m_empty(new EmptyState(m_stack)),
+      m_explain(new QPushButton(workbenchIcon(QStringLiteral("explain")), tr("Explain…"), m_root)),
       m_copyCommand(new QPushButton(tr("Copy as Command"), m_root)),
       m_currentPause(new QTimer(this))
 {
@@ -65,12 +70,22 @@ ExplainArea::ExplainArea(const AreaContext &context, QWidget *parent)
     m_copyCommand->setToolTip(
         tr("Copy the `assay explain` command that computes this explanation"));
     m_copyCommand->setEnabled(false);
+    m_explain->setToolTip(tr("Explain a model: SHAP, LIME, permutation importance or partial "
+                             "dependence, computed in the background"));
+    m_explain->setObjectName(QStringLiteral("explainButton"));
+    toolbar->addWidget(m_explain);
     toolbar->addWidget(m_copyCommand);
     toolbar->addStretch(1);
     layout->addLayout(toolbar);
     layout->addWidget(m_stack, 1);
     connect(m_copyCommand, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(currentCommandLine()); });
+    connect(m_explain, &QPushButton::clicked, this, [this] { openExplainDialog(); });
+    if (m_context.jobs) {
+        m_computation = new ExplanationComputation(*m_context.jobs, this);
+        connect(m_computation, &ExplanationComputation::finished, this, &ExplainArea::showComputed);
+        connect(m_computation, &ExplanationComputation::failed, this, &ExplainArea::showFailure);
+    }
 
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_details);
@@ -80,6 +95,8 @@ ExplainArea::ExplainArea(const AreaContext &context, QWidget *parent)
     m_splitter->setSizes({380, 1000});
     m_stack->addWidget(m_splitter);
     m_stack->addWidget(m_empty);
+    connect(m_empty->addButton(tr("Explain a Model…")), &QPushButton::clicked, this,
+            [this] { openExplainDialog(); });
     connect(m_empty->addButton(tr("Refresh")), &QPushButton::clicked, this, &ExplainArea::refresh);
 
     m_currentPause->setSingleShot(true);
@@ -110,9 +127,9 @@ bool ExplainArea::isShowingEmptyState() const
 
 QStringList ExplainArea::viewNames()
 {
-    return {QStringLiteral("explain-summary"), QStringLiteral("explain-dependence"),
-            QStringLiteral("explain-local"), QStringLiteral("explain-pdp"),
-            QStringLiteral("explain-permutation")};
+    return {QStringLiteral("explain-summary"),     QStringLiteral("explain-dependence"),
+            QStringLiteral("explain-local"),       QStringLiteral("explain-pdp"),
+            QStringLiteral("explain-permutation"), QStringLiteral("explain-dialog")};
 }
 
 QString ExplainArea::currentCommandLine() const
@@ -123,6 +140,8 @@ QString ExplainArea::currentCommandLine() const
 
 bool ExplainArea::showView(const QString &view)
 {
+    if (view == QLatin1String("explain-dialog"))
+        return true; // the workbench renders the dialog itself
     const auto tab = tabOfView(view);
     if (!tab)
         return false;
@@ -135,6 +154,10 @@ bool ExplainArea::showView(const QString &view)
 
 bool ExplainArea::openItem(const QString &key)
 {
+    if (key.startsWith(modelItem({}))) {
+        openExplainDialog(key.mid(modelItem({}).size()));
+        return true;
+    }
     m_pendingKey = key;
     m_pendingView.clear();
     if (!m_loaded)
@@ -142,6 +165,57 @@ bool ExplainArea::openItem(const QString &key)
     const bool found = m_list->model()->rowOf(key) >= 0;
     selectPending();
     return found;
+}
+
+ExplainDialog *ExplainArea::explainDialog() const
+{
+    return m_explainDialog;
+}
+
+void ExplainArea::openExplainDialog(const QString &runId)
+{
+    if (!m_session || !m_computation)
+        return;
+    if (!m_explainDialog) {
+        m_explainDialog = new ExplainDialog(m_session, *m_context.jobs, m_root);
+        m_explainDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_explainDialog, &ExplainDialog::explainRequested, this,
+                [this](const ExplainChoice &choice, std::shared_ptr<const ExplainSources> sources) {
+                    m_lastError.clear();
+                    if (!m_computation->start(m_session->root(), choice, std::move(sources)))
+                        showFailure(tr("An explanation is being computed; wait for it or cancel "
+                                       "it in the status bar."));
+                });
+        const explain::ExplanationEntry *entry = m_list->model()->entryOf(m_list->current());
+        if (!runId.isEmpty())
+            m_explainDialog->preselect(runId, {}, std::nullopt);
+        else if (entry)
+            m_explainDialog->preselect(QString::fromStdString(entry->runId),
+                                       QString::fromStdString(entry->dataName), entry->method);
+    }
+    m_explainDialog->show();
+    m_explainDialog->raise();
+    m_explainDialog->activateWindow();
+}
+
+void ExplainArea::showComputed(const QString &key)
+{
+    m_pendingKey = key;
+    m_pendingView.clear();
+    if (m_reloadJob)
+        m_reloadAgain = true; // what is being read may predate the save
+    else
+        reload();
+}
+
+void ExplainArea::showFailure(const QString &message)
+{
+    m_lastError = message;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Explain"),
+                                tr("The explanation could not be computed:\n%1").arg(message),
+                                QMessageBox::Ok, m_root);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 QString ExplainArea::explanationForView(const QString &view) const
@@ -192,8 +266,11 @@ void ExplainArea::setWorkspace(std::shared_ptr<WorkspaceSession> session)
         m_loadJob->cancel();
     ++m_generation;
     m_loaded = false;
+    m_reloadAgain = false;
     m_shownKey.clear();
     m_session = std::move(session);
+    if (m_explainDialog)
+        m_explainDialog->close();
     m_list->setEntries({});
     m_details->showMessage(tr("No explanation selected"),
                            tr("Select an explanation in the list to look at it."));
@@ -229,6 +306,12 @@ void ExplainArea::reload()
         [this, generation](Result<std::vector<explain::ExplanationEntry>> entries) {
             if (generation != m_generation)
                 return;
+            m_reloadJob = nullptr;
+            if (m_reloadAgain) { // a save came in meanwhile: read again, show that
+                m_reloadAgain = false;
+                QTimer::singleShot(0, this, &ExplainArea::reload);
+                return;
+            }
             if (!entries.ok()) {
                 if (entries.error().kind != ErrorKind::Cancelled) {
                     m_empty->setContent(tr("Cannot read the explanations"),
@@ -244,11 +327,10 @@ void ExplainArea::reload()
             if (empty) {
                 m_empty->setContent(
                     tr("No explanations yet"),
-                    tr("Explain a model with `assay explain shap --model RUN --data "
-                       "data/credit.csv` "
-                       "(or `lime`, `pdp`, `permutation`, `kernel`); the result is cached in the "
-                       "workspace and appears here with its SHAP summary, dependence plots and "
-                       "row-by-row waterfalls."));
+                    tr("Explain a model here (Explain a Model…) or with `assay explain shap "
+                       "--model RUN --data data/credit.csv` (or `lime`, `pdp`, `permutation`, "
+                       "`kernel`); the result is cached in the workspace and appears here with "
+                       "its SHAP summary, dependence plots and row-by-row waterfalls."));
                 m_stack->setCurrentWidget(m_empty);
                 m_pendingView.clear();
                 return;

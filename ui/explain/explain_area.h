@@ -14,6 +14,8 @@ class QTimer;
 namespace assay::ui {
 
 class EmptyState;
+class ExplainDialog;
+class ExplanationComputation;
 class ExplanationDetailPanel;
 class ExplanationListPanel;
 class Job;
@@ -22,8 +24,9 @@ struct ExplanationBundle;
 // The Explain area: the workspace's cached explanations (`assay explain ...`) in a list
 // grouped by model on the left, the selected one's charts on the right — SHAP summary,
 // dependence and local waterfalls (with LIME beside them), partial dependence, permutation
-// importance. The list and the documents are read on the job runner. "Copy as command" puts
-// the equivalent `assay explain` line on the clipboard.
+// importance. The list and the documents are read on the job runner. "Explain…" computes a new
+// one in the background (ExplainDialog, then ExplanationComputation) and selects it when it is
+// saved. "Copy as command" puts the equivalent `assay explain` line on the clipboard.
 class ExplainArea : public Area {
     Q_OBJECT
 public:
@@ -36,11 +39,13 @@ public:
     QWidget *widget() override;
     // "explain" and "explain-summary" show the Summary tab, "explain-dependence",
     // "explain-local", "explain-pdp" and "explain-permutation" theirs; each selects the newest
-    // explanation that has that tab.
+    // explanation that has that tab. "explain-dialog" is Explain…, rendered by the workbench's
+    // screenshot path.
     static QStringList viewNames();
     bool showView(const QString &view) override;
-    // Selects the explanation with cache key `key`.
+    // Selects the explanation with cache key `key`; "model:RUN" opens Explain… on that model.
     bool openItem(const QString &key) override;
+    static QString modelItem(const QString &runId) { return QStringLiteral("model:") + runId; }
 
     void setWorkspace(std::shared_ptr<WorkspaceSession> session) override;
     void focusFilter() override;
@@ -54,10 +59,20 @@ public:
     // The command line of the selected explanation ("" when none is selected).
     QString currentCommandLine() const;
 
+    // Opens Explain… with the model (else the selected explanation's model, data and method)
+    // preselected.
+    void openExplainDialog(const QString &runId = {});
+    ExplainDialog *explainDialog() const;
+    ExplanationComputation *computation() const { return m_computation; }
+    // The last computation's error, as the message box showed it ("" after a success).
+    const QString &lastError() const { return m_lastError; }
+
 private:
     void reload();
     void showExplanation(const QString &key);
     void selectPending();
+    void showComputed(const QString &key);
+    void showFailure(const QString &message);
     QString explanationForView(const QString &view) const;
 
     AreaContext m_context;
@@ -68,7 +83,12 @@ private:
     ExplanationListPanel *m_list;
     ExplanationDetailPanel *m_details;
     EmptyState *m_empty;
+    QPushButton *m_explain;
     QPushButton *m_copyCommand;
+    QPointer<ExplainDialog> m_explainDialog;
+    ExplanationComputation *m_computation = nullptr;
+    QString m_lastError;
+    bool m_reloadAgain = false;
     QTimer *m_currentPause;
     QPointer<Job> m_reloadJob;
     QPointer<Job> m_loadJob;

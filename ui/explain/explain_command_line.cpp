@@ -1,6 +1,7 @@
 #include "explain/explain_command_line.h"
 
 #include "data/diff_command.h"
+#include "explain/explain_choice.h"
 
 #include <QJsonArray>
 #include <QStringList>
@@ -32,21 +33,10 @@ bool isPredictCommand(const explain::ExplanationEntry &entry)
            entry.modelName.find(' ') != std::string::npos;
 }
 
-} // namespace
-
-QString explainCommandLine(const explain::ExplanationEntry &entry)
+// Appends "--option value" for each parameter, "rows" as [first, last] too.
+void appendParams(QStringList &words, const QJsonObject &params)
 {
-    QStringList words{QStringLiteral("assay"), QStringLiteral("explain"),
-                      QString::fromUtf8(explain::methodName(entry.method))};
-    if (isPredictCommand(entry))
-        words << QStringLiteral("--predict-cmd")
-              << shellQuoted(QString::fromStdString(entry.modelName));
-    else
-        words << QStringLiteral("--model")
-              << shellQuoted(
-                     QString::fromStdString(entry.runId.empty() ? entry.modelName : entry.runId));
-    words << QStringLiteral("--data") << shellQuoted(QString::fromStdString(entry.dataName));
-    for (auto it = entry.params.begin(); it != entry.params.end(); ++it) {
+    for (auto it = params.begin(); it != params.end(); ++it) {
         const QJsonValue value = it.value();
         if (it.key() == QLatin1String("rows")) {
             const QJsonArray bounds = value.toArray();
@@ -68,6 +58,42 @@ QString explainCommandLine(const explain::ExplanationEntry &entry)
         if (!text.isEmpty())
             words << option << shellQuoted(text);
     }
+}
+
+QStringList methodWords(explain::ExplainMethod method)
+{
+    return {QStringLiteral("assay"), QStringLiteral("explain"),
+            QString::fromUtf8(explain::methodName(method))};
+}
+
+} // namespace
+
+QString explainCommandLine(const explain::ExplanationEntry &entry)
+{
+    QStringList words = methodWords(entry.method);
+    if (isPredictCommand(entry))
+        words << QStringLiteral("--predict-cmd")
+              << shellQuoted(QString::fromStdString(entry.modelName));
+    else
+        words << QStringLiteral("--model")
+              << shellQuoted(
+                     QString::fromStdString(entry.runId.empty() ? entry.modelName : entry.runId));
+    words << QStringLiteral("--data") << shellQuoted(QString::fromStdString(entry.dataName));
+    appendParams(words, entry.params);
+    return words.join(QLatin1Char(' '));
+}
+
+QString explainCommandLine(const ExplainChoice &choice)
+{
+    QStringList words = methodWords(choice.method);
+    words << QStringLiteral("--model") << shellQuoted(choice.runId) << QStringLiteral("--data")
+          << shellQuoted(choice.dataName);
+    if (choice.firstRow || choice.lastRow)
+        words << QStringLiteral("--rows")
+              << (choice.firstRow ? QString::number(*choice.firstRow) : QString()) +
+                     QLatin1Char(':') +
+                     (choice.lastRow ? QString::number(*choice.lastRow) : QString());
+    appendParams(words, choice.params);
     return words.join(QLatin1Char(' '));
 }
 

@@ -13,4 +13,11 @@ namespace assay::ui {
 // when they need it (shellQuoted of the diff command).
 QString explainCommandLine(const explain::ExplanationEntry &entry);
 
+struct ExplainChoice;
+
+// The line of what the Explain… dialog asks for: --model RUN, --data as named from the
+// workspace folder, --rows FIRST:LAST (either end may be left out) and the given parameters
+// only, so the CLI fills the same defaults.
+QString explainCommandLine(const ExplainChoice &choice);
+
 } // namespace assay::ui

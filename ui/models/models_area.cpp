@@ -3,6 +3,7 @@
 #include "common/empty_state.h"
 #include "common/icons.h"
 #include "common/table_actions.h"
+#include "explain/explain_area.h"
 #include "models/model_detail_panel.h"
 #include "models/model_results_loader.h"
 #include "models/models_list_model.h"
@@ -67,7 +68,20 @@ ModelsArea::ModelsArea(const AreaContext &context, QWidget *parent)
     auto *train = new QPushButton(workbenchIcon(QStringLiteral("models")), tr("Train…"), m_root);
     train->setToolTip(tr("Train a model on a dataset of the workspace; it is recorded as a run"));
     toolbar->addWidget(train);
+    auto *explainModel =
+        new QPushButton(workbenchIcon(QStringLiteral("explain")), tr("Explain…"), m_root);
+    explainModel->setObjectName(QStringLiteral("explainModel"));
+    explainModel->setToolTip(tr("Explain the selected model in the Explain area"));
+    explainModel->setEnabled(false);
+    toolbar->addWidget(explainModel);
     toolbar->addStretch(1);
+    connect(explainModel, &QPushButton::clicked, this, [this] {
+        if (!m_list->currentModel().isEmpty())
+            emit openRequested(QStringLiteral("explain"),
+                               ExplainArea::modelItem(m_list->currentModel()));
+    });
+    connect(m_list, &ModelsListPanel::currentModelChanged, explainModel,
+            [explainModel](const QString &runId) { explainModel->setEnabled(!runId.isEmpty()); });
     layout->addLayout(toolbar);
     layout->addWidget(m_stack, 1);
     connect(train, &QPushButton::clicked, this, &ModelsArea::trainRequested);
@@ -124,9 +138,8 @@ void ModelsArea::openTrainDialog()
     if (!m_trainDialog) {
         m_trainDialog = new TrainDialog(m_session, *m_context.jobs, m_root);
         connect(m_trainDialog, &TrainDialog::runRecorded, this, &ModelsArea::reload);
-        connect(m_trainDialog, &TrainDialog::runTrained, this, [this](const QString &runId) {
-            openItem(runId);
-        });
+        connect(m_trainDialog, &TrainDialog::runTrained, this,
+                [this](const QString &runId) { openItem(runId); });
     }
     m_trainDialog->show();
     m_trainDialog->raise();

@@ -2,6 +2,7 @@
 
 #include "common/icons.h"
 #include "common/theme.h"
+#include "explain/explain_dialog_screenshot.h"
 #include "models/train_screenshot.h"
 #include "shell/area_registry.h"
 #include "shell/command_line.h"
@@ -81,11 +82,15 @@ int runWorkbench(int argc, char *argv[])
         window.showView(view);
 
     if (screenshot) {
-        const QString failure =
-            view == QLatin1String("models-train") && window.session()
-                ? renderTrainDialogScreenshot(window.session(), *window.jobRunner(),
-                                              options->screenshotPath, options->size)
-                : renderScreenshot(window, options->size, options->screenshotPath);
+        QString failure;
+        if (view == QLatin1String("models-train") && window.session())
+            failure = renderTrainDialogScreenshot(window.session(), *window.jobRunner(),
+                                                  options->screenshotPath, options->size);
+        else if (view == QLatin1String("explain-dialog") && window.session())
+            failure = renderExplainDialogScreenshot(window.session(), *window.jobRunner(),
+                                                    options->screenshotPath);
+        else
+            failure = renderScreenshot(window, options->size, options->screenshotPath);
         if (!failure.isEmpty()) {
             std::fprintf(stderr, "assay-workbench: %s\n", qPrintable(failure));
             return 1;
