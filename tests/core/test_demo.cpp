@@ -1,4 +1,6 @@
 #include "demo/demo_workspace.h"
+#include "explain/explained_data.h"
+#include "explain/explanation_store.h"
 #include "table/reader.h"
 #include "track/run_query.h"
 #include "workspace/workspace.h"
@@ -12,6 +14,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <set>
 
 using namespace assay;
 using assay::testing::pathOf;
@@ -153,6 +156,30 @@ private slots:
         QVERIFY(full.ok());
         QCOMPARE(full->datasets.size(), std::size_t(1));
         QVERIFY(full->datasets[0].md5 != pointer->md5);
+    }
+
+    void explanationsAreCachedForTheCurrentData()
+    {
+        QTemporaryDir dir;
+        demo::DemoOptions options;
+        options.rows = 800;
+        const fs::path root = fs::path(dir.path().toStdString()) / "demo";
+        QVERIFY(demo::createDemoWorkspace(root, options).ok());
+        auto current = explain::readExplainedData((root / "data/credit.csv").string());
+        QVERIFY(current.ok());
+        auto workspace = workspace::Workspace::open(root);
+        QVERIFY(workspace.ok());
+        explain::ExplanationStore store(*workspace);
+        auto entries = store.list();
+        QVERIFY(entries.ok());
+        std::set<explain::ExplainMethod> methods;
+        for (const explain::ExplanationEntry &entry : *entries) {
+            QCOMPARE(entry.dataMd5, current->md5);
+            auto found = store.find(entry.key);
+            QVERIFY(found.ok() && found->has_value());
+            methods.insert(entry.method);
+        }
+        QCOMPARE(methods.size(), std::size_t(5));
     }
 
     void refusesAFolderThatIsNotEmpty()
