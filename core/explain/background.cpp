@@ -31,6 +31,43 @@ double nearestPresentCode(const model::FeatureMatrix &data, const Clustering &cl
 
 } // namespace
 
+Status validateBackground(const Background &background, std::size_t columns,
+                          std::string_view explainer)
+{
+    const std::string prefix = std::string(explainer) + ": the background ";
+    if (background.rows.rows == 0)
+        return Error::invalidInput(prefix + "has no rows");
+    if (background.rows.columns() != columns)
+        return Error::invalidInput(prefix + "has " + std::to_string(background.rows.columns()) +
+                                   " columns, the data " + std::to_string(columns));
+    if (background.weights.size() != background.rows.rows)
+        return Error::invalidInput(prefix + "has " + std::to_string(background.rows.rows) +
+                                   " rows but " + std::to_string(background.weights.size()) +
+                                   " weights");
+    double total = 0;
+    for (std::size_t b = 0; b < background.weights.size(); ++b) {
+        const double weight = background.weights[b];
+        if (!std::isfinite(weight) || weight < 0)
+            return Error::invalidInput(prefix + "weight of row " + std::to_string(b + 1) +
+                                       " is negative or not finite");
+        total += weight;
+    }
+    if (!(total > 0) || !std::isfinite(total))
+        return Error::invalidInput(prefix + "weights do not add up to a positive number");
+    return {};
+}
+
+std::vector<double> normalizedWeights(const Background &background)
+{
+    double total = 0;
+    for (double weight : background.weights)
+        total += weight;
+    std::vector<double> weights = background.weights;
+    for (double &weight : weights)
+        weight /= total;
+    return weights;
+}
+
 Background uniformBackground(const model::FeatureMatrix &data)
 {
     Background background{.rows = data, .weights = {}};

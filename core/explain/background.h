@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace assay::explain {
@@ -15,6 +16,15 @@ struct Background {
     model::FeatureMatrix rows;
     std::vector<double> weights;
 };
+
+// Checks that `background` fits data of `columns` features: it has rows, one weight per row,
+// and its weights are finite, not negative and add up to more than 0. InvalidInput naming
+// `explainer` otherwise.
+Status validateBackground(const Background &background, std::size_t columns,
+                          std::string_view explainer);
+
+// The weights of a valid background scaled to sum to 1.
+std::vector<double> normalizedWeights(const Background &background);
 
 // Every row of `data` with equal weight.
 Background uniformBackground(const model::FeatureMatrix &data);

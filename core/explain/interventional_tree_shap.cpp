@@ -120,18 +120,18 @@ std::vector<float> asFloats(const model::FeatureMatrix &matrix)
 }
 
 // The background's weighted mean margin, leaf values summed in double.
-std::vector<double> meanMargins(const model::TreeEnsemble &ensemble, const Background &background,
-                                std::size_t outputs)
+std::vector<double> meanMargins(const model::TreeEnsemble &ensemble,
+                                const model::FeatureMatrix &background,
+                                std::span<const double> weights, std::size_t outputs)
 {
     std::vector<double> mean(outputs, 0.0);
     for (std::size_t g = 0; g < outputs && g < ensemble.baseMargin().size(); ++g)
         mean[g] = ensemble.baseMargin()[g];
-    for (std::size_t b = 0; b < background.rows.rows; ++b)
+    for (std::size_t b = 0; b < background.rows; ++b)
         for (const auto &tree : ensemble.trees())
             if (!tree.nodes.empty())
                 mean[tree.outputGroup] +=
-                    background.weights[b] *
-                    tree.nodes[tree.leafIndex(background.rows.row(b))].leafValue;
+                    weights[b] * tree.nodes[tree.leafIndex(background.row(b))].leafValue;
     return mean;
 }
 
@@ -146,23 +146,15 @@ Result<ShapValues> interventionalTreeShap(const model::TreeEnsemble &ensemble,
     if (!outputs)
         return outputs.error();
     const std::size_t columns = x.columns();
-    if (background.rows.rows == 0)
-        return Error::invalidInput("Interventional TreeSHAP: the background has no rows");
-    if (background.rows.columns() != columns)
-        return Error::invalidInput("Interventional TreeSHAP: the background has " +
-                                   std::to_string(background.rows.columns()) +
-                                   " columns, the model " + std::to_string(columns) + " features");
-    if (background.weights.size() != background.rows.rows)
-        return Error::invalidInput("Interventional TreeSHAP: the background has " +
-                                   std::to_string(background.rows.rows) + " rows but " +
-                                   std::to_string(background.weights.size()) + " weights");
+    ASSAY_TRY(validateBackground(background, columns, "Interventional TreeSHAP"));
+    const std::vector<double> weights = normalizedWeights(background);
 
     ShapValues shap;
     shap.rows = x.rows;
     shap.outputs = *outputs;
     shap.features = columns;
     shap.values.assign(shap.rows * shap.outputs * shap.width(), 0.0);
-    const std::vector<double> bias = meanMargins(ensemble, background, shap.outputs);
+    const std::vector<double> bias = meanMargins(ensemble, background.rows, weights, shap.outputs);
     const std::vector<float> backgroundRows = asFloats(background.rows);
     std::size_t maxDepth = 0;
     for (const auto &tree : ensemble.trees())
@@ -187,7 +179,7 @@ Result<ShapValues> interventionalTreeShap(const model::TreeEnsemble &ensemble,
                 double *phi = shap.of(r, std::size_t(tree.outputGroup)).data();
                 for (std::size_t b = 0; b < background.rows.rows; ++b)
                     walk.run(tree, row.data(), backgroundRows.data() + b * columns,
-                             background.weights[b], phi);
+                             weights[b], phi);
             }
             for (std::size_t g = 0; g < shap.outputs; ++g)
                 shap.of(r, g)[columns] = bias[g];

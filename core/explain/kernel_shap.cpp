@@ -16,29 +16,6 @@ namespace {
 // memory whatever the background size.
 constexpr std::size_t kMaxCellsPerBatch = 2'000'000;
 
-Status checkInputs(const Background &background, const model::FeatureMatrix &x)
-{
-    if (background.rows.rows == 0)
-        return Error::invalidInput("KernelSHAP: the background has no rows");
-    if (background.rows.columns() != x.columns())
-        return Error::invalidInput("KernelSHAP: the background has " +
-                                   std::to_string(background.rows.columns()) +
-                                   " features, the data " + std::to_string(x.columns()));
-    if (background.weights.size() != background.rows.rows)
-        return Error::invalidInput("KernelSHAP: the background has " +
-                                   std::to_string(background.rows.rows) + " rows but " +
-                                   std::to_string(background.weights.size()) + " weights");
-    double total = 0;
-    for (double w : background.weights) {
-        if (!(w >= 0) || !std::isfinite(w))
-            return Error::invalidInput("KernelSHAP: a background weight is negative or not finite");
-        total += w;
-    }
-    if (!(total > 0))
-        return Error::invalidInput("KernelSHAP: the background weights add up to 0");
-    return {};
-}
-
 // The coalitions of a row are drawn from its own stream, seeded by the row's values, so a row
 // gets the same explanation whichever rows it is explained with.
 std::uint64_t rowSeed(std::uint64_t seed, std::span<const double> row)
@@ -94,7 +71,7 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
                               const model::FeatureMatrix &x, const KernelShapOptions &options,
                               const Progress &progress)
 {
-    ASSAY_TRY(checkInputs(background, x));
+    ASSAY_TRY(validateBackground(background, x.columns(), "KernelSHAP"));
     // The predictor's own progress would fight ours; it only shares the cancellation.
     const Progress predictorProgress({}, progress.token());
     auto backgroundPredictions = predictor.predict(background.rows, predictorProgress);

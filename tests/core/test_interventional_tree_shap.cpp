@@ -211,6 +211,41 @@ private slots:
         QVERIFY(one->values == three->values);
     }
 
+    void weightsAreNormalised()
+    {
+        const TreeEnsemble model = randomEnsemble(8, 5, 1, 10, 4);
+        Random random(6);
+        const FeatureMatrix x = randomRows(random, model, 10);
+        const Background background = dyadicBackground(random, model);
+        Background unnormalised = background;
+        for (double &weight : unnormalised.weights)
+            weight *= 8; // 1, 3, 2, 2
+        const auto expected = interventionalTreeShap(model, x, background, 1);
+        const auto shap = interventionalTreeShap(model, x, unnormalised, 1);
+        QVERIFY(expected && shap);
+        for (std::size_t i = 0; i < expected->values.size(); ++i)
+            QVERIFY(std::abs(shap->values[i] - expected->values[i]) < 1e-12);
+    }
+
+    void badBackgroundWeightsAreAnError()
+    {
+        const TreeEnsemble model = randomEnsemble(2, 4, 1, 3, 3);
+        Random random(5);
+        const FeatureMatrix x = randomRows(random, model, 5);
+        const Background background = dyadicBackground(random, model);
+        for (const std::vector<double> &weights :
+             {std::vector<double>{0.5, -0.25, 0.5, 0.25}, std::vector<double>{0.5, kMissing, 0, 0},
+              std::vector<double>{0, 0, 0, 0},
+              std::vector<double>{std::numeric_limits<double>::infinity(), 0, 0, 0}}) {
+            Background bad = background;
+            bad.weights = weights;
+            const auto shap = interventionalTreeShap(model, x, bad, 1);
+            QVERIFY(!shap);
+            QCOMPARE(shap.error().kind, ErrorKind::InvalidInput);
+            QVERIFY(shap.error().message.find("weight") != std::string::npos);
+        }
+    }
+
     void badBackgroundIsAnError()
     {
         const TreeEnsemble model = randomEnsemble(1, 4, 1, 3, 3);
