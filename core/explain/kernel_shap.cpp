@@ -1,8 +1,10 @@
 #include "explain/kernel_shap.h"
 
 #include "common/random.h"
+#include "explain/batch_limits.h"
 #include "explain/coalition_values.h"
 #include "explain/efficient_least_squares.h"
+#include "explain/prediction_shape.h"
 
 #include <bit>
 #include <cmath>
@@ -11,10 +13,6 @@
 namespace assay::explain {
 
 namespace {
-
-// About 16 MB of doubles per predictor call: big batches for an external program, bounded
-// memory whatever the background size.
-constexpr std::size_t kMaxCellsPerBatch = 2'000'000;
 
 // The coalitions of a row are drawn from its own stream, seeded by the row's values, so a row
 // gets the same explanation whichever rows it is explained with.
@@ -77,6 +75,8 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
     auto backgroundPredictions = predictor.predict(background.rows, predictorProgress);
     if (!backgroundPredictions)
         return backgroundPredictions.error();
+    ASSAY_TRY(checkPredictionShape(*backgroundPredictions, background.rows.rows, 0,
+                                   "KernelSHAP (background)"));
     const std::size_t outputs = backgroundPredictions->outputs;
     const std::vector<double> empty = weightedMean(*backgroundPredictions, background.weights);
 
@@ -87,17 +87,14 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
     auto rowPredictions = predictor.predict(x, predictorProgress);
     if (!rowPredictions)
         return rowPredictions.error();
-    if (rowPredictions->rows != x.rows || rowPredictions->outputs != outputs)
-        return Error::invalidInput(
-            "KernelSHAP: the predictor gave " + std::to_string(rowPredictions->outputs) +
-            " outputs for the rows, " + std::to_string(outputs) + " for the background");
+    ASSAY_TRY(checkPredictionShape(*rowPredictions, x.rows, outputs, "KernelSHAP (rows)"));
 
     std::vector<CoalitionQuery> group;
     std::vector<std::size_t> groupRows;
     std::size_t groupCells = 0;
     std::size_t rowsDone = 0;
     const auto explainGroup = [&]() -> Status {
-        auto values = evaluateCoalitions(predictor, background, group, outputs, kMaxCellsPerBatch,
+        auto values = evaluateCoalitions(predictor, background, group, outputs, kSampleBatchValues,
                                          predictorProgress);
         if (!values)
             return values.error();
@@ -135,7 +132,7 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
         Random random(rowSeed(options.seed, query.row));
         query.coalitions = sampleCoalitions(players, budget, random);
         const std::size_t cells = query.coalitions.count() * cellsPerCoalition;
-        if (!group.empty() && groupCells + cells > kMaxCellsPerBatch)
+        if (!group.empty() && groupCells + cells > kSampleBatchValues)
             ASSAY_TRY(explainGroup());
         group.push_back(std::move(query));
         groupRows.push_back(r);

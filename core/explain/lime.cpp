@@ -1,4 +1,5 @@
 #include "explain/lime.h"
+#include "explain/prediction_shape.h"
 
 #include "explain/lime_sampler.h"
 #include "explain/quartile_discretizer.h"
@@ -85,9 +86,7 @@ Result<LimeExplanation> explainRow(Predictor &predictor,
     auto predictions = predictor.predict(neighbourhood.samples, progress);
     if (!predictions)
         return predictions.error();
-    if (predictions->rows != options.samples || predictions->outputs == 0)
-        return Error::internal("LIME: the predictor returned " + std::to_string(predictions->rows) +
-                               " predictions for " + std::to_string(options.samples) + " samples");
+    ASSAY_TRY(checkPredictionShape(*predictions, options.samples, 0, "LIME"));
 
     LimeExplanation explanation;
     explanation.row = rowIndex;

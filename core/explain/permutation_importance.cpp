@@ -1,4 +1,6 @@
 #include "explain/permutation_importance.h"
+#include "explain/batch_limits.h"
+#include "explain/prediction_shape.h"
 
 #include "explain/column_shuffle.h"
 #include "model/metrics.h"
@@ -11,9 +13,6 @@
 namespace assay::explain {
 
 namespace {
-
-// Shuffled copies of x are predicted together up to this many feature values (64 MiB).
-constexpr std::size_t kBatchValues = std::size_t{8} << 20;
 
 constexpr std::array<std::string_view, 5> kLowerIsBetter{"log_loss", "brier", "rmse", "mae",
                                                          "mape"};
@@ -95,6 +94,8 @@ permutationImportance(Predictor &predictor, model::Task task, std::size_t classC
     auto baselinePredictions = predictor.predict(x, progress);
     if (!baselinePredictions)
         return baselinePredictions.error();
+    ASSAY_TRY(checkPredictionShape(*baselinePredictions, x.rows, 0, "permutation importance"));
+    const std::size_t outputs = baselinePredictions->outputs;
     auto baseline = score(task, classCount, y, baselinePredictions->values, result.metric);
     if (!baseline)
         return baseline.error();
@@ -114,11 +115,9 @@ permutationImportance(Predictor &predictor, model::Task task, std::size_t classC
                 predictor.predict(shuffledCopies(x, f, first, count, options.seed), progress);
             if (!predictions)
                 return predictions.error();
-            const std::size_t width = x.rows * predictions->outputs;
-            if (predictions->values.size() != width * count)
-                return Error::internal("permutation importance: the predictor returned " +
-                                       std::to_string(predictions->values.size()) + " values for " +
-                                       std::to_string(x.rows * count) + " rows");
+            ASSAY_TRY(checkPredictionShape(*predictions, x.rows * count, outputs,
+                                           "permutation importance"));
+            const std::size_t width = x.rows * outputs;
             for (std::size_t k = 0; k < count; ++k) {
                 auto shuffled =
                     score(task, classCount, y,

@@ -58,9 +58,8 @@ std::vector<double> coalitionValue(Predictor &predictor, const Background &backg
 
 // Shapley values by their definition: Σ over coalitions S without f of
 // |S|! (M − |S| − 1)! / M! · (v(S ∪ f) − v(S)). Per output, per feature.
-std::vector<std::vector<double>> bruteForceShapley(Predictor &predictor,
-                                                   const Background &background,
-                                                   std::span<const double> row)
+std::vector<std::vector<double>>
+bruteForceShapley(Predictor &predictor, const Background &background, std::span<const double> row)
 {
     const std::size_t features = row.size();
     const std::uint32_t all = 1u << features;
@@ -314,8 +313,8 @@ private slots:
             double squared = 0;
             std::size_t count = 0;
             for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-                const ShapValues shap = kernelShapOk(predictor, background, x,
-                                                     {.coalitions = budget, .seed = seed});
+                const ShapValues shap =
+                    kernelShapOk(predictor, background, x, {.coalitions = budget, .seed = seed});
                 for (std::size_t r = 0; r < x.rows; ++r)
                     for (std::size_t f = 0; f < features.size(); ++f) {
                         const double difference = shap.of(r, 0)[f] - exact[r][f];
@@ -342,8 +341,8 @@ private slots:
             for (const std::size_t f : {0, 1, 3})
                 backgroundRows.values[b * 4 + f] = x.at(0, f);
         const Background background = uniformBackground(backgroundRows);
-        auto function = testing::FunctionPredictor(
-            1, [](std::span<const double> row, std::span<double> out) {
+        auto function =
+            testing::FunctionPredictor(1, [](std::span<const double> row, std::span<double> out) {
                 out[0] = row[0] * row[2] + row[2] * row[2] * row[3] + row[1];
             });
         const ShapValues shap =
@@ -365,6 +364,25 @@ private slots:
             kernelShapOk(predictor, background, testing::randomMatrix(features, 0, 35));
         QCOMPARE(shap.rows, std::size_t(0));
         QVERIFY(shap.values.empty());
+    }
+
+    void wrongPredictionShapeIsTheUsersError()
+    {
+        const auto model = testing::interactingTrees();
+        const auto features = model->signature().features;
+        const Background background = summarized(testing::randomMatrix(features, 50, 36), 4);
+        const FeatureMatrix x = testing::randomMatrix(features, 3, 37);
+        ModelPredictor inner(*model, 1);
+        // Calls: the background, the rows, the coalitions.
+        for (const std::size_t call : {std::size_t(1), std::size_t(2), std::size_t(3)}) {
+            testing::MisshapenPredictor misshapen(inner, call,
+                                                  testing::MisshapenPredictor::Fault::FewerRows);
+            const auto shap = kernelShap(misshapen, background, x, {});
+            QVERIFY(!shap);
+            QCOMPARE(shap.error().kind, ErrorKind::InvalidInput);
+            QVERIFY2(shap.error().message.find("rows") != std::string::npos,
+                     shap.error().message.c_str());
+        }
     }
 
     void mismatchedBackgroundIsAnError()

@@ -25,6 +25,7 @@ using namespace assay;
 using namespace assay::explain;
 using namespace assay::model;
 using assay::testing::FunctionPredictor;
+using assay::testing::MisshapenPredictor;
 
 namespace {
 
@@ -376,6 +377,19 @@ private slots:
         QVERIFY(high.terms[0].weight > 0);
         QCOMPARE(low.terms[0].feature, std::size_t(0));
         QVERIFY(low.terms[0].weight > 0);
+    }
+
+    void wrongPredictionShapeIsTheUsersError()
+    {
+        const FeatureMatrix training = makeTraining(50, 10);
+        const FeatureMatrix x = rowsOf(training, {{0.5, 0.5, 0.5, 0.5, 1}});
+        FunctionPredictor constant(
+            1, [](std::span<const double>, std::span<double> out) { out[0] = 1; });
+        MisshapenPredictor fewerRows(constant, 1, MisshapenPredictor::Fault::FewerRows);
+        auto result = explainLime(fewerRows, training, x, {});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
+        QVERIFY(result.error().message.find("LIME") != std::string::npos);
     }
 
     void badInputAndCancellation()

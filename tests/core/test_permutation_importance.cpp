@@ -24,6 +24,7 @@ using namespace assay::explain;
 using namespace assay::model;
 using assay::testing::FunctionPredictor;
 using assay::testing::linearPredictor;
+using assay::testing::MisshapenPredictor;
 
 namespace {
 
@@ -244,6 +245,18 @@ private slots:
             QVERIFY2(result.error().message.find("'" + std::string(metric) + "'") !=
                          std::string::npos,
                      result.error().message.c_str());
+        }
+    }
+
+    void wrongPredictionShapeIsTheUsersError()
+    {
+        const Dataset data = makeDataset(9);
+        FunctionPredictor linear = linearPredictor({1, 0, 0, 0}, 0, false);
+        for (const std::size_t call : {std::size_t(1), std::size_t(2)}) {
+            MisshapenPredictor misshapen(linear, call, MisshapenPredictor::Fault::OtherOutputs);
+            auto result = permutationImportance(misshapen, Task::Regression, 0, data.x, data.y, {});
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
         }
     }
 
