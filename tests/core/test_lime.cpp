@@ -1,8 +1,10 @@
 // LIME: the weighted ridge equals sklearn's Ridge with sample weights, the quartile edges equal
 // numpy's percentiles; a model that rises with one feature only is explained by that feature
-// with the right sign and a good local fit; explanations are seeded per row, batch the samples
-// of a row in one prediction, and follow the predicted class of a multiclass model.
+// with the right sign and a good local fit; explanations are seeded per row, several rows'
+// samples share one bounded prediction call, they follow the predicted class of a multiclass
+// model; one feature, a constant column and no rows work; ridge alpha must be positive.
 #include "common/random.h"
+#include "explain/batch_limits.h"
 #include "explain/lime.h"
 #include "explain/lime_sampler.h"
 #include "explain/quartile_discretizer.h"
@@ -275,8 +277,8 @@ private slots:
         auto explanations = explainLime(predictor, training, x, options);
         QVERIFY2(explanations.ok(), explanations.ok() ? "" : explanations.error().message.c_str());
         QCOMPARE(explanations->size(), std::size_t(2));
-        QCOMPARE(predictor.calls, std::size_t(2));
-        QCOMPARE(predictor.largestBatch, options.samples);
+        QCOMPARE(predictor.calls, std::size_t(1)); // both rows' samples in one call
+        QCOMPARE(predictor.largestBatch, 2 * options.samples);
 
         const LimeExplanation &old = (*explanations)[0];
         QCOMPARE(old.terms.size(), std::size_t(5));
@@ -350,6 +352,83 @@ private slots:
         QCOMPARE((*together)[1].row, std::size_t(1));
     }
 
+    void rowsShareFewBoundedPredictorCalls()
+    {
+        const FeatureMatrix training = makeTraining(300, 11);
+        FunctionPredictor predictor(1, [](std::span<const double> row, std::span<double> out) {
+            out[0] = row[0] * row[1] + row[2];
+        });
+        Random random(12);
+        std::vector<std::vector<double>> rows;
+        for (int r = 0; r < 30; ++r)
+            rows.push_back({random.uniform(), random.uniform(), random.uniform(), random.uniform(),
+                            double(random.integer(0, 2))});
+        LimeOptions options;
+        options.samples = 5000; // 25 000 values a row: 80 rows a call
+        auto explanations = explainLime(predictor, training, rowsOf(training, rows), options);
+        QVERIFY(explanations.ok());
+        QCOMPARE(predictor.calls, std::size_t(1));
+        QCOMPARE(explanations->size(), std::size_t(30));
+
+        options.samples = 100'000; // 500 000 values a row: 4 rows a call
+        predictor.calls = 0;
+        rows.resize(9);
+        auto large = explainLime(predictor, training, rowsOf(training, rows), options);
+        QVERIFY(large.ok());
+        QCOMPARE(predictor.calls, std::size_t(3));
+        QVERIFY(predictor.largestBatch * training.columns() <= kSampleBatchValues);
+    }
+
+    void oneFeatureIsExplained()
+    {
+        FeatureMatrix training = makeTraining(200, 13);
+        FeatureMatrix single{
+            .rows = training.rows, .features = {training.features[0]}, .values = {}};
+        for (std::size_t r = 0; r < training.rows; ++r)
+            single.values.push_back(training.at(r, 0));
+        FunctionPredictor predictor(
+            1, [](std::span<const double> row, std::span<double> out) { out[0] = 4 * row[0]; });
+        auto explanations = explainLime(predictor, single, rowsOf(single, {{0.9}}), {});
+        QVERIFY(explanations.ok());
+        const LimeExplanation &explanation = explanations->front();
+        QCOMPARE(explanation.terms.size(), std::size_t(1));
+        QVERIFY(explanation.terms[0].weight > 1.0); // the top quartile reads ~ +3 above the rest
+        QVERIFY(std::isfinite(explanation.intercept));
+        QVERIFY(explanation.score > 0.5);
+    }
+
+    void constantColumnGetsNoWeight()
+    {
+        FeatureMatrix training = makeTraining(200, 14);
+        for (std::size_t r = 0; r < training.rows; ++r)
+            training.values[r * training.columns() + 3] = 5.0; // tenure never varies
+        FunctionPredictor predictor(1, [](std::span<const double> row, std::span<double> out) {
+            out[0] = 2 * row[0] + row[3];
+        });
+        auto explanations =
+            explainLime(predictor, training, rowsOf(training, {{0.9, 0.5, 0.5, 5.0, 1}}), {});
+        QVERIFY(explanations.ok());
+        const LimeExplanation &explanation = explanations->front();
+        for (const LimeTerm &term : explanation.terms) {
+            QVERIFY(std::isfinite(term.weight));
+            if (term.feature == 3)
+                QVERIFY(std::abs(term.weight) < 1e-9);
+        }
+        QCOMPARE(explanation.terms.front().feature, std::size_t(0));
+        QVERIFY(std::isfinite(explanation.intercept) && std::isfinite(explanation.score));
+    }
+
+    void noRowsGiveNoExplanations()
+    {
+        const FeatureMatrix training = makeTraining(50, 15);
+        FunctionPredictor predictor(
+            1, [](std::span<const double>, std::span<double> out) { out[0] = 1; });
+        auto explanations = explainLime(predictor, training, rowsOf(training, {}), {});
+        QVERIFY(explanations.ok());
+        QVERIFY(explanations->empty());
+        QCOMPARE(predictor.calls, std::size_t(0));
+    }
+
     void multiclassExplainsThePredictedClass()
     {
         const FeatureMatrix training = makeTraining(300, 8);
@@ -404,6 +483,12 @@ private slots:
         renamed.features[0].name = "years";
         QCOMPARE(explainLime(predictor, training, renamed, {}).error().kind,
                  ErrorKind::InvalidInput);
+        for (const double alpha : {0.0, -1.0, std::numeric_limits<double>::infinity()}) {
+            LimeOptions unpenalised;
+            unpenalised.ridgeAlpha = alpha;
+            QCOMPARE(explainLime(predictor, training, x, unpenalised).error().kind,
+                     ErrorKind::InvalidInput);
+        }
         CancellationToken token;
         token.cancel();
         auto cancelled = explainLime(predictor, training, x, {}, Progress({}, token));
