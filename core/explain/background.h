@@ -31,9 +31,9 @@ Background uniformBackground(const model::FeatureMatrix &data);
 
 // Summarises `data` by k-means with `clusters` centres (seeded k-means++ start, Lloyd
 // iterations), each centre weighted by its cluster's share of the rows. A categorical
-// feature's centre value is the nearest value the cluster's rows hold, so it stays a valid
-// category code; missing values are left out of the means. Fewer rows than clusters: the rows
-// themselves. InvalidInput when `data` has no rows.
+// feature's centre value is the cluster's most common code (k-means compares codes by
+// mismatch), so it stays a valid category; missing values are left out of the means. Fewer rows
+// than clusters: the rows themselves. InvalidInput when `data` has no rows.
 Result<Background> summarizeBackground(const model::FeatureMatrix &data, std::size_t clusters,
                                        std::uint64_t seed);
 
