@@ -73,11 +73,10 @@ Result<Predictions> ExternalPredictor::predict(const model::FeatureMatrix &x,
         if (run->cancelled)
             return Error::cancelled();
         if (run->outputLimitReached)
-            return Error::invalidInput(program + " printed more than " +
-                                       std::to_string(maxOutputBytes) + " bytes for " +
-                                       std::to_string(end - begin) + " rows on " +
-                                       batchName(begin, end) + ", so it was stopped" +
-                                       stderrTail(run->errorTail));
+            return Error::invalidInput(
+                program + " printed more than " + std::to_string(maxOutputBytes) + " bytes for " +
+                std::to_string(end - begin) + " rows on " + batchName(begin, end) +
+                ", so it was stopped" + stderrTail(run->errorTail));
         if (run->signal != 0)
             return Error::invalidInput(program + " was killed by signal " +
                                        std::to_string(run->signal) + " (" + strsignal(run->signal) +

@@ -14,7 +14,7 @@ struct ShellPipeOutcome {
     bool cancelled = false;
     bool outputLimitReached = false; // stdout passed the limit and the group was killed
     std::string output;              // all of stdout (up to the limit)
-    std::string errorTail; // the end of stderr (at most about 64 KiB)
+    std::string errorTail;           // the end of stderr (at most about 64 KiB)
 };
 
 // Runs `/bin/sh -c command` in its own process group, writing `input` to its stdin while reading

@@ -9,8 +9,10 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 
 using namespace assay;
 using namespace assay::model;
@@ -244,6 +246,34 @@ private slots:
             QCOMPARE(shap.error().kind, ErrorKind::InvalidInput);
             QVERIFY(shap.error().message.find("weight") != std::string::npos);
         }
+    }
+
+    void progressNeverGoesBack()
+    {
+        const TreeEnsemble model = randomEnsemble(6, 6, 1, 20, 5);
+        Random random(7);
+        const FeatureMatrix x = randomRows(random, model, 400);
+        const Background background = dyadicBackground(random, model);
+        std::mutex mutex;
+        std::vector<double> fractions;
+        const Progress progress(
+            [&](double fraction, std::string_view) {
+                const std::lock_guard lock(mutex);
+                fractions.push_back(fraction);
+            },
+            {});
+        const auto verify = [&](const char *method) {
+            QVERIFY2(!fractions.empty(), method);
+            QVERIFY2(std::is_sorted(fractions.begin(), fractions.end()), method);
+            QVERIFY2(fractions.back() == 1.0, method);
+            fractions.clear();
+        };
+        QVERIFY(interventionalTreeShap(model, x, background, 4, progress));
+        verify("interventional");
+        QVERIFY(treeShap(model, x, 4, progress));
+        verify("path-dependent");
+        QVERIFY(treeShapInteractions(model, x, 4, progress));
+        verify("interactions");
     }
 
     void badBackgroundIsAnError()
