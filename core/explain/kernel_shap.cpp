@@ -5,29 +5,14 @@
 #include "explain/coalition_values.h"
 #include "explain/efficient_least_squares.h"
 #include "explain/prediction_shape.h"
+#include "explain/seed_mix.h"
 
-#include <bit>
 #include <cmath>
 #include <string>
 
 namespace assay::explain {
 
 namespace {
-
-// The coalitions of a row are drawn from its own stream, seeded by the row's values, so a row
-// gets the same explanation whichever rows it is explained with.
-std::uint64_t rowSeed(std::uint64_t seed, std::span<const double> row)
-{
-    std::uint64_t hash = seed ^ 0x6a09e667f3bcc909ULL;
-    for (double value : row) {
-        const double canonical = std::isnan(value) ? std::nan("") : value + 0.0; // one NaN, +0
-        hash ^= std::bit_cast<std::uint64_t>(canonical);
-        hash = (hash ^ (hash >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        hash = (hash ^ (hash >> 27)) * 0x94d049bb133111ebULL;
-        hash ^= hash >> 31;
-    }
-    return hash;
-}
 
 bool sameValue(double a, double b)
 {
@@ -129,6 +114,7 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
                              .coalitions = {}};
         const std::size_t players = query.players.size();
         const std::size_t budget = options.coalitions ? options.coalitions : 2 * players + 2048;
+        // Each row draws from its own stream, so its explanation does not depend on the others.
         Random random(rowSeed(options.seed, query.row));
         query.coalitions = sampleCoalitions(players, budget, random);
         const std::size_t cells = query.coalitions.count() * cellsPerCoalition;

@@ -8,9 +8,7 @@
 #include "explain/weighted_ridge.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <limits>
 #include <numeric>
 
 namespace assay::explain {
@@ -57,18 +55,6 @@ std::vector<std::size_t> selectFeatures(const LimeNeighbourhood &neighbourhood,
     return order;
 }
 
-// Seeding from the row's values rather than its position gives a row the same explanation in
-// whatever batch, or order, it is explained.
-std::uint64_t rowSeed(std::span<const double> row)
-{
-    std::uint64_t seed = row.size();
-    constexpr double canonicalMissing = std::numeric_limits<double>::quiet_NaN();
-    for (double value : row)
-        seed = deriveSeed(
-            seed, std::bit_cast<std::uint64_t>(model::isMissing(value) ? canonicalMissing : value));
-    return seed;
-}
-
 // The output a row's explanation follows: the largest at the row itself (sample 0), i.e. the
 // predicted class; 0 for a single output.
 std::size_t explainedOutput(std::span<const double> rowPrediction)
@@ -86,7 +72,8 @@ struct PendingRow {
 LimeNeighbourhood sampleRow(const std::vector<DiscretisedFeature> &features,
                             std::span<const double> row, const LimeOptions &options)
 {
-    Random random(deriveSeed(options.seed, rowSeed(row)));
+    // Seeded from the row's values, not its position: the same explanation in any batch or order.
+    Random random(rowSeed(options.seed, row));
     return sampleNeighbourhood(features, row, options.samples, random);
 }
 

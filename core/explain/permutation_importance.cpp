@@ -6,21 +6,12 @@
 #include "model/metrics.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <string_view>
 
 namespace assay::explain {
 
 namespace {
-
-constexpr std::array<std::string_view, 5> kLowerIsBetter{"log_loss", "brier", "rmse", "mae",
-                                                         "mape"};
-
-bool lowerIsBetter(std::string_view metric)
-{
-    return std::find(kLowerIsBetter.begin(), kLowerIsBetter.end(), metric) != kLowerIsBetter.end();
-}
 
 std::string knownMetrics(const model::Evaluation &evaluation)
 {
@@ -100,7 +91,7 @@ permutationImportance(Predictor &predictor, model::Task task, std::size_t classC
     if (!baseline)
         return baseline.error();
     result.baseline = *baseline;
-    const double sign = lowerIsBetter(result.metric) ? -1.0 : 1.0;
+    const double sign = model::lowerIsBetter(result.metric) ? -1.0 : 1.0;
 
     const std::size_t rowValues = std::max<std::size_t>(1, x.rows * x.columns());
     const std::size_t repeatsPerBatch =
