@@ -12,6 +12,7 @@
 #include "explain/weighted_ridge.h"
 #include "support/files.h"
 #include "support/function_predictor.h"
+#include "support/oracle_json.h"
 #include "support/python_oracle.h"
 
 #include <QJsonArray>
@@ -28,34 +29,13 @@ using namespace assay::explain;
 using namespace assay::model;
 using assay::testing::FunctionPredictor;
 using assay::testing::MisshapenPredictor;
+using assay::testing::runOracleOn;
+using assay::testing::toDoubles;
+using assay::testing::toJson;
 
 namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-
-QJsonArray toJson(const std::vector<double> &values)
-{
-    QJsonArray array;
-    for (double v : values)
-        array.append(v);
-    return array;
-}
-
-std::vector<double> toDoubles(const QJsonValue &value)
-{
-    std::vector<double> values;
-    for (const auto &item : value.toArray())
-        values.push_back(item.toDouble());
-    return values;
-}
-
-QJsonDocument runOracleOn(const QJsonDocument &input, const QString &script)
-{
-    QTemporaryDir dir;
-    const auto path = testing::pathOf(dir) / "input.json";
-    testing::writeFile(path, input.toJson(QJsonDocument::Compact).toStdString());
-    return testing::runPythonOracle(script, {QString::fromStdString(path.string())});
-}
 
 // Four numeric features, uniform on [0, 1), and a categorical "purpose".
 FeatureMatrix makeTraining(std::size_t rows, std::uint64_t seed)

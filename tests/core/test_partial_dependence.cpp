@@ -7,6 +7,7 @@
 #include "explain/partial_dependence.h"
 #include "support/files.h"
 #include "support/function_predictor.h"
+#include "support/oracle_json.h"
 #include "support/python_oracle.h"
 
 #include <QJsonArray>
@@ -23,6 +24,7 @@ using namespace assay::model;
 using assay::testing::FunctionPredictor;
 using assay::testing::linearPredictor;
 using assay::testing::MisshapenPredictor;
+using assay::testing::toDoubles;
 
 namespace {
 
@@ -77,14 +79,6 @@ std::string toCsv(const Dataset &data)
         csv += buffer;
     }
     return csv;
-}
-
-std::vector<double> toDoubles(const QJsonValue &value)
-{
-    std::vector<double> values;
-    for (const auto &item : value.toArray())
-        values.push_back(item.toDouble());
-    return values;
 }
 
 void compareClose(const std::vector<double> &ours, const std::vector<double> &theirs,

@@ -8,6 +8,7 @@
 #include "explain/seed_mix.h"
 #include "support/files.h"
 #include "support/function_predictor.h"
+#include "support/oracle_json.h"
 #include "support/python_oracle.h"
 
 #include <QJsonArray>
@@ -25,6 +26,9 @@ using namespace assay::model;
 using assay::testing::FunctionPredictor;
 using assay::testing::linearPredictor;
 using assay::testing::MisshapenPredictor;
+using assay::testing::runOracleOn;
+using assay::testing::toDoubles;
+using assay::testing::toJson;
 
 namespace {
 
@@ -74,23 +78,7 @@ std::vector<std::size_t> documentedPermutation(std::size_t feature, std::size_t 
     return order;
 }
 
-QJsonArray toJson(const std::vector<double> &values)
-{
-    QJsonArray array;
-    for (double v : values)
-        array.append(v);
-    return array;
-}
-
-std::vector<double> toDoubles(const QJsonValue &value)
-{
-    std::vector<double> values;
-    for (const auto &item : value.toArray())
-        values.push_back(item.toDouble());
-    return values;
-}
-
-QJsonDocument referenceDrops(const Dataset &data, const QTemporaryDir &dir)
+QJsonDocument referenceDrops(const Dataset &data)
 {
     QJsonArray permutations;
     for (std::size_t f = 0; f < kColumns; ++f) {
@@ -114,10 +102,7 @@ QJsonDocument referenceDrops(const Dataset &data, const QTemporaryDir &dir)
         {QStringLiteral("binary_metrics"),
          QJsonArray{QStringLiteral("accuracy"), QStringLiteral("log_loss"),
                     QStringLiteral("roc_auc")}}};
-    const auto path = testing::pathOf(dir) / "input.json";
-    testing::writeFile(path, QJsonDocument(input).toJson(QJsonDocument::Compact).toStdString());
-    return testing::runPythonOracle(QStringLiteral("permutation_drops.py"),
-                                    {QString::fromStdString(path.string())});
+    return runOracleOn(QJsonDocument(input), QStringLiteral("permutation_drops.py"));
 }
 
 } // namespace
@@ -138,8 +123,7 @@ private slots:
     void dropsEqualSklearnMetricsOnTheSamePermutations()
     {
         const Dataset data = makeDataset(3);
-        QTemporaryDir dir;
-        const QJsonDocument reference = referenceDrops(data, dir);
+        const QJsonDocument reference = referenceDrops(data);
         QVERIFY(reference.isObject());
         struct Case {
             const char *model;
