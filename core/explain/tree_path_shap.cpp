@@ -71,9 +71,8 @@ void TreePathShap::recurse(const Walk &walk, std::int32_t index, PathElement *pa
     const bool left = model::goesLeft(node, walk.row[node.feature]);
     const std::int32_t hot = left ? node.left : node.right;
     const std::int32_t cold = left ? node.right : node.left;
-    const double cover = node.cover;
-    const double hotShare = cover > 0 ? m_tree.nodes[hot].cover / cover : 0.0;
-    const double coldShare = cover > 0 ? m_tree.nodes[cold].cover / cover : 0.0;
+    const double hotShare = coverShare(m_tree, node, hot);
+    const double coldShare = coverShare(m_tree, node, cold);
 
     // A feature already on the path is split on again: its earlier entry is folded into this one.
     double incomingZero = 1;
