@@ -75,6 +75,8 @@ permutationImportance(Predictor &predictor, model::Task task, std::size_t classC
     if (y.size() != x.rows)
         return Error::invalidInput("permutation importance: " + std::to_string(x.rows) +
                                    " rows but " + std::to_string(y.size()) + " targets");
+    if (x.rows == 0)
+        return Error::invalidInput("permutation importance: there are no rows to permute");
     if (options.repeats == 0)
         return Error::invalidInput("permutation importance: repeats must be at least 1");
 
