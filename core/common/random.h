@@ -6,6 +6,15 @@
 
 namespace assay {
 
+// splitmix64's finaliser: scrambles a 64-bit word so that nearby inputs give unrelated outputs.
+// Random's seeding and the explainers' per-row seeds use it.
+inline std::uint64_t splitMix64(std::uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
 // xoshiro256** seeded through splitmix64: fast, and the same sequence on every platform
 // (std::normal_distribution and friends are implementation-defined, so we avoid them).
 class Random {
@@ -14,10 +23,7 @@ public:
     {
         for (auto &word : m_state) {
             seed += 0x9e3779b97f4a7c15ULL;
-            std::uint64_t z = seed;
-            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-            word = z ^ (z >> 31);
+            word = splitMix64(seed);
         }
     }
 

@@ -3,33 +3,47 @@
 #include "explain/kmeans.h"
 
 #include <cmath>
-#include <limits>
+#include <span>
 #include <string>
 
 namespace assay::explain {
 
-namespace {
-
-// The code the cluster's rows hold in `column` that is nearest to the centre's mean code (the
-// smaller on ties), so the centre stays a valid category; NaN when they hold none.
-double nearestPresentCode(const model::FeatureMatrix &data, const Clustering &clustering,
-                          std::size_t cluster, std::size_t column)
+Status validateBackground(const Background &background, std::size_t columns,
+                          std::string_view explainer)
 {
-    const double mean = clustering.centres[cluster * data.columns() + column];
-    double best = std::numeric_limits<double>::quiet_NaN();
-    for (std::size_t r = 0; r < data.rows; ++r) {
-        const double code = data.at(r, column);
-        if (clustering.assignment[r] != cluster || model::isMissing(code))
-            continue;
-        const double gap = std::abs(code - mean);
-        const double bestGap = std::abs(best - mean);
-        if (model::isMissing(best) || gap < bestGap || (gap == bestGap && code < best))
-            best = code;
+    const std::string prefix = std::string(explainer) + ": the background ";
+    if (background.rows.rows == 0)
+        return Error::invalidInput(prefix + "has no rows");
+    if (background.rows.columns() != columns)
+        return Error::invalidInput(prefix + "has " + std::to_string(background.rows.columns()) +
+                                   " columns, the data " + std::to_string(columns));
+    if (background.weights.size() != background.rows.rows)
+        return Error::invalidInput(prefix + "has " + std::to_string(background.rows.rows) +
+                                   " rows but " + std::to_string(background.weights.size()) +
+                                   " weights");
+    double total = 0;
+    for (std::size_t b = 0; b < background.weights.size(); ++b) {
+        const double weight = background.weights[b];
+        if (!std::isfinite(weight) || weight < 0)
+            return Error::invalidInput(prefix + "weight of row " + std::to_string(b + 1) +
+                                       " is negative or not finite");
+        total += weight;
     }
-    return best;
+    if (!(total > 0) || !std::isfinite(total))
+        return Error::invalidInput(prefix + "weights do not add up to a positive number");
+    return {};
 }
 
-} // namespace
+std::vector<double> normalizedWeights(const Background &background)
+{
+    double total = 0;
+    for (double weight : background.weights)
+        total += weight;
+    std::vector<double> weights = background.weights;
+    for (double &weight : weights)
+        weight /= total;
+    return weights;
+}
 
 Background uniformBackground(const model::FeatureMatrix &data)
 {
@@ -55,12 +69,8 @@ Result<Background> summarizeBackground(const model::FeatureMatrix &data, std::si
     for (std::size_t k = 0; k < clustering.clusters; ++k) {
         if (clustering.sizes[k] == 0)
             continue;
-        for (std::size_t c = 0; c < columns; ++c) {
-            const bool categorical = data.features[c].kind == model::FeatureKind::Categorical;
-            background.rows.values.push_back(categorical
-                                                 ? nearestPresentCode(data, clustering, k, c)
-                                                 : clustering.centres[k * columns + c]);
-        }
+        const auto centre = std::span(clustering.centres).subspan(k * columns, columns);
+        background.rows.values.insert(background.rows.values.end(), centre.begin(), centre.end());
         background.weights.push_back(double(clustering.sizes[k]) / double(data.rows));
         ++background.rows.rows;
     }

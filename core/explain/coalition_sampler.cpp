@@ -136,9 +136,15 @@ CoalitionSet sampleCoalitions(std::size_t players, std::size_t budget, Random &r
     if (fullSizes == sizes || budget <= enumerated)
         return std::move(builder.set());
 
-    // Sample the other sizes in proportion to their kernel weight.
+    // Sample the other sizes in proportion to their kernel weight. A paired size's weight
+    // covers s and players − s, and each of its draws adds the complement too, so it is drawn
+    // at half its weight.
     std::vector<double> sampledSizeWeights(sizeWeights.begin() + std::ptrdiff_t(fullSizes),
                                            sizeWeights.end());
+    const double weightLeft =
+        std::accumulate(sampledSizeWeights.begin(), sampledSizeWeights.end(), 0.0);
+    for (std::size_t s = fullSizes + 1; s <= pairedSizes; ++s)
+        sampledSizeWeights[s - fullSizes - 1] /= 2.0;
     std::size_t toSample = budget - enumerated;
     for (std::size_t draws = 4 * toSample; toSample > 0 && draws > 0; --draws) {
         const std::size_t size = fullSizes + 1 + random.pick(sampledSizeWeights);
@@ -151,8 +157,6 @@ CoalitionSet sampleCoalitions(std::size_t players, std::size_t budget, Random &r
 
     // The sampled coalitions share the kernel weight the enumerated sizes left.
     CoalitionSet &set = builder.set();
-    const double weightLeft =
-        std::accumulate(sampledSizeWeights.begin(), sampledSizeWeights.end(), 0.0);
     double sampledTotal = 0;
     for (std::size_t i = enumerated; i < set.count(); ++i)
         sampledTotal += set.weights[i];

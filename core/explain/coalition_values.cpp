@@ -1,4 +1,5 @@
 #include "explain/coalition_values.h"
+#include "explain/prediction_shape.h"
 
 #include <algorithm>
 #include <string>
@@ -71,11 +72,7 @@ evaluateCoalitions(Predictor &predictor, const Background &background,
         auto predictions = predictor.predict(rows, progress);
         if (!predictions)
             return predictions.error();
-        if (predictions->rows != rows.rows || predictions->outputs != outputs)
-            return Error::invalidInput(
-                "KernelSHAP: the predictor gave " + std::to_string(predictions->rows) + " × " +
-                std::to_string(predictions->outputs) + " predictions for " +
-                std::to_string(rows.rows) + " rows of " + std::to_string(outputs) + " outputs");
+        ASSAY_TRY(checkPredictionShape(*predictions, rows.rows, outputs, "KernelSHAP"));
         for (std::size_t j = 0; j < batch.size(); ++j) {
             double *out = values[batch[j].query].data() + batch[j].coalition * outputs;
             for (std::size_t b = 0; b < backgroundRows; ++b)

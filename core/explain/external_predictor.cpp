@@ -12,6 +12,9 @@ namespace assay::explain {
 namespace {
 
 constexpr std::size_t kErrorTailLines = 20;
+// The longest output line expected per row (thousands of class values); a command printing more
+// than this per row on average is stopped instead of filling memory.
+constexpr std::size_t kMaxLineBytes = 64 * 1024;
 
 // The last lines of the program's stderr, for an error message.
 std::string stderrTail(const std::string &errorText)
@@ -62,11 +65,18 @@ Result<Predictions> ExternalPredictor::predict(const model::FeatureMatrix &x,
         if (progress.isCancelled())
             return Error::cancelled();
         const std::size_t end = std::min(x.rows, begin + m_batchRows);
-        auto run = runShellPipe(m_command, featureRowsCsv(x, begin, end), progress.token());
+        const std::size_t maxOutputBytes = (end - begin + 1) * kMaxLineBytes;
+        auto run = runShellPipe(m_command, featureRowsCsv(x, begin, end), maxOutputBytes,
+                                progress.token());
         if (!run)
             return run.error();
         if (run->cancelled)
             return Error::cancelled();
+        if (run->outputLimitReached)
+            return Error::invalidInput(
+                program + " printed more than " + std::to_string(maxOutputBytes) + " bytes for " +
+                std::to_string(end - begin) + " rows on " + batchName(begin, end) +
+                ", so it was stopped" + stderrTail(run->errorTail));
         if (run->signal != 0)
             return Error::invalidInput(program + " was killed by signal " +
                                        std::to_string(run->signal) + " (" + strsignal(run->signal) +

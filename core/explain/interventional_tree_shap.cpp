@@ -1,9 +1,8 @@
-#include "common/parallel_for.h"
-#include "explain/tree_shap.h"
+#include "explain/interventional_tree_shap.h"
+#include "explain/row_blocks.h"
 #include "explain/tree_shap_inputs.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <string>
 
@@ -15,13 +14,6 @@ constexpr std::size_t kTaskRows = 16;
 constexpr std::uint8_t kUnassigned = 0;
 constexpr std::uint8_t kFromRow = 1;        // the path follows the explained row's value
 constexpr std::uint8_t kFromBackground = 2; // the path follows the background row's value
-
-bool goesLeft(const model::TreeNode &node, float value)
-{
-    if (std::isnan(value))
-        return node.defaultLeft;
-    return node.categorical ? value == node.threshold : value < node.threshold;
-}
 
 // One (row, background row) pair walking one tree. Where the two rows part ways at a split,
 // the walk follows both: the row's side with the feature among the coalition, the background's
@@ -60,8 +52,8 @@ private:
             return;
         }
         const auto feature = std::size_t(node.feature);
-        const bool rowLeft = goesLeft(node, m_row[feature]);
-        const bool backgroundLeft = goesLeft(node, m_background[feature]);
+        const bool rowLeft = model::goesLeft(node, m_row[feature]);
+        const bool backgroundLeft = model::goesLeft(node, m_background[feature]);
         const auto side = [&](bool left) { return left ? node.left : node.right; };
         if (m_owner[feature] == kFromRow)
             return walk(side(rowLeft), fromRow, fromBackground);
@@ -103,14 +95,6 @@ private:
     double *m_phi = nullptr;
 };
 
-std::size_t depthBelow(const model::Tree &tree, std::int32_t index)
-{
-    const model::TreeNode &node = tree.nodes[index];
-    if (node.isLeaf())
-        return 0;
-    return 1 + std::max(depthBelow(tree, node.left), depthBelow(tree, node.right));
-}
-
 std::vector<float> asFloats(const model::FeatureMatrix &matrix)
 {
     std::vector<float> values(matrix.values.size());
@@ -120,18 +104,18 @@ std::vector<float> asFloats(const model::FeatureMatrix &matrix)
 }
 
 // The background's weighted mean margin, leaf values summed in double.
-std::vector<double> meanMargins(const model::TreeEnsemble &ensemble, const Background &background,
-                                std::size_t outputs)
+std::vector<double> meanMargins(const model::TreeEnsemble &ensemble,
+                                const model::FeatureMatrix &background,
+                                std::span<const double> weights, std::size_t outputs)
 {
     std::vector<double> mean(outputs, 0.0);
     for (std::size_t g = 0; g < outputs && g < ensemble.baseMargin().size(); ++g)
         mean[g] = ensemble.baseMargin()[g];
-    for (std::size_t b = 0; b < background.rows.rows; ++b)
+    for (std::size_t b = 0; b < background.rows; ++b)
         for (const auto &tree : ensemble.trees())
             if (!tree.nodes.empty())
                 mean[tree.outputGroup] +=
-                    background.weights[b] *
-                    tree.nodes[tree.leafIndex(background.rows.row(b))].leafValue;
+                    weights[b] * tree.nodes[tree.leafIndex(background.row(b))].leafValue;
     return mean;
 }
 
@@ -146,56 +130,38 @@ Result<ShapValues> interventionalTreeShap(const model::TreeEnsemble &ensemble,
     if (!outputs)
         return outputs.error();
     const std::size_t columns = x.columns();
-    if (background.rows.rows == 0)
-        return Error::invalidInput("Interventional TreeSHAP: the background has no rows");
-    if (background.rows.columns() != columns)
-        return Error::invalidInput("Interventional TreeSHAP: the background has " +
-                                   std::to_string(background.rows.columns()) +
-                                   " columns, the model " + std::to_string(columns) + " features");
-    if (background.weights.size() != background.rows.rows)
-        return Error::invalidInput("Interventional TreeSHAP: the background has " +
-                                   std::to_string(background.rows.rows) + " rows but " +
-                                   std::to_string(background.weights.size()) + " weights");
+    ASSAY_TRY(validateBackground(background, columns, "Interventional TreeSHAP"));
+    const std::vector<double> weights = normalizedWeights(background);
 
     ShapValues shap;
     shap.rows = x.rows;
     shap.outputs = *outputs;
     shap.features = columns;
     shap.values.assign(shap.rows * shap.outputs * shap.width(), 0.0);
-    const std::vector<double> bias = meanMargins(ensemble, background, shap.outputs);
+    const std::vector<double> bias = meanMargins(ensemble, background.rows, weights, shap.outputs);
     const std::vector<float> backgroundRows = asFloats(background.rows);
     std::size_t maxDepth = 0;
     for (const auto &tree : ensemble.trees())
-        if (!tree.nodes.empty())
-            maxDepth = std::max(maxDepth, depthBelow(tree, 0));
+        maxDepth = std::max(maxDepth, model::treeDepth(tree));
 
-    const std::size_t tasks = (x.rows + kTaskRows - 1) / kTaskRows;
-    std::atomic<std::size_t> done{0};
-    std::atomic<bool> cancelled{false};
-    parallelForOn(threads, tasks, [&](std::size_t task) {
-        if (cancelled.load(std::memory_order_relaxed) || progress.isCancelled()) {
-            cancelled = true;
-            return;
-        }
-        InterventionalWalk walk(columns, maxDepth);
-        std::vector<float> row(columns);
-        const std::size_t end = std::min(x.rows, (task + 1) * kTaskRows);
-        for (std::size_t r = task * kTaskRows; r < end; ++r) {
-            for (std::size_t c = 0; c < columns; ++c)
-                row[c] = static_cast<float>(x.at(r, c));
-            for (const auto &tree : ensemble.trees()) {
-                double *phi = shap.of(r, std::size_t(tree.outputGroup)).data();
-                for (std::size_t b = 0; b < background.rows.rows; ++b)
-                    walk.run(tree, row.data(), backgroundRows.data() + b * columns,
-                             background.weights[b], phi);
+    SharedProgress shared(progress, rowBlockCount(x.rows, kTaskRows), "Interventional TreeSHAP");
+    ASSAY_TRY(forEachRowBlock(
+        threads, x.rows, kTaskRows, shared, [&](std::size_t first, std::size_t count) {
+            InterventionalWalk walk(columns, maxDepth);
+            std::vector<float> row(columns);
+            for (std::size_t r = first; r < first + count; ++r) {
+                for (std::size_t c = 0; c < columns; ++c)
+                    row[c] = static_cast<float>(x.at(r, c));
+                for (const auto &tree : ensemble.trees()) {
+                    double *phi = shap.of(r, std::size_t(tree.outputGroup)).data();
+                    for (std::size_t b = 0; b < background.rows.rows; ++b)
+                        walk.run(tree, row.data(), backgroundRows.data() + b * columns, weights[b],
+                                 phi);
+                }
+                for (std::size_t g = 0; g < shap.outputs; ++g)
+                    shap.of(r, g)[columns] = bias[g];
             }
-            for (std::size_t g = 0; g < shap.outputs; ++g)
-                shap.of(r, g)[columns] = bias[g];
-        }
-        progress.report(double(++done) / double(tasks), "Interventional TreeSHAP");
-    });
-    if (cancelled || progress.isCancelled())
-        return Error::cancelled();
+        }));
     return shap;
 }
 

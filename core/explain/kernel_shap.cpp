@@ -1,58 +1,18 @@
 #include "explain/kernel_shap.h"
 
 #include "common/random.h"
+#include "explain/batch_limits.h"
 #include "explain/coalition_values.h"
 #include "explain/efficient_least_squares.h"
+#include "explain/prediction_shape.h"
+#include "explain/seed_mix.h"
 
-#include <bit>
 #include <cmath>
 #include <string>
 
 namespace assay::explain {
 
 namespace {
-
-// About 16 MB of doubles per predictor call: big batches for an external program, bounded
-// memory whatever the background size.
-constexpr std::size_t kMaxCellsPerBatch = 2'000'000;
-
-Status checkInputs(const Background &background, const model::FeatureMatrix &x)
-{
-    if (background.rows.rows == 0)
-        return Error::invalidInput("KernelSHAP: the background has no rows");
-    if (background.rows.columns() != x.columns())
-        return Error::invalidInput("KernelSHAP: the background has " +
-                                   std::to_string(background.rows.columns()) +
-                                   " features, the data " + std::to_string(x.columns()));
-    if (background.weights.size() != background.rows.rows)
-        return Error::invalidInput("KernelSHAP: the background has " +
-                                   std::to_string(background.rows.rows) + " rows but " +
-                                   std::to_string(background.weights.size()) + " weights");
-    double total = 0;
-    for (double w : background.weights) {
-        if (!(w >= 0) || !std::isfinite(w))
-            return Error::invalidInput("KernelSHAP: a background weight is negative or not finite");
-        total += w;
-    }
-    if (!(total > 0))
-        return Error::invalidInput("KernelSHAP: the background weights add up to 0");
-    return {};
-}
-
-// The coalitions of a row are drawn from its own stream, seeded by the row's values, so a row
-// gets the same explanation whichever rows it is explained with.
-std::uint64_t rowSeed(std::uint64_t seed, std::span<const double> row)
-{
-    std::uint64_t hash = seed ^ 0x6a09e667f3bcc909ULL;
-    for (double value : row) {
-        const double canonical = std::isnan(value) ? std::nan("") : value + 0.0; // one NaN, +0
-        hash ^= std::bit_cast<std::uint64_t>(canonical);
-        hash = (hash ^ (hash >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        hash = (hash ^ (hash >> 27)) * 0x94d049bb133111ebULL;
-        hash ^= hash >> 31;
-    }
-    return hash;
-}
 
 bool sameValue(double a, double b)
 {
@@ -94,12 +54,14 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
                               const model::FeatureMatrix &x, const KernelShapOptions &options,
                               const Progress &progress)
 {
-    ASSAY_TRY(checkInputs(background, x));
+    ASSAY_TRY(validateBackground(background, x.columns(), "KernelSHAP"));
     // The predictor's own progress would fight ours; it only shares the cancellation.
     const Progress predictorProgress({}, progress.token());
     auto backgroundPredictions = predictor.predict(background.rows, predictorProgress);
     if (!backgroundPredictions)
         return backgroundPredictions.error();
+    ASSAY_TRY(checkPredictionShape(*backgroundPredictions, background.rows.rows, 0,
+                                   "KernelSHAP (background)"));
     const std::size_t outputs = backgroundPredictions->outputs;
     const std::vector<double> empty = weightedMean(*backgroundPredictions, background.weights);
 
@@ -110,17 +72,14 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
     auto rowPredictions = predictor.predict(x, predictorProgress);
     if (!rowPredictions)
         return rowPredictions.error();
-    if (rowPredictions->rows != x.rows || rowPredictions->outputs != outputs)
-        return Error::invalidInput(
-            "KernelSHAP: the predictor gave " + std::to_string(rowPredictions->outputs) +
-            " outputs for the rows, " + std::to_string(outputs) + " for the background");
+    ASSAY_TRY(checkPredictionShape(*rowPredictions, x.rows, outputs, "KernelSHAP (rows)"));
 
     std::vector<CoalitionQuery> group;
     std::vector<std::size_t> groupRows;
     std::size_t groupCells = 0;
     std::size_t rowsDone = 0;
     const auto explainGroup = [&]() -> Status {
-        auto values = evaluateCoalitions(predictor, background, group, outputs, kMaxCellsPerBatch,
+        auto values = evaluateCoalitions(predictor, background, group, outputs, kSampleBatchValues,
                                          predictorProgress);
         if (!values)
             return values.error();
@@ -155,10 +114,11 @@ Result<ShapValues> kernelShap(Predictor &predictor, const Background &background
                              .coalitions = {}};
         const std::size_t players = query.players.size();
         const std::size_t budget = options.coalitions ? options.coalitions : 2 * players + 2048;
+        // Each row draws from its own stream, so its explanation does not depend on the others.
         Random random(rowSeed(options.seed, query.row));
         query.coalitions = sampleCoalitions(players, budget, random);
         const std::size_t cells = query.coalitions.count() * cellsPerCoalition;
-        if (!group.empty() && groupCells + cells > kMaxCellsPerBatch)
+        if (!group.empty() && groupCells + cells > kSampleBatchValues)
             ASSAY_TRY(explainGroup());
         group.push_back(std::move(query));
         groupRows.push_back(r);

@@ -2,6 +2,7 @@
 
 #include "common/random.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <span>
@@ -43,9 +44,39 @@ std::vector<double> columnScales(const model::FeatureMatrix &data)
     return scales;
 }
 
+std::vector<bool> categoricalColumns(const model::FeatureMatrix &data)
+{
+    std::vector<bool> categorical(data.columns());
+    for (std::size_t c = 0; c < data.columns(); ++c)
+        categorical[c] = data.features[c].kind == model::FeatureKind::Categorical;
+    return categorical;
+}
+
+// How far apart two values of column c are: the variance-scaled squared difference of numbers,
+// 1 for two different category codes (codes have no order, so 0 and 3 are no further apart
+// than 0 and 1).
+class ColumnGap {
+public:
+    ColumnGap(std::span<const double> scales, const std::vector<bool> &categorical)
+        : m_scales(scales), m_categorical(categorical)
+    {
+    }
+
+    double operator()(std::size_t c, double a, double b) const
+    {
+        if (m_categorical[c])
+            return a == b ? 0.0 : 1.0;
+        return m_scales[c] * (a - b) * (a - b);
+    }
+
+private:
+    std::span<const double> m_scales;
+    const std::vector<bool> &m_categorical;
+};
+
 class ScaledDistance {
 public:
-    explicit ScaledDistance(std::span<const double> scales) : m_scales(scales) {}
+    explicit ScaledDistance(const ColumnGap &gap) : m_gap(gap) {}
 
     double operator()(std::span<const double> row, std::span<const double> centre) const
     {
@@ -54,15 +85,14 @@ public:
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (model::isMissing(row[c]) || model::isMissing(centre[c]))
                 continue;
-            const double difference = row[c] - centre[c];
-            sum += m_scales[c] * difference * difference;
+            sum += m_gap(c, row[c], centre[c]);
             ++present;
         }
         return present == 0 ? 0.0 : sum * double(row.size()) / double(present);
     }
 
 private:
-    std::span<const double> m_scales;
+    const ColumnGap &m_gap;
 };
 
 std::span<const double> centreOf(const std::vector<double> &centres, std::size_t cluster,
@@ -125,10 +155,31 @@ bool assignRows(const model::FeatureMatrix &data, Clustering &clustering,
     return moved;
 }
 
-// Each centre becomes the mean of its rows' present values; an empty cluster keeps its centre.
-// Returns how far the centres moved: the sum of their squared scaled shifts.
-double updateCentres(const model::FeatureMatrix &data, Clustering &clustering,
-                     std::span<const double> scales)
+// The most common present code of `column` among the rows of `cluster` (the smallest on ties);
+// NaN when they hold none.
+double modeCode(const model::FeatureMatrix &data, const Clustering &clustering, std::size_t cluster,
+                std::size_t column)
+{
+    std::vector<std::size_t> counts;
+    for (std::size_t r = 0; r < data.rows; ++r) {
+        const double code = data.at(r, column);
+        if (clustering.assignment[r] != cluster || model::isMissing(code) || code < 0)
+            continue;
+        const auto index = std::size_t(code);
+        if (index >= counts.size())
+            counts.resize(index + 1, 0);
+        ++counts[index];
+    }
+    if (counts.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    return double(std::max_element(counts.begin(), counts.end()) - counts.begin());
+}
+
+// Each centre becomes the mean of its rows' present values, a categorical column their most
+// common code; an empty cluster keeps its centre. Returns how far the centres moved: the sum
+// of their column gaps.
+double updateCentres(const model::FeatureMatrix &data, Clustering &clustering, const ColumnGap &gap,
+                     const std::vector<bool> &categorical)
 {
     const std::size_t columns = data.columns();
     std::vector<double> sums(clustering.clusters * columns, 0.0);
@@ -152,10 +203,11 @@ double updateCentres(const model::FeatureMatrix &data, Clustering &clustering,
         for (std::size_t c = 0; c < columns; ++c) {
             const std::size_t cell = k * columns + c;
             const double moved = counts[cell] == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                 : categorical[c]  ? modeCode(data, clustering, k, c)
                                                    : sums[cell] / double(counts[cell]);
             const double before = clustering.centres[cell];
             if (!model::isMissing(moved) && !model::isMissing(before))
-                shift += scales[c] * (moved - before) * (moved - before);
+                shift += gap(c, moved, before);
             clustering.centres[cell] = moved;
         }
     }
@@ -171,7 +223,9 @@ Clustering kMeans(const model::FeatureMatrix &data, std::size_t clusters, std::u
     if (data.rows == 0 || clusters == 0)
         return clustering;
     const std::vector<double> scales = columnScales(data);
-    const ScaledDistance distance(scales);
+    const std::vector<bool> categorical = categoricalColumns(data);
+    const ColumnGap gap(scales, categorical);
+    const ScaledDistance distance(gap);
     Random random(seed);
     clustering.centres = seedCentres(data, clusters, distance, random);
     clustering.clusters = data.columns() == 0 ? 1 : clustering.centres.size() / data.columns();
@@ -180,12 +234,12 @@ Clustering kMeans(const model::FeatureMatrix &data, std::size_t clusters, std::u
         if (!assignRows(data, clustering, distance))
             break;
         // Scaled columns have variance 1, so this is scikit-learn's tol = 1e-4 on the shift.
-        if (updateCentres(data, clustering, scales) <= kShiftTolerance)
+        if (updateCentres(data, clustering, gap, categorical) <= kShiftTolerance)
             break;
     }
     if (clustering.sizes.empty()) { // no iteration allowed: the seeds' clusters
         assignRows(data, clustering, distance);
-        updateCentres(data, clustering, scales);
+        updateCentres(data, clustering, gap, categorical);
     }
     return clustering;
 }

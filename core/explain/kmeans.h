@@ -17,9 +17,12 @@ struct Clustering {
 };
 
 // Seeded k-means++ start, then Lloyd iterations until no row changes cluster or the centres
-// barely move (at most `maxIterations`). Distances are Euclidean over the columns each scaled by
-// its variance, so no unit dominates; a missing value leaves its column out of a distance (the rest
-// scaled up, as scikit-learn's nan_euclidean does) and out of the means. Fewer distinct rows than
+// barely move (at most `maxIterations`). Distances are Euclidean over the numeric columns each
+// scaled by its variance, so no unit dominates, plus 1 for each categorical column whose codes
+// differ (k-prototypes); a numeric centre is its rows' mean, a categorical one their most common
+// code (the smallest on ties), so it stays a valid category. A missing value leaves its column
+// out of a distance (the rest scaled up, as scikit-learn's nan_euclidean does) and out of the
+// means and modes. Fewer distinct rows than
 // `clusters`: fewer clusters. Deterministic for a seed.
 Clustering kMeans(const model::FeatureMatrix &data, std::size_t clusters, std::uint64_t seed,
                   std::size_t maxIterations = 300);

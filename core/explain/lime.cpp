@@ -1,14 +1,14 @@
 #include "explain/lime.h"
 
+#include "explain/batch_limits.h"
 #include "explain/lime_sampler.h"
+#include "explain/prediction_shape.h"
 #include "explain/quartile_discretizer.h"
 #include "explain/seed_mix.h"
 #include "explain/weighted_ridge.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <limits>
 #include <numeric>
 
 namespace assay::explain {
@@ -33,7 +33,9 @@ std::vector<double> selectColumns(const std::vector<double> &binary, std::size_t
 
 // lime's feature_selection="highest_weights": the features whose weight, in a ridge fit on all of
 // them, is largest in magnitude. (The row's binary representation is all ones, so lime's
-// |coef · x₀| is |coef|.) maxFeatures = 0 or >= the feature count keeps every feature.
+// |coef · x₀| is |coef|.) lime's default, "auto", uses forward selection instead when it keeps
+// at most 6 features, so with maxFeatures <= 6 the features kept may differ from lime's.
+// maxFeatures = 0 or >= the feature count keeps every feature.
 std::vector<std::size_t> selectFeatures(const LimeNeighbourhood &neighbourhood,
                                         std::span<const double> target,
                                         std::span<const double> weights, std::size_t maxFeatures)
@@ -53,48 +55,40 @@ std::vector<std::size_t> selectFeatures(const LimeNeighbourhood &neighbourhood,
     return order;
 }
 
-// Seeding from the row's values rather than its position gives a row the same explanation in
-// whatever batch, or order, it is explained.
-std::uint64_t rowSeed(std::span<const double> row)
+// The output a row's explanation follows: the largest at the row itself (sample 0), i.e. the
+// predicted class; 0 for a single output.
+std::size_t explainedOutput(std::span<const double> rowPrediction)
 {
-    std::uint64_t seed = row.size();
-    constexpr double canonicalMissing = std::numeric_limits<double>::quiet_NaN();
-    for (double value : row)
-        seed = deriveSeed(
-            seed, std::bit_cast<std::uint64_t>(model::isMissing(value) ? canonicalMissing : value));
-    return seed;
+    return std::size_t(std::max_element(rowPrediction.begin(), rowPrediction.end()) -
+                       rowPrediction.begin());
 }
 
-std::size_t explainedOutput(const Predictions &predictions)
+// A row's neighbourhood waiting for its predictions.
+struct PendingRow {
+    std::size_t index = 0;
+    LimeNeighbourhood neighbourhood;
+};
+
+LimeNeighbourhood sampleRow(const std::vector<DiscretisedFeature> &features,
+                            std::span<const double> row, const LimeOptions &options)
 {
-    std::size_t best = 0;
-    for (std::size_t o = 1; o < predictions.outputs; ++o)
-        if (predictions.at(0, o) > predictions.at(0, best))
-            best = o;
-    return best;
+    // Seeded from the row's values, not its position: the same explanation in any batch or order.
+    Random random(rowSeed(options.seed, row));
+    return sampleNeighbourhood(features, row, options.samples, random);
 }
 
-Result<LimeExplanation> explainRow(Predictor &predictor,
-                                   const std::vector<DiscretisedFeature> &features,
-                                   std::span<const double> row, std::size_t rowIndex,
-                                   const LimeOptions &options, const Progress &progress)
+// Fits the local model of one row from its neighbourhood's predictions (samples × outputs).
+LimeExplanation fitRow(const std::vector<DiscretisedFeature> &features, std::span<const double> row,
+                       const PendingRow &pending, std::span<const double> predictions,
+                       std::size_t outputs, const LimeOptions &options)
 {
-    Random random(deriveSeed(options.seed, rowSeed(row)));
-    const LimeNeighbourhood neighbourhood =
-        sampleNeighbourhood(features, row, options.samples, random);
-    auto predictions = predictor.predict(neighbourhood.samples, progress);
-    if (!predictions)
-        return predictions.error();
-    if (predictions->rows != options.samples || predictions->outputs == 0)
-        return Error::internal("LIME: the predictor returned " + std::to_string(predictions->rows) +
-                               " predictions for " + std::to_string(options.samples) + " samples");
-
+    const LimeNeighbourhood &neighbourhood = pending.neighbourhood;
     LimeExplanation explanation;
-    explanation.row = rowIndex;
-    explanation.output = explainedOutput(*predictions);
+    explanation.row = pending.index;
+    explanation.output = explainedOutput(predictions.first(outputs));
     std::vector<double> target(options.samples);
     for (std::size_t s = 0; s < options.samples; ++s)
-        target[s] = predictions->at(s, explanation.output);
+        target[s] = predictions[s * outputs + explanation.output];
     explanation.modelPrediction = target[0];
 
     // Distance on the binary representation, to the row's all-ones; lime's kernel
@@ -136,6 +130,34 @@ Result<LimeExplanation> explainRow(Predictor &predictor,
     return explanation;
 }
 
+// Predicts the neighbourhoods of `pending` in one call and fits each row.
+Status explainGroup(Predictor &predictor, const std::vector<DiscretisedFeature> &features,
+                    const model::FeatureMatrix &x, const std::vector<PendingRow> &pending,
+                    const LimeOptions &options, const Progress &progress,
+                    std::vector<LimeExplanation> &explanations)
+{
+    model::FeatureMatrix samples{.rows = 0, .features = x.features, .values = {}};
+    samples.values.reserve(pending.size() * options.samples * x.columns());
+    for (const PendingRow &row : pending) {
+        samples.rows += row.neighbourhood.samples.rows;
+        samples.values.insert(samples.values.end(), row.neighbourhood.samples.values.begin(),
+                              row.neighbourhood.samples.values.end());
+    }
+    auto predictions = predictor.predict(samples, progress);
+    if (!predictions)
+        return predictions.error();
+    ASSAY_TRY(checkPredictionShape(*predictions, samples.rows, 0, "LIME"));
+    const std::size_t outputs = predictions->outputs;
+    const std::size_t rowValues = options.samples * outputs;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const auto rowPredictions =
+            std::span<const double>(predictions->values).subspan(i * rowValues, rowValues);
+        explanations.push_back(fitRow(features, x.row(pending[i].index), pending[i], rowPredictions,
+                                      outputs, options));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<std::vector<LimeExplanation>>
@@ -150,22 +172,35 @@ explainLime(Predictor &predictor, const model::FeatureMatrix &training,
     if (options.samples < 2)
         return Error::invalidInput("LIME: samples must be at least 2, not " +
                                    std::to_string(options.samples));
-    if (!(options.kernelWidth >= 0) || !(options.ridgeAlpha >= 0))
-        return Error::invalidInput("LIME: kernel width and ridge alpha must not be negative");
+    if (!(options.kernelWidth >= 0) || !std::isfinite(options.kernelWidth))
+        return Error::invalidInput("LIME: the kernel width must be a number >= 0 (0: automatic)");
+    // A positive penalty keeps the local fit unique when a feature never leaves the row's bin
+    // (a constant training column, say) and its centred column is all zeros.
+    if (!(options.ridgeAlpha > 0) || !std::isfinite(options.ridgeAlpha))
+        return Error::invalidInput("LIME: ridge alpha must be a number > 0");
+    // The predictor's own progress would fight ours; it only shares the cancellation.
+    const Progress predictorProgress({}, progress.token());
 
     std::vector<DiscretisedFeature> features;
     for (std::size_t f = 0; f < training.columns(); ++f)
         features.push_back(discretiseFeature(training, f));
 
+    // Several rows' neighbourhoods go to the predictor together (an external command starts
+    // rarely); each row keeps its own seed, so grouping changes no result.
+    const std::size_t rowValues = std::max<std::size_t>(1, options.samples * x.columns());
+    const std::size_t rowsPerCall = std::max<std::size_t>(1, kSampleBatchValues / rowValues);
     std::vector<LimeExplanation> explanations;
+    std::vector<PendingRow> pending;
     for (std::size_t r = 0; r < x.rows; ++r) {
         if (progress.isCancelled())
             return Error::cancelled();
-        auto explanation = explainRow(predictor, features, x.row(r), r, options, progress);
-        if (!explanation)
-            return explanation.error();
-        explanations.push_back(std::move(*explanation));
-        progress.report(double(r + 1) / double(x.rows), "LIME");
+        pending.push_back({.index = r, .neighbourhood = sampleRow(features, x.row(r), options)});
+        if (pending.size() == rowsPerCall || r + 1 == x.rows) {
+            ASSAY_TRY(explainGroup(predictor, features, x, pending, options, predictorProgress,
+                                   explanations));
+            pending.clear();
+            progress.report(double(r + 1) / double(x.rows), "LIME");
+        }
     }
     return explanations;
 }

@@ -14,9 +14,9 @@ namespace assay::explain {
 
 struct LimeOptions {
     std::size_t samples = 5000;
-    double kernelWidth = 0;      // 0: 0.75 * sqrt(features)
+    double kernelWidth = 0;       // 0: 0.75 * sqrt(features)
     std::size_t maxFeatures = 10; // conditions kept per explanation (the largest |weight|)
-    double ridgeAlpha = 1.0;
+    double ridgeAlpha = 1.0;      // must be > 0
     std::uint64_t seed = 0;
 };
 
@@ -29,12 +29,12 @@ struct LimeTerm {
 };
 
 struct LimeExplanation {
-    std::size_t row = 0;      // index into the explained rows
-    std::size_t output = 0;   // the output explained: the predicted class for multiclass, else 0
+    std::size_t row = 0;    // index into the explained rows
+    std::size_t output = 0; // the output explained: the predicted class for multiclass, else 0
     double intercept = 0;
-    double localPrediction = 0; // the local model's value at the row
-    double modelPrediction = 0; // the model's value at the row
-    double score = 0;           // the weighted R² of the local fit
+    double localPrediction = 0;  // the local model's value at the row
+    double modelPrediction = 0;  // the model's value at the row
+    double score = 0;            // the weighted R² of the local fit
     std::vector<LimeTerm> terms; // sorted by decreasing |weight|
 };
 
@@ -44,7 +44,10 @@ struct LimeExplanation {
 // sample's binary representation says which features keep the row's bin. Samples are weighted
 // by an exponential kernel of width kernelWidth on the Euclidean distance of that
 // representation to the row, and a weighted ridge regression on it gives the weights.
-// Seeded per row (from its values), so results do not depend on the batch.
+// Seeded per row (from its values), so results do not depend on the batch. Several rows'
+// samples go to the predictor in one call (bounded by kSampleBatchValues). InvalidInput when
+// the training data has no rows or other features, samples < 2, or ridgeAlpha is not > 0;
+// no rows in `x` give no explanations.
 Result<std::vector<LimeExplanation>> explainLime(Predictor &predictor,
                                                  const model::FeatureMatrix &training,
                                                  const model::FeatureMatrix &x,

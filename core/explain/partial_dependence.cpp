@@ -1,4 +1,6 @@
 #include "explain/partial_dependence.h"
+#include "explain/batch_limits.h"
+#include "explain/prediction_shape.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,9 +9,6 @@
 namespace assay::explain {
 
 namespace {
-
-// Rows × grid values are predicted in batches of at most this many feature values (64 MiB).
-constexpr std::size_t kBatchValues = std::size_t{8} << 20;
 
 // scipy.stats.mstats.mquantiles(values, prob=[p]) with its defaults alphap = betap = 0.4, as
 // sklearn 1.2's _grid_from_X calls it; `sorted` holds the present values in order.
@@ -125,10 +124,8 @@ Result<PartialDependence> partialDependence(Predictor &predictor, const model::F
         auto predictions = predictor.predict(batch, progress);
         if (!predictions)
             return predictions.error();
-        if (predictions->rows != batch.rows)
-            return Error::internal("partial dependence: the predictor returned " +
-                                   std::to_string(predictions->rows) + " rows for " +
-                                   std::to_string(batch.rows));
+        ASSAY_TRY(
+            checkPredictionShape(*predictions, batch.rows, result.outputs, "partial dependence"));
         if (result.outputs == 0) {
             result.outputs = predictions->outputs;
             sums.assign(gridSize * result.outputs, 0.0);

@@ -1,17 +1,13 @@
 #include "explain/pattern_tree_shap.h"
 
 #include "explain/shap_path.h"
+#include "explain/tree_expected_value.h"
 
 #include <algorithm>
 
 namespace assay::explain {
 
 namespace {
-
-double coverShare(const model::Tree &tree, const model::TreeNode &node, std::int32_t child)
-{
-    return node.cover > 0 ? tree.nodes[child].cover / node.cover : 0.0;
-}
 
 void addCostBelow(const model::Tree &tree, std::int32_t index, std::vector<std::int32_t> &path,
                   PatternTreeShap::Cost &cost)

@@ -1,27 +1,17 @@
 #include "explain/permutation_importance.h"
+#include "explain/batch_limits.h"
+#include "explain/prediction_shape.h"
 
 #include "explain/column_shuffle.h"
 #include "model/metrics.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <string_view>
 
 namespace assay::explain {
 
 namespace {
-
-// Shuffled copies of x are predicted together up to this many feature values (64 MiB).
-constexpr std::size_t kBatchValues = std::size_t{8} << 20;
-
-constexpr std::array<std::string_view, 5> kLowerIsBetter{"log_loss", "brier", "rmse", "mae",
-                                                         "mape"};
-
-bool lowerIsBetter(std::string_view metric)
-{
-    return std::find(kLowerIsBetter.begin(), kLowerIsBetter.end(), metric) != kLowerIsBetter.end();
-}
 
 std::string knownMetrics(const model::Evaluation &evaluation)
 {
@@ -85,6 +75,8 @@ permutationImportance(Predictor &predictor, model::Task task, std::size_t classC
     if (y.size() != x.rows)
         return Error::invalidInput("permutation importance: " + std::to_string(x.rows) +
                                    " rows but " + std::to_string(y.size()) + " targets");
+    if (x.rows == 0)
+        return Error::invalidInput("permutation importance: there are no rows to permute");
     if (options.repeats == 0)
         return Error::invalidInput("permutation importance: repeats must be at least 1");
 
@@ -95,11 +87,13 @@ permutationImportance(Predictor &predictor, model::Task task, std::size_t classC
     auto baselinePredictions = predictor.predict(x, progress);
     if (!baselinePredictions)
         return baselinePredictions.error();
+    ASSAY_TRY(checkPredictionShape(*baselinePredictions, x.rows, 0, "permutation importance"));
+    const std::size_t outputs = baselinePredictions->outputs;
     auto baseline = score(task, classCount, y, baselinePredictions->values, result.metric);
     if (!baseline)
         return baseline.error();
     result.baseline = *baseline;
-    const double sign = lowerIsBetter(result.metric) ? -1.0 : 1.0;
+    const double sign = model::lowerIsBetter(result.metric) ? -1.0 : 1.0;
 
     const std::size_t rowValues = std::max<std::size_t>(1, x.rows * x.columns());
     const std::size_t repeatsPerBatch =
@@ -114,11 +108,9 @@ permutationImportance(Predictor &predictor, model::Task task, std::size_t classC
                 predictor.predict(shuffledCopies(x, f, first, count, options.seed), progress);
             if (!predictions)
                 return predictions.error();
-            const std::size_t width = x.rows * predictions->outputs;
-            if (predictions->values.size() != width * count)
-                return Error::internal("permutation importance: the predictor returned " +
-                                       std::to_string(predictions->values.size()) + " values for " +
-                                       std::to_string(x.rows * count) + " rows");
+            ASSAY_TRY(checkPredictionShape(*predictions, x.rows * count, outputs,
+                                           "permutation importance"));
+            const std::size_t width = x.rows * outputs;
             for (std::size_t k = 0; k < count; ++k) {
                 auto shuffled =
                     score(task, classCount, y,

@@ -18,7 +18,8 @@ namespace assay::explain {
 namespace {
 
 constexpr std::size_t kErrorTailBytes = 64 * 1024;
-constexpr int kPollMs = 100; // how often cancellation is checked
+constexpr int kPollMs = 100;          // how often cancellation is checked
+constexpr int kQuietAfterExitMs = 50; // how long output may trail the shell's exit
 
 struct Pipes {
     int fds[3][2] = {{-1, -1}, {-1, -1}, {-1, -1}}; // stdin, stdout, stderr: [read, write]
@@ -101,6 +102,25 @@ Result<pid_t> spawnShell(const std::string &command, Pipes &pipes)
     return pid;
 }
 
+// True once the shell has exited. It is not reaped yet, so its process group (and pid) stay
+// reserved until killAndReap.
+bool hasExited(pid_t pid)
+{
+    siginfo_t info{};
+    return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
+}
+
+// Kills what is left of the shell's process group (the shell itself when still running,
+// anything it started in the background) and returns the shell's wait status.
+int killAndReap(pid_t pid)
+{
+    kill(-pid, SIGKILL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return status;
+}
+
 void appendTail(std::string &tail, const char *data, std::size_t size)
 {
     tail.append(data, size);
@@ -111,6 +131,7 @@ void appendTail(std::string &tail, const char *data, std::size_t size)
 } // namespace
 
 Result<ShellPipeOutcome> runShellPipe(const std::string &command, std::string_view input,
+                                      std::size_t maxOutputBytes,
                                       const CancellationToken &cancellation)
 {
     Pipes pipes;
@@ -131,20 +152,28 @@ Result<ShellPipeOutcome> runShellPipe(const std::string &command, std::string_vi
     std::size_t written = 0;
     if (input.empty())
         Pipes::closeFd(toChild);
+    bool exited = false;
     char buffer[65536];
-    while (fromStdout >= 0 || fromStderr >= 0) {
+    for (;;) {
         if (cancellation.isCancelled()) {
-            kill(-pid, SIGKILL);
             outcome.cancelled = true;
             break;
         }
+        exited = exited || hasExited(pid);
+        if (exited && fromStdout < 0 && fromStderr < 0)
+            break;
         pollfd fds[3] = {{toChild, POLLOUT, 0}, {fromStdout, POLLIN, 0}, {fromStderr, POLLIN, 0}};
-        const int ready = poll(fds, 3, kPollMs);
+        const int ready = poll(fds, 3, exited ? kQuietAfterExitMs : kPollMs);
         if (ready < 0 && errno == EINTR)
             continue;
-        if (ready < 0)
+        if (ready < 0) {
+            const int error = errno;
+            killAndReap(pid);
             return Error::io(std::string("waiting for the predict command: ") +
-                             std::strerror(errno));
+                             std::strerror(error));
+        }
+        if (ready == 0 && exited)
+            break; // the shell is gone and nothing more came (a background process holds a pipe)
         if (toChild >= 0 && fds[0].revents) {
             const ssize_t sent = write(toChild, input.data() + written, input.size() - written);
             if (sent > 0)
@@ -164,11 +193,13 @@ Result<ShellPipeOutcome> runShellPipe(const std::string &command, std::string_vi
             else if (got == 0 || (errno != EINTR && errno != EAGAIN))
                 Pipes::closeFd(fd);
         }
+        if (outcome.output.size() > maxOutputBytes) {
+            outcome.output.resize(maxOutputBytes);
+            outcome.outputLimitReached = true;
+            break;
+        }
     }
-    Pipes::closeFd(toChild);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    const int status = killAndReap(pid);
     if (WIFSIGNALED(status)) {
         outcome.signal = WTERMSIG(status);
         outcome.exitCode = 128 + outcome.signal;

@@ -8,24 +8,6 @@
 
 namespace assay::explain {
 
-namespace {
-
-bool goesLeft(const model::TreeNode &node, float value)
-{
-    if (std::isnan(value))
-        return node.defaultLeft;
-    return node.categorical ? value == node.threshold : value < node.threshold;
-}
-
-std::size_t depthOf(const std::vector<model::TreeNode> &nodes, std::int32_t node)
-{
-    if (nodes[node].isLeaf())
-        return 0;
-    return 1 + std::max(depthOf(nodes, nodes[node].left), depthOf(nodes, nodes[node].right));
-}
-
-} // namespace
-
 struct TreePathShap::Walk {
     const float *row;
     std::span<double> phi;
@@ -38,7 +20,7 @@ TreePathShap::TreePathShap(const model::Tree &tree) : m_tree(tree)
     if (tree.nodes.empty())
         return;
     m_expected = expectedTreeValue(tree);
-    m_depth = depthOf(tree.nodes, 0);
+    m_depth = model::treeDepth(tree);
     for (const auto &node : tree.nodes)
         if (!node.isLeaf())
             m_features.push_back(node.feature);
@@ -86,12 +68,11 @@ void TreePathShap::recurse(const Walk &walk, std::int32_t index, PathElement *pa
         }
         return;
     }
-    const bool left = goesLeft(node, walk.row[node.feature]);
+    const bool left = model::goesLeft(node, walk.row[node.feature]);
     const std::int32_t hot = left ? node.left : node.right;
     const std::int32_t cold = left ? node.right : node.left;
-    const double cover = node.cover;
-    const double hotShare = cover > 0 ? m_tree.nodes[hot].cover / cover : 0.0;
-    const double coldShare = cover > 0 ? m_tree.nodes[cold].cover / cover : 0.0;
+    const double hotShare = coverShare(m_tree, node, hot);
+    const double coldShare = coverShare(m_tree, node, cold);
 
     // A feature already on the path is split on again: its earlier entry is folded into this one.
     double incomingZero = 1;

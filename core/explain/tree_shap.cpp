@@ -2,11 +2,11 @@
 
 #include "common/parallel_for.h"
 #include "explain/block_explainer.h"
+#include "explain/row_blocks.h"
 #include "explain/tree_expected_value.h"
 #include "explain/tree_shap_inputs.h"
 
 #include <algorithm>
-#include <atomic>
 
 namespace assay::explain {
 
@@ -88,26 +88,17 @@ Result<ShapValues> treeShap(const model::TreeEnsemble &ensemble, const model::Fe
         shares.push_back(expectedTreeValue(tree));
     }
     const auto groups = groupTrees(plans);
-    const std::size_t blocks = (x.rows + BlockExplainer::kRows - 1) / BlockExplainer::kRows;
-    const std::size_t steps = std::max<std::size_t>(1, groups.size() * blocks);
-    std::atomic<std::size_t> done{0};
-    std::atomic<bool> cancelled{false};
+    const std::size_t blocks = rowBlockCount(x.rows, BlockExplainer::kRows);
+    SharedProgress shared(progress, groups.size() * blocks, "TreeSHAP");
     for (const auto &[begin, end] : groups) {
-        const std::vector<PreparedTree> trees = prepareTrees(ensemble, plans, begin, end, threads);
-        // Each block owns its rows' output and adds the trees in order, so the values do not
-        // depend on the thread count.
-        parallelForOn(threads, blocks, [&](std::size_t block) {
-            if (cancelled.load(std::memory_order_relaxed) || progress.isCancelled()) {
-                cancelled = true;
-                return;
-            }
-            BlockExplainer explainer(trees, x, shap);
-            const std::size_t first = block * BlockExplainer::kRows;
-            explainer.explain(first, std::min(BlockExplainer::kRows, x.rows - first));
-            progress.report(double(++done) / double(steps), "TreeSHAP");
-        });
-        if (cancelled || progress.isCancelled())
+        if (shared.cancelled())
             return Error::cancelled();
+        const std::vector<PreparedTree> trees = prepareTrees(ensemble, plans, begin, end, threads);
+        // Each block adds the trees in order, so the values do not depend on the thread count.
+        ASSAY_TRY(forEachRowBlock(threads, x.rows, BlockExplainer::kRows, shared,
+                                  [&](std::size_t first, std::size_t count) {
+                                      BlockExplainer(trees, x, shap).explain(first, count);
+                                  }));
     }
 
     const std::vector<double> bias = biasPerOutput(ensemble, shap.outputs, shares);

@@ -2,13 +2,16 @@
 
 #include "common/progress.h"
 #include "common/result.h"
-#include "explain/background.h"
-#include "explain/shap_interactions.h"
+#include "explain/interventional_tree_shap.h"
 #include "explain/shap_values.h"
+#include "explain/tree_shap_interactions.h"
 #include "model/feature_matrix.h"
 #include "model/tree_ensemble.h"
 
 namespace assay::explain {
+
+// tree_shap_interactions.h and interventional_tree_shap.h declare the other two TreeSHAP
+// variants; they are included here so callers of all three need only this header.
 
 // Exact path-dependent TreeSHAP (Lundberg et al. 2018, "Consistent individualized feature
 // attribution for tree ensembles", Algorithm 2): the expected values of the subsets are read
@@ -22,23 +25,5 @@ namespace assay::explain {
 // when `x` has the wrong number of columns.
 Result<ShapValues> treeShap(const model::TreeEnsemble &ensemble, const model::FeatureMatrix &x,
                             unsigned threads = 0, const Progress &progress = {});
-
-// SHAP interaction values (Lundberg et al. 2020), computed as XGBoost's
-// pred_interactions=True does: each feature's off-diagonal column from TreeSHAP conditioned on
-// the feature being known and unknown, the diagonal from the rest. Same threads, determinism
-// and errors as treeShap.
-Result<ShapInteractions> treeShapInteractions(const model::TreeEnsemble &ensemble,
-                                              const model::FeatureMatrix &x, unsigned threads = 0,
-                                              const Progress &progress = {});
-
-// Interventional TreeSHAP (Lundberg et al. 2020, "From local explanations to global
-// understanding", the independent algorithm): the Shapley values of the game where the
-// unknown features take the background row's values, averaged over the background with its
-// weights. The bias is the background's weighted mean margin. InvalidInput when the
-// background has no rows or the wrong columns.
-Result<ShapValues> interventionalTreeShap(const model::TreeEnsemble &ensemble,
-                                          const model::FeatureMatrix &x,
-                                          const Background &background, unsigned threads = 0,
-                                          const Progress &progress = {});
 
 } // namespace assay::explain

@@ -1,10 +1,9 @@
-#include "common/parallel_for.h"
+#include "explain/tree_shap_interactions.h"
+#include "explain/row_blocks.h"
 #include "explain/tree_path_shap.h"
-#include "explain/tree_shap.h"
 #include "explain/tree_shap_inputs.h"
 
 #include <algorithm>
-#include <atomic>
 
 namespace assay::explain {
 
@@ -43,51 +42,42 @@ Result<ShapInteractions> treeShapInteractions(const model::TreeEnsemble &ensembl
     }
     const std::vector<double> bias = biasPerOutput(ensemble, result.outputs, shares);
 
-    const std::size_t tasks = (x.rows + kTaskRows - 1) / kTaskRows;
-    std::atomic<std::size_t> done{0};
-    std::atomic<bool> cancelled{false};
-    parallelForOn(threads, tasks, [&](std::size_t task) {
-        if (cancelled.load(std::memory_order_relaxed) || progress.isCancelled()) {
-            cancelled = true;
-            return;
-        }
-        std::vector<PathElement> scratch;
-        std::vector<float> row(columns);
-        std::vector<double> phi(result.outputs * columns);
-        const std::size_t end = std::min(x.rows, (task + 1) * kTaskRows);
-        for (std::size_t r = task * kTaskRows; r < end; ++r) {
-            for (std::size_t c = 0; c < columns; ++c)
-                row[c] = static_cast<float>(x.at(r, c));
-            std::fill(phi.begin(), phi.end(), 0.0);
-            for (std::size_t t = 0; t < trees.size(); ++t) {
-                const std::size_t group = std::size_t(ensemble.trees()[t].outputGroup);
-                trees[t].explain(row.data(), {phi.data() + group * columns, columns}, scratch);
-                double *matrix = result.of(r, group).data();
-                for (const std::int32_t feature : trees[t].features()) {
-                    const std::span<double> interactions(matrix + feature * width, columns);
-                    trees[t].explain(row.data(), interactions, scratch,
-                                     {ShapCondition::Kind::Known, feature}, 0.5);
-                    trees[t].explain(row.data(), interactions, scratch,
-                                     {ShapCondition::Kind::Unknown, feature}, -0.5);
+    SharedProgress shared(progress, rowBlockCount(x.rows, kTaskRows), "TreeSHAP interactions");
+    ASSAY_TRY(forEachRowBlock(
+        threads, x.rows, kTaskRows, shared, [&](std::size_t first, std::size_t count) {
+            std::vector<PathElement> scratch;
+            std::vector<float> row(columns);
+            std::vector<double> phi(result.outputs * columns);
+            for (std::size_t r = first; r < first + count; ++r) {
+                for (std::size_t c = 0; c < columns; ++c)
+                    row[c] = static_cast<float>(x.at(r, c));
+                std::fill(phi.begin(), phi.end(), 0.0);
+                for (std::size_t t = 0; t < trees.size(); ++t) {
+                    const std::size_t group = std::size_t(ensemble.trees()[t].outputGroup);
+                    trees[t].explain(row.data(), {phi.data() + group * columns, columns}, scratch);
+                    double *matrix = result.of(r, group).data();
+                    for (const std::int32_t feature : trees[t].features()) {
+                        const std::span<double> interactions(matrix + feature * width, columns);
+                        trees[t].explain(row.data(), interactions, scratch,
+                                         {ShapCondition::Kind::Known, feature}, 0.5);
+                        trees[t].explain(row.data(), interactions, scratch,
+                                         {ShapCondition::Kind::Unknown, feature}, -0.5);
+                    }
+                }
+                for (std::size_t g = 0; g < result.outputs; ++g) {
+                    double *matrix = result.of(r, g).data();
+                    for (std::size_t i = 0; i < columns; ++i) {
+                        double *line = matrix + i * width;
+                        double mainEffect = phi[g * columns + i];
+                        for (std::size_t j = 0; j < columns; ++j)
+                            if (j != i)
+                                mainEffect -= line[j];
+                        line[i] = mainEffect;
+                    }
+                    matrix[columns * width + columns] = bias[g];
                 }
             }
-            for (std::size_t g = 0; g < result.outputs; ++g) {
-                double *matrix = result.of(r, g).data();
-                for (std::size_t i = 0; i < columns; ++i) {
-                    double *line = matrix + i * width;
-                    double mainEffect = phi[g * columns + i];
-                    for (std::size_t j = 0; j < columns; ++j)
-                        if (j != i)
-                            mainEffect -= line[j];
-                    line[i] = mainEffect;
-                }
-                matrix[columns * width + columns] = bias[g];
-            }
-        }
-        progress.report(double(++done) / double(tasks), "TreeSHAP interactions");
-    });
-    if (cancelled || progress.isCancelled())
-        return Error::cancelled();
+        }));
     return result;
 }
 

@@ -2,6 +2,8 @@
 
 #include "model/metric_parts.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace assay::model {
@@ -139,6 +141,13 @@ Result<Evaluation> evaluate(Task task, std::size_t classCount, std::span<const d
     else
         addMulticlassRanking(y, predictions, classCount, evaluation);
     return evaluation;
+}
+
+bool lowerIsBetter(std::string_view metric)
+{
+    constexpr std::array<std::string_view, 5> kLowerIsBetter{"log_loss", "brier", "rmse", "mae",
+                                                             "mape"};
+    return std::find(kLowerIsBetter.begin(), kLowerIsBetter.end(), metric) != kLowerIsBetter.end();
 }
 
 } // namespace assay::model

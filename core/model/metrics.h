@@ -8,6 +8,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace assay::model {
@@ -57,5 +58,9 @@ struct Evaluation {
 // class index out of range, or a prediction is NaN.
 Result<Evaluation> evaluate(Task task, std::size_t classCount, std::span<const double> y,
                             std::span<const double> predictions);
+
+// Whether a smaller value of `metric` (a key of Evaluation::metrics) is better: log_loss,
+// brier, rmse, mae, mape. The others (accuracy, r2, roc_auc, ...) are better larger.
+bool lowerIsBetter(std::string_view metric);
 
 } // namespace assay::model

@@ -15,13 +15,6 @@ namespace {
 // loaded, so a tree stays in cache while the block's features do too.
 constexpr std::size_t kBlockRows = 64;
 
-bool goesLeft(const TreeNode &node, float value)
-{
-    if (std::isnan(value))
-        return node.defaultLeft;
-    return node.categorical ? value == node.threshold : value < node.threshold;
-}
-
 std::int32_t walk(const std::vector<TreeNode> &nodes, const float *features)
 {
     std::int32_t index = 0;
@@ -30,6 +23,14 @@ std::int32_t walk(const std::vector<TreeNode> &nodes, const float *features)
         index = goesLeft(node, features[node.feature]) ? node.left : node.right;
     }
     return index;
+}
+
+std::size_t depthBelow(const std::vector<TreeNode> &nodes, std::int32_t index)
+{
+    const TreeNode &node = nodes[index];
+    if (node.isLeaf())
+        return 0;
+    return 1 + std::max(depthBelow(nodes, node.left), depthBelow(nodes, node.right));
 }
 
 QString linkName(OutputLink link)
@@ -172,6 +173,11 @@ Result<Tree> treeFromJson(const QJsonObject &object, const ModelSignature &signa
 }
 
 } // namespace
+
+std::size_t treeDepth(const Tree &tree)
+{
+    return tree.nodes.empty() ? 0 : depthBelow(tree.nodes, 0);
+}
 
 std::int32_t Tree::leafIndex(std::span<const double> row) const
 {

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +29,17 @@ struct TreeNode {
     bool isLeaf() const { return left < 0; }
 };
 
+// Whether `value` (a feature value as the trees see it, in float) goes to the node's left child:
+// a missing value follows defaultLeft, a category goes left when it equals the threshold, a
+// number when it is below. Everything that walks trees routes through this, so explanations
+// follow the model's own predictions.
+inline bool goesLeft(const TreeNode &node, float value)
+{
+    if (std::isnan(value))
+        return node.defaultLeft;
+    return node.categorical ? value == node.threshold : value < node.threshold;
+}
+
 // Nodes in any order with the root at index 0.
 struct Tree {
     std::vector<TreeNode> nodes;
@@ -36,6 +48,9 @@ struct Tree {
     // The index of the leaf `row` reaches.
     std::int32_t leafIndex(std::span<const double> row) const;
 };
+
+// The number of splits on the longest path from the root (0 for a single leaf or no nodes).
+std::size_t treeDepth(const Tree &tree);
 
 // How summed leaf values become predictions.
 enum class OutputLink {
@@ -53,7 +68,8 @@ public:
                  OutputLink link);
 
     std::string_view kind() const override { return "trees"; }
-    void predict(const FeatureMatrix &x, std::span<double> out, unsigned threads = 0) const override;
+    void predict(const FeatureMatrix &x, std::span<double> out,
+                 unsigned threads = 0) const override;
     // Margins before the link: rows × outputCount(); TreeSHAP explains these.
     void predictMargin(const FeatureMatrix &x, std::span<double> out, unsigned threads = 0) const;
 

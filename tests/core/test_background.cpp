@@ -1,8 +1,9 @@
 // The KernelSHAP background: k-means recovers well-separated blobs with their shares as weights,
-// weights sum to 1, categorical centres stay codes their cluster holds, missing values stay out
-// of the means, the same seed gives the same summary.
+// weights sum to 1, categorical centres are their cluster's most common code and codes compare
+// by mismatch, missing values stay out of the means, the same seed gives the same summary.
 #include "common/random.h"
 #include "explain/background.h"
+#include "explain/kmeans.h"
 
 #include <QTest>
 
@@ -163,6 +164,43 @@ private slots:
         QCOMPARE(background.rows.rows, std::size_t(2));
         QVERIFY((background.weights == std::vector<double>{3.0 / 8, 5.0 / 8} ||
                  background.weights == std::vector<double>{5.0 / 8, 3.0 / 8}));
+    }
+
+    void categoricalCentreIsTheMostCommonCode()
+    {
+        FeatureMatrix data;
+        data.features = {{.name = "colour",
+                          .kind = FeatureKind::Categorical,
+                          .categories = {"a", "b", "c", "d"}}};
+        data.values = {0, 3, 0, 1, 3, 0, 3, 0}; // mean code 1.25, but 0 is the most common
+        data.rows = data.values.size();
+        const Background background = summaryOk(data, 1, 1);
+        QCOMPARE(background.rows.rows, std::size_t(1));
+        QCOMPARE(background.rows.at(0, 0), 0.0);
+    }
+
+    void categoryCodesAreComparedByMismatch()
+    {
+        // Two groups, (0, code 0) and (3, code 3), and one row at 1.9 with code 1. Codes have no
+        // order: code 1 is as far from 0 as from 3, so the row joins the nearer group in x, B.
+        FeatureMatrix data;
+        data.features = {{.name = "x", .kind = FeatureKind::Numeric, .categories = {}},
+                         {.name = "colour",
+                          .kind = FeatureKind::Categorical,
+                          .categories = {"a", "b", "c", "d"}}};
+        Random random(3);
+        for (int r = 0; r < 40; ++r) {
+            const bool groupB = r % 2 == 1;
+            data.values.insert(data.values.end(),
+                               {random.normal(groupB ? 3.0 : 0.0, 0.05), groupB ? 3.0 : 0.0});
+        }
+        data.values.insert(data.values.end(), {1.9, 1.0});
+        data.rows = 41;
+        const Clustering clustering = kMeans(data, 2, 5);
+        QCOMPARE(clustering.clusters, std::size_t(2));
+        QVERIFY(clustering.assignment[0] != clustering.assignment[1]);
+        QCOMPARE(clustering.assignment[40], clustering.assignment[1]);
+        QCOMPARE(clustering.centres[clustering.assignment[1] * 2 + 1], 3.0);
     }
 
     void noRowsIsAnError()

@@ -1,7 +1,8 @@
 // The external predict command: rows go out as CSV (header, category labels, empty missing
 // values), predictions come back one line per row; a command that crashes, fails, prints too few
-// lines, text, ragged class rows or nothing is a clear error with its stderr; 50k rows in one
-// batch do not deadlock; cancelling kills it; KernelSHAP through it equals KernelSHAP through the
+// lines, too many, text, ragged class rows, a changing class count or nothing is a clear error
+// with its stderr; flooding stdout is stopped; a background process holding stdout does not
+// hang it; 50k rows in one batch do not deadlock; cancelling kills it; KernelSHAP through it equals KernelSHAP through the
 // model it imitates.
 #include "explain/background.h"
 #include "explain/external_predictor.h"
@@ -180,6 +181,45 @@ private slots:
         // The pipe breaks while we write: SIGPIPE must not end the test process.
         const FeatureMatrix x = testing::randomMatrix(testing::numericFeatures(6), 50000, 10);
         verifyMentions(predictError("head -c 100 > /dev/null; exit 4", x), {"exit code 4"});
+    }
+
+    void tooManyLinesIsAnError()
+    {
+        const Error error = predictError("cat > /dev/null; seq 1 25", mixedRows(10, 14));
+        verifyMentions(error, {"printed 25 lines for 10 rows"});
+    }
+
+    void changingTheOutputCountBetweenBatchesIsAnError()
+    {
+        // The first batch (4 rows, 5 lines with the header) gets one value a line, the next two.
+        const std::string counter = (testing::pathOf(m_dir) / "batches").string();
+        const std::string command = "n=$(cat " + counter + " 2>/dev/null || echo 0); echo $((n + 1)) > " +
+                                    counter +
+                                    "; awk -v n=$n 'NR > 1 { if (n == 0) print 1; else print "
+                                    "\"1,2\" }'";
+        ExternalPredictor predictor(command, 4);
+        auto predictions = predictor.predict(mixedRows(10, 15));
+        QVERIFY(!predictions);
+        verifyMentions(predictions.error(), {"printed 2 values per line on rows 4–7, earlier 1"});
+    }
+
+    void floodingStdoutIsStopped()
+    {
+        const auto started = std::chrono::steady_clock::now();
+        const Error error = predictError("yes 0.5", mixedRows(3, 16));
+        verifyMentions(error, {"printed more than", "for 3 rows", "stopped"});
+        QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+    }
+
+    void backgroundProcessHoldingStdoutDoesNotHang()
+    {
+        // The shell answers and exits; the sleep it left behind still holds stdout and stderr.
+        const auto started = std::chrono::steady_clock::now();
+        ExternalPredictor predictor("awk 'NR > 1 { print 2 }'; sleep 30 &");
+        auto predictions = predictor.predict(mixedRows(4, 17));
+        QVERIFY2(predictions, predictions ? "" : predictions.error().message.c_str());
+        QCOMPARE(predictions->at(3, 0), 2.0);
+        QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
     }
 
     void cancellingKillsTheCommand()

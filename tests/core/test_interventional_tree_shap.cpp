@@ -9,8 +9,10 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 
 using namespace assay;
 using namespace assay::model;
@@ -209,6 +211,69 @@ private slots:
         const auto three = interventionalTreeShap(model, x, background, 3);
         QVERIFY(one && three);
         QVERIFY(one->values == three->values);
+    }
+
+    void weightsAreNormalised()
+    {
+        const TreeEnsemble model = randomEnsemble(8, 5, 1, 10, 4);
+        Random random(6);
+        const FeatureMatrix x = randomRows(random, model, 10);
+        const Background background = dyadicBackground(random, model);
+        Background unnormalised = background;
+        for (double &weight : unnormalised.weights)
+            weight *= 8; // 1, 3, 2, 2
+        const auto expected = interventionalTreeShap(model, x, background, 1);
+        const auto shap = interventionalTreeShap(model, x, unnormalised, 1);
+        QVERIFY(expected && shap);
+        for (std::size_t i = 0; i < expected->values.size(); ++i)
+            QVERIFY(std::abs(shap->values[i] - expected->values[i]) < 1e-12);
+    }
+
+    void badBackgroundWeightsAreAnError()
+    {
+        const TreeEnsemble model = randomEnsemble(2, 4, 1, 3, 3);
+        Random random(5);
+        const FeatureMatrix x = randomRows(random, model, 5);
+        const Background background = dyadicBackground(random, model);
+        for (const std::vector<double> &weights :
+             {std::vector<double>{0.5, -0.25, 0.5, 0.25}, std::vector<double>{0.5, kMissing, 0, 0},
+              std::vector<double>{0, 0, 0, 0},
+              std::vector<double>{std::numeric_limits<double>::infinity(), 0, 0, 0}}) {
+            Background bad = background;
+            bad.weights = weights;
+            const auto shap = interventionalTreeShap(model, x, bad, 1);
+            QVERIFY(!shap);
+            QCOMPARE(shap.error().kind, ErrorKind::InvalidInput);
+            QVERIFY(shap.error().message.find("weight") != std::string::npos);
+        }
+    }
+
+    void progressNeverGoesBack()
+    {
+        const TreeEnsemble model = randomEnsemble(6, 6, 1, 20, 5);
+        Random random(7);
+        const FeatureMatrix x = randomRows(random, model, 400);
+        const Background background = dyadicBackground(random, model);
+        std::mutex mutex;
+        std::vector<double> fractions;
+        const Progress progress(
+            [&](double fraction, std::string_view) {
+                const std::lock_guard lock(mutex);
+                fractions.push_back(fraction);
+            },
+            {});
+        const auto verify = [&](const char *method) {
+            QVERIFY2(!fractions.empty(), method);
+            QVERIFY2(std::is_sorted(fractions.begin(), fractions.end()), method);
+            QVERIFY2(fractions.back() == 1.0, method);
+            fractions.clear();
+        };
+        QVERIFY(interventionalTreeShap(model, x, background, 4, progress));
+        verify("interventional");
+        QVERIFY(treeShap(model, x, 4, progress));
+        verify("path-dependent");
+        QVERIFY(treeShapInteractions(model, x, 4, progress));
+        verify("interactions");
     }
 
     void badBackgroundIsAnError()

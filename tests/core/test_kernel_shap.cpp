@@ -4,10 +4,12 @@
 #include "explain/background.h"
 #include "explain/kernel_shap.h"
 #include "support/explain_models.h"
+#include "support/function_predictor.h"
 
 #include <QTest>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
@@ -36,7 +38,7 @@ Background summarized(const FeatureMatrix &data, std::size_t clusters)
 
 // The value of coalition `mask` (bit f: feature f known) for `row`: the background-weighted mean
 // prediction with the unknown features taken from the background rows.
-std::vector<double> coalitionValue(const Model &model, const Background &background,
+std::vector<double> coalitionValue(Predictor &predictor, const Background &background,
                                    std::span<const double> row, std::uint32_t mask)
 {
     FeatureMatrix rows = background.rows;
@@ -44,25 +46,26 @@ std::vector<double> coalitionValue(const Model &model, const Background &backgro
         for (std::size_t f = 0; f < rows.columns(); ++f)
             if (mask & (1u << f))
                 rows.values[b * rows.columns() + f] = row[f];
-    const std::size_t outputs = model.signature().outputCount();
-    const std::vector<double> predictions = model.predictions(rows, 1);
-    std::vector<double> value(outputs, 0.0);
+    const auto predictions = predictor.predict(rows, {});
+    if (!predictions)
+        qFatal("%s", predictions.error().message.c_str());
+    std::vector<double> value(predictions->outputs, 0.0);
     for (std::size_t b = 0; b < rows.rows; ++b)
-        for (std::size_t o = 0; o < outputs; ++o)
-            value[o] += background.weights[b] * predictions[b * outputs + o];
+        for (std::size_t o = 0; o < predictions->outputs; ++o)
+            value[o] += background.weights[b] * predictions->at(b, o);
     return value;
 }
 
 // Shapley values by their definition: Σ over coalitions S without f of
 // |S|! (M − |S| − 1)! / M! · (v(S ∪ f) − v(S)). Per output, per feature.
-std::vector<std::vector<double>> bruteForceShapley(const Model &model, const Background &background,
-                                                   std::span<const double> row)
+std::vector<std::vector<double>>
+bruteForceShapley(Predictor &predictor, const Background &background, std::span<const double> row)
 {
     const std::size_t features = row.size();
     const std::uint32_t all = 1u << features;
     std::vector<std::vector<double>> values;
     for (std::uint32_t mask = 0; mask < all; ++mask)
-        values.push_back(coalitionValue(model, background, row, mask));
+        values.push_back(coalitionValue(predictor, background, row, mask));
     std::vector<double> factorial(features + 1, 1.0);
     for (std::size_t n = 1; n <= features; ++n)
         factorial[n] = factorial[n - 1] * double(n);
@@ -79,6 +82,22 @@ std::vector<std::vector<double>> bruteForceShapley(const Model &model, const Bac
                 phi[o][f] += weight * (values[mask | (1u << f)][o] - values[mask][o]);
         }
     return phi;
+}
+
+std::vector<std::vector<double>> bruteForceShapley(const Model &model, const Background &background,
+                                                   std::span<const double> row)
+{
+    ModelPredictor predictor(model, 1);
+    return bruteForceShapley(predictor, background, row);
+}
+
+// A non-additive function of 10 features: products, a maximum and a threshold.
+testing::FunctionPredictor interactingFunctionOfTen()
+{
+    return testing::FunctionPredictor(1, [](std::span<const double> x, std::span<double> out) {
+        out[0] = x[0] * x[1] + std::sin(x[2]) * x[3] + std::max(x[4], x[5]) * x[6] +
+                 x[7] * x[8] * x[9] + (x[0] > x[9] ? 1.0 : -0.5) * x[4];
+    });
 }
 
 // Contributions plus bias equal the model's prediction for every row and output.
@@ -275,6 +294,94 @@ private slots:
             QVERIFY(predictor.largestCoalitionBatchCells <= 2'000'000);
             QVERIFY(predictor.calls > 3);
             verifyAdditivity(*model, x.subset(std::vector<std::size_t>{0, 1, 2}), shap, 1e-9);
+        }
+    }
+
+    void errorShrinksAsTheBudgetGrows()
+    {
+        // 10 features: 1022 coalitions, so budgets below that sample (the reference's regime).
+        const auto features = testing::numericFeatures(10);
+        const Background background = uniformBackground(testing::randomMatrix(features, 12, 30));
+        const FeatureMatrix x = testing::randomMatrix(features, 6, 31);
+        auto predictor = interactingFunctionOfTen();
+        std::vector<std::vector<double>> exact;
+        for (std::size_t r = 0; r < x.rows; ++r)
+            exact.push_back(bruteForceShapley(predictor, background, x.row(r))[0]);
+
+        std::vector<double> errors;
+        for (const std::size_t budget : {std::size_t(24), std::size_t(120), std::size_t(600)}) {
+            double squared = 0;
+            std::size_t count = 0;
+            for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+                const ShapValues shap =
+                    kernelShapOk(predictor, background, x, {.coalitions = budget, .seed = seed});
+                for (std::size_t r = 0; r < x.rows; ++r)
+                    for (std::size_t f = 0; f < features.size(); ++f) {
+                        const double difference = shap.of(r, 0)[f] - exact[r][f];
+                        squared += difference * difference;
+                        ++count;
+                    }
+            }
+            errors.push_back(std::sqrt(squared / double(count)));
+        }
+        qInfo("RMS error vs exact Shapley at 24 / 120 / 600 coalitions: %g / %g / %g", errors[0],
+              errors[1], errors[2]);
+        QVERIFY(errors[1] < 0.7 * errors[0]);
+        QVERIFY(errors[2] < 0.7 * errors[1]);
+        QVERIFY(errors[2] > 0); // still sampled, not enumerated
+    }
+
+    void oneVaryingFeatureGetsTheWholeDifference()
+    {
+        const auto features = testing::numericFeatures(4);
+        FeatureMatrix backgroundRows = testing::randomMatrix(features, 5, 32);
+        FeatureMatrix x = testing::randomMatrix(features, 2, 33);
+        // Only feature 2 differs from the background; the others equal every background row.
+        for (std::size_t b = 0; b < backgroundRows.rows; ++b)
+            for (const std::size_t f : {0, 1, 3})
+                backgroundRows.values[b * 4 + f] = x.at(0, f);
+        const Background background = uniformBackground(backgroundRows);
+        auto function =
+            testing::FunctionPredictor(1, [](std::span<const double> row, std::span<double> out) {
+                out[0] = row[0] * row[2] + row[2] * row[2] * row[3] + row[1];
+            });
+        const ShapValues shap =
+            kernelShapOk(function, background, x.subset(std::vector<std::size_t>{0}));
+        const auto exact = bruteForceShapley(function, background, x.row(0));
+        for (std::size_t f = 0; f < 4; ++f)
+            QVERIFY(std::abs(shap.of(0, 0)[f] - exact[0][f]) < 1e-10);
+        QVERIFY(std::abs(shap.of(0, 0)[2]) > 1e-3);
+        QCOMPARE(shap.of(0, 0)[0], 0.0);
+    }
+
+    void noRowsGiveAnEmptyResult()
+    {
+        const auto model = testing::interactingTrees();
+        const auto features = model->signature().features;
+        const Background background = summarized(testing::randomMatrix(features, 50, 34), 4);
+        ModelPredictor predictor(*model, 1);
+        const ShapValues shap =
+            kernelShapOk(predictor, background, testing::randomMatrix(features, 0, 35));
+        QCOMPARE(shap.rows, std::size_t(0));
+        QVERIFY(shap.values.empty());
+    }
+
+    void wrongPredictionShapeIsTheUsersError()
+    {
+        const auto model = testing::interactingTrees();
+        const auto features = model->signature().features;
+        const Background background = summarized(testing::randomMatrix(features, 50, 36), 4);
+        const FeatureMatrix x = testing::randomMatrix(features, 3, 37);
+        ModelPredictor inner(*model, 1);
+        // Calls: the background, the rows, the coalitions.
+        for (const std::size_t call : {std::size_t(1), std::size_t(2), std::size_t(3)}) {
+            testing::MisshapenPredictor misshapen(inner, call,
+                                                  testing::MisshapenPredictor::Fault::FewerRows);
+            const auto shap = kernelShap(misshapen, background, x, {});
+            QVERIFY(!shap);
+            QCOMPARE(shap.error().kind, ErrorKind::InvalidInput);
+            QVERIFY2(shap.error().message.find("rows") != std::string::npos,
+                     shap.error().message.c_str());
         }
     }
 

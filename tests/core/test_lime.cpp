@@ -1,8 +1,10 @@
 // LIME: the weighted ridge equals sklearn's Ridge with sample weights, the quartile edges equal
 // numpy's percentiles; a model that rises with one feature only is explained by that feature
-// with the right sign and a good local fit; explanations are seeded per row, batch the samples
-// of a row in one prediction, and follow the predicted class of a multiclass model.
+// with the right sign and a good local fit; explanations are seeded per row, several rows'
+// samples share one bounded prediction call, they follow the predicted class of a multiclass
+// model; one feature, a constant column and no rows work; ridge alpha must be positive.
 #include "common/random.h"
+#include "explain/batch_limits.h"
 #include "explain/lime.h"
 #include "explain/lime_sampler.h"
 #include "explain/quartile_discretizer.h"
@@ -10,6 +12,7 @@
 #include "explain/weighted_ridge.h"
 #include "support/files.h"
 #include "support/function_predictor.h"
+#include "support/oracle_json.h"
 #include "support/python_oracle.h"
 
 #include <QJsonArray>
@@ -25,34 +28,14 @@ using namespace assay;
 using namespace assay::explain;
 using namespace assay::model;
 using assay::testing::FunctionPredictor;
+using assay::testing::MisshapenPredictor;
+using assay::testing::runOracleOn;
+using assay::testing::toDoubles;
+using assay::testing::toJson;
 
 namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-
-QJsonArray toJson(const std::vector<double> &values)
-{
-    QJsonArray array;
-    for (double v : values)
-        array.append(v);
-    return array;
-}
-
-std::vector<double> toDoubles(const QJsonValue &value)
-{
-    std::vector<double> values;
-    for (const auto &item : value.toArray())
-        values.push_back(item.toDouble());
-    return values;
-}
-
-QJsonDocument runOracleOn(const QJsonDocument &input, const QString &script)
-{
-    QTemporaryDir dir;
-    const auto path = testing::pathOf(dir) / "input.json";
-    testing::writeFile(path, input.toJson(QJsonDocument::Compact).toStdString());
-    return testing::runPythonOracle(script, {QString::fromStdString(path.string())});
-}
 
 // Four numeric features, uniform on [0, 1), and a categorical "purpose".
 FeatureMatrix makeTraining(std::size_t rows, std::uint64_t seed)
@@ -274,8 +257,8 @@ private slots:
         auto explanations = explainLime(predictor, training, x, options);
         QVERIFY2(explanations.ok(), explanations.ok() ? "" : explanations.error().message.c_str());
         QCOMPARE(explanations->size(), std::size_t(2));
-        QCOMPARE(predictor.calls, std::size_t(2));
-        QCOMPARE(predictor.largestBatch, options.samples);
+        QCOMPARE(predictor.calls, std::size_t(1)); // both rows' samples in one call
+        QCOMPARE(predictor.largestBatch, 2 * options.samples);
 
         const LimeExplanation &old = (*explanations)[0];
         QCOMPARE(old.terms.size(), std::size_t(5));
@@ -349,6 +332,83 @@ private slots:
         QCOMPARE((*together)[1].row, std::size_t(1));
     }
 
+    void rowsShareFewBoundedPredictorCalls()
+    {
+        const FeatureMatrix training = makeTraining(300, 11);
+        FunctionPredictor predictor(1, [](std::span<const double> row, std::span<double> out) {
+            out[0] = row[0] * row[1] + row[2];
+        });
+        Random random(12);
+        std::vector<std::vector<double>> rows;
+        for (int r = 0; r < 30; ++r)
+            rows.push_back({random.uniform(), random.uniform(), random.uniform(), random.uniform(),
+                            double(random.integer(0, 2))});
+        LimeOptions options;
+        options.samples = 5000; // 25 000 values a row: 80 rows a call
+        auto explanations = explainLime(predictor, training, rowsOf(training, rows), options);
+        QVERIFY(explanations.ok());
+        QCOMPARE(predictor.calls, std::size_t(1));
+        QCOMPARE(explanations->size(), std::size_t(30));
+
+        options.samples = 100'000; // 500 000 values a row: 4 rows a call
+        predictor.calls = 0;
+        rows.resize(9);
+        auto large = explainLime(predictor, training, rowsOf(training, rows), options);
+        QVERIFY(large.ok());
+        QCOMPARE(predictor.calls, std::size_t(3));
+        QVERIFY(predictor.largestBatch * training.columns() <= kSampleBatchValues);
+    }
+
+    void oneFeatureIsExplained()
+    {
+        FeatureMatrix training = makeTraining(200, 13);
+        FeatureMatrix single{
+            .rows = training.rows, .features = {training.features[0]}, .values = {}};
+        for (std::size_t r = 0; r < training.rows; ++r)
+            single.values.push_back(training.at(r, 0));
+        FunctionPredictor predictor(
+            1, [](std::span<const double> row, std::span<double> out) { out[0] = 4 * row[0]; });
+        auto explanations = explainLime(predictor, single, rowsOf(single, {{0.9}}), {});
+        QVERIFY(explanations.ok());
+        const LimeExplanation &explanation = explanations->front();
+        QCOMPARE(explanation.terms.size(), std::size_t(1));
+        QVERIFY(explanation.terms[0].weight > 1.0); // the top quartile reads ~ +3 above the rest
+        QVERIFY(std::isfinite(explanation.intercept));
+        QVERIFY(explanation.score > 0.5);
+    }
+
+    void constantColumnGetsNoWeight()
+    {
+        FeatureMatrix training = makeTraining(200, 14);
+        for (std::size_t r = 0; r < training.rows; ++r)
+            training.values[r * training.columns() + 3] = 5.0; // tenure never varies
+        FunctionPredictor predictor(1, [](std::span<const double> row, std::span<double> out) {
+            out[0] = 2 * row[0] + row[3];
+        });
+        auto explanations =
+            explainLime(predictor, training, rowsOf(training, {{0.9, 0.5, 0.5, 5.0, 1}}), {});
+        QVERIFY(explanations.ok());
+        const LimeExplanation &explanation = explanations->front();
+        for (const LimeTerm &term : explanation.terms) {
+            QVERIFY(std::isfinite(term.weight));
+            if (term.feature == 3)
+                QVERIFY(std::abs(term.weight) < 1e-9);
+        }
+        QCOMPARE(explanation.terms.front().feature, std::size_t(0));
+        QVERIFY(std::isfinite(explanation.intercept) && std::isfinite(explanation.score));
+    }
+
+    void noRowsGiveNoExplanations()
+    {
+        const FeatureMatrix training = makeTraining(50, 15);
+        FunctionPredictor predictor(
+            1, [](std::span<const double>, std::span<double> out) { out[0] = 1; });
+        auto explanations = explainLime(predictor, training, rowsOf(training, {}), {});
+        QVERIFY(explanations.ok());
+        QVERIFY(explanations->empty());
+        QCOMPARE(predictor.calls, std::size_t(0));
+    }
+
     void multiclassExplainsThePredictedClass()
     {
         const FeatureMatrix training = makeTraining(300, 8);
@@ -378,6 +438,19 @@ private slots:
         QVERIFY(low.terms[0].weight > 0);
     }
 
+    void wrongPredictionShapeIsTheUsersError()
+    {
+        const FeatureMatrix training = makeTraining(50, 10);
+        const FeatureMatrix x = rowsOf(training, {{0.5, 0.5, 0.5, 0.5, 1}});
+        FunctionPredictor constant(
+            1, [](std::span<const double>, std::span<double> out) { out[0] = 1; });
+        MisshapenPredictor fewerRows(constant, 1, MisshapenPredictor::Fault::FewerRows);
+        auto result = explainLime(fewerRows, training, x, {});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
+        QVERIFY(result.error().message.find("LIME") != std::string::npos);
+    }
+
     void badInputAndCancellation()
     {
         const FeatureMatrix training = makeTraining(50, 9);
@@ -390,6 +463,12 @@ private slots:
         renamed.features[0].name = "years";
         QCOMPARE(explainLime(predictor, training, renamed, {}).error().kind,
                  ErrorKind::InvalidInput);
+        for (const double alpha : {0.0, -1.0, std::numeric_limits<double>::infinity()}) {
+            LimeOptions unpenalised;
+            unpenalised.ridgeAlpha = alpha;
+            QCOMPARE(explainLime(predictor, training, x, unpenalised).error().kind,
+                     ErrorKind::InvalidInput);
+        }
         CancellationToken token;
         token.cancel();
         auto cancelled = explainLime(predictor, training, x, {}, Progress({}, token));

@@ -3,9 +3,11 @@
 // (a LinearRegression and a LogisticRegression fitted by the oracle script, recomputed here);
 // categorical grids are the codes present; cancellation and bad input are errors.
 #include "common/random.h"
+#include "explain/batch_limits.h"
 #include "explain/partial_dependence.h"
 #include "support/files.h"
 #include "support/function_predictor.h"
+#include "support/oracle_json.h"
 #include "support/python_oracle.h"
 
 #include <QJsonArray>
@@ -21,6 +23,8 @@ using namespace assay::explain;
 using namespace assay::model;
 using assay::testing::FunctionPredictor;
 using assay::testing::linearPredictor;
+using assay::testing::MisshapenPredictor;
+using assay::testing::toDoubles;
 
 namespace {
 
@@ -75,14 +79,6 @@ std::string toCsv(const Dataset &data)
         csv += buffer;
     }
     return csv;
-}
-
-std::vector<double> toDoubles(const QJsonValue &value)
-{
-    std::vector<double> values;
-    for (const auto &item : value.toArray())
-        values.push_back(item.toDouble());
-    return values;
 }
 
 void compareClose(const std::vector<double> &ours, const std::vector<double> &theirs,
@@ -229,6 +225,35 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, ErrorKind::Cancelled);
         QCOMPARE(predictor.calls, std::size_t(0));
+    }
+
+    void wrongPredictionShapeIsTheUsersError()
+    {
+        const Dataset data = makeDataset(8);
+        FunctionPredictor linear = linearPredictor({1, 1, 1, 1}, 0, false);
+        MisshapenPredictor fewerRows(linear, 1, MisshapenPredictor::Fault::FewerRows);
+        auto result = partialDependence(fewerRows, data.x, 0, {});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
+
+        // Two batches (rows × grid > kBatchValues / 2 columns); the second changes its outputs.
+        FeatureMatrix x = emptyMatrix(2);
+        x.rows = kBatchValues / 2 / 200 + 1;
+        for (std::size_t r = 0; r < x.rows; ++r)
+            x.values.insert(x.values.end(), {double(r), 1.0});
+        FunctionPredictor twoOutputs(2, [](std::span<const double> row, std::span<double> out) {
+            out[0] = row[0];
+            out[1] = -row[0];
+        });
+        MisshapenPredictor laterBatch(twoOutputs, 2, MisshapenPredictor::Fault::OtherOutputs);
+        PartialDependenceOptions options;
+        options.gridResolution = 200;
+        result = partialDependence(laterBatch, x, 0, options);
+        QCOMPARE(laterBatch.calls, std::size_t(2));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
+        QVERIFY2(result.error().message.find("1 outputs") != std::string::npos,
+                 result.error().message.c_str());
     }
 
     void badInputIsNamed()

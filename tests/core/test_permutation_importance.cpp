@@ -8,6 +8,7 @@
 #include "explain/seed_mix.h"
 #include "support/files.h"
 #include "support/function_predictor.h"
+#include "support/oracle_json.h"
 #include "support/python_oracle.h"
 
 #include <QJsonArray>
@@ -24,6 +25,10 @@ using namespace assay::explain;
 using namespace assay::model;
 using assay::testing::FunctionPredictor;
 using assay::testing::linearPredictor;
+using assay::testing::MisshapenPredictor;
+using assay::testing::runOracleOn;
+using assay::testing::toDoubles;
+using assay::testing::toJson;
 
 namespace {
 
@@ -73,23 +78,7 @@ std::vector<std::size_t> documentedPermutation(std::size_t feature, std::size_t 
     return order;
 }
 
-QJsonArray toJson(const std::vector<double> &values)
-{
-    QJsonArray array;
-    for (double v : values)
-        array.append(v);
-    return array;
-}
-
-std::vector<double> toDoubles(const QJsonValue &value)
-{
-    std::vector<double> values;
-    for (const auto &item : value.toArray())
-        values.push_back(item.toDouble());
-    return values;
-}
-
-QJsonDocument referenceDrops(const Dataset &data, const QTemporaryDir &dir)
+QJsonDocument referenceDrops(const Dataset &data)
 {
     QJsonArray permutations;
     for (std::size_t f = 0; f < kColumns; ++f) {
@@ -113,10 +102,7 @@ QJsonDocument referenceDrops(const Dataset &data, const QTemporaryDir &dir)
         {QStringLiteral("binary_metrics"),
          QJsonArray{QStringLiteral("accuracy"), QStringLiteral("log_loss"),
                     QStringLiteral("roc_auc")}}};
-    const auto path = testing::pathOf(dir) / "input.json";
-    testing::writeFile(path, QJsonDocument(input).toJson(QJsonDocument::Compact).toStdString());
-    return testing::runPythonOracle(QStringLiteral("permutation_drops.py"),
-                                    {QString::fromStdString(path.string())});
+    return runOracleOn(QJsonDocument(input), QStringLiteral("permutation_drops.py"));
 }
 
 } // namespace
@@ -137,8 +123,7 @@ private slots:
     void dropsEqualSklearnMetricsOnTheSamePermutations()
     {
         const Dataset data = makeDataset(3);
-        QTemporaryDir dir;
-        const QJsonDocument reference = referenceDrops(data, dir);
+        const QJsonDocument reference = referenceDrops(data);
         QVERIFY(reference.isObject());
         struct Case {
             const char *model;
@@ -244,6 +229,18 @@ private slots:
             QVERIFY2(result.error().message.find("'" + std::string(metric) + "'") !=
                          std::string::npos,
                      result.error().message.c_str());
+        }
+    }
+
+    void wrongPredictionShapeIsTheUsersError()
+    {
+        const Dataset data = makeDataset(9);
+        FunctionPredictor linear = linearPredictor({1, 0, 0, 0}, 0, false);
+        for (const std::size_t call : {std::size_t(1), std::size_t(2)}) {
+            MisshapenPredictor misshapen(linear, call, MisshapenPredictor::Fault::OtherOutputs);
+            auto result = permutationImportance(misshapen, Task::Regression, 0, data.x, data.y, {});
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error().kind, ErrorKind::InvalidInput);
         }
     }
 

@@ -53,6 +53,44 @@ private:
     Function m_function;
 };
 
+// Wraps a predictor and answers its call number `faultyCall` (from 1) with the wrong shape, as
+// a broken external command might: one row fewer, or another number of outputs (one fewer, or
+// two when there is one).
+class MisshapenPredictor final : public explain::Predictor {
+public:
+    enum class Fault { FewerRows, OtherOutputs };
+
+    MisshapenPredictor(explain::Predictor &inner, std::size_t faultyCall, Fault fault)
+        : m_inner(inner), m_faultyCall(faultyCall), m_fault(fault)
+    {
+    }
+
+    std::vector<std::string> outputNames() const override { return m_inner.outputNames(); }
+
+    Result<explain::Predictions> predict(const model::FeatureMatrix &x,
+                                         const Progress &progress = {}) override
+    {
+        auto predictions = m_inner.predict(x, progress);
+        if (!predictions || ++calls != m_faultyCall)
+            return predictions;
+        if (m_fault == Fault::FewerRows && predictions->rows > 0) {
+            --predictions->rows;
+            predictions->values.resize(predictions->rows * predictions->outputs);
+        } else if (m_fault == Fault::OtherOutputs) {
+            predictions->outputs = predictions->outputs > 1 ? predictions->outputs - 1 : 2;
+            predictions->values.resize(predictions->rows * predictions->outputs);
+        }
+        return predictions;
+    }
+
+    std::size_t calls = 0;
+
+private:
+    explain::Predictor &m_inner;
+    std::size_t m_faultyCall;
+    Fault m_fault;
+};
+
 // A fitted linear model's function, x·coef + intercept, as sklearn computes it; through the
 // logistic for a classifier (the positive class's probability).
 inline FunctionPredictor linearPredictor(std::vector<double> coef, double intercept, bool logistic)
