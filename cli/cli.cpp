@@ -73,6 +73,16 @@ const Command *resolveCommand(const std::vector<std::string> &rest, std::size_t 
     return rest.empty() ? nullptr : findCommand(rest[0]);
 }
 
+// `assay COMMAND ... --help`: the command's help, as `assay help COMMAND` gives it. Words after
+// "--" belong to the program `assay run` starts.
+bool asksForHelp(const std::vector<std::string> &rest, std::size_t wordsUsed)
+{
+    for (std::size_t i = wordsUsed; i < rest.size() && rest[i] != "--"; ++i)
+        if (rest[i] == "--help" || rest[i] == "-h")
+            return true;
+    return false;
+}
+
 } // namespace
 
 int run(int argc, char *argv[])
@@ -103,6 +113,8 @@ int run(int argc, char *argv[])
                      global->rest.front().c_str());
         return ExitUsage;
     }
+    if (asksForHelp(global->rest, wordsUsed))
+        return runHelp({global->rest.begin(), global->rest.begin() + static_cast<long>(wordsUsed)});
     auto arguments = Arguments::parse({global->rest.begin() + static_cast<long>(wordsUsed),
                                        global->rest.end()},
                                       command->options);

@@ -47,6 +47,12 @@ private slots:
         const auto init = runAssay({QStringLiteral("help"), QStringLiteral("init")});
         QCOMPARE(init.exitCode, 0);
         QVERIFY(init.out.contains(QLatin1String("example:")));
+
+        const auto helpOption = runAssay({QStringLiteral("explain"), QStringLiteral("shap"),
+                                          QStringLiteral("--model"), QStringLiteral("m.json"),
+                                          QStringLiteral("--help")});
+        QCOMPARE(helpOption.exitCode, 0);
+        QVERIFY(helpOption.out.startsWith(QLatin1String("usage: assay explain shap")));
     }
 
     void unknownCommandsAndOptionsAreUsageErrors()
