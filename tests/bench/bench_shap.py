@@ -113,7 +113,7 @@ def main():
     if len(sys.argv) < 2 or sys.argv[1].startswith("--"):
         print(__doc__)
         return 2
-    assay = arg("--assay", os.path.join(sys.argv[1], "app", "assay"), str)
+    assay = os.path.abspath(arg("--assay", os.path.join(sys.argv[1], "app", "assay"), str))
     runs, rows, rss_rows = arg("--runs", 3), arg("--rows", 20000), arg("--rss-rows", 100000)
     thread_counts = [int(t) for t in arg("--threads", "1,2", str).split(",")]
     work = os.path.join(tempfile.gettempdir(), "assay-bench")
