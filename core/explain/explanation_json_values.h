@@ -26,6 +26,28 @@ Result<std::vector<std::size_t>> sizes(const model::JsonFields &fields, std::str
 Result<std::size_t> size(const model::JsonFields &fields, std::string_view key);
 Result<double> number(const model::JsonFields &fields, std::string_view key);
 
+// Reads the array of objects at `key`, each by `read(JsonFields) -> Result<T>`; errors name
+// "key[index]" and what is wrong there.
+template <typename T, typename Read>
+Result<std::vector<T>> objects(const model::JsonFields &fields, std::string_view key, Read read)
+{
+    auto array = fields.array(key);
+    if (!array)
+        return array.error();
+    std::vector<T> values;
+    values.reserve(std::size_t(array->size()));
+    for (qsizetype i = 0; i < array->size(); ++i) {
+        auto element = fields.element(*array, key, i);
+        if (!element)
+            return element.error();
+        auto value = read(*element);
+        if (!value)
+            return value.error();
+        values.push_back(std::move(*value));
+    }
+    return values;
+}
+
 // An error naming the key when `values` does not hold `expected` numbers.
 Status requireLength(const model::JsonFields &fields, std::string_view key, std::size_t actual,
                      std::size_t expected);

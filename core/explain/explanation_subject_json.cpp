@@ -1,5 +1,7 @@
 #include "explain/explanation_subject_json.h"
 
+#include "explain/explanation_json_values.h"
+
 #include <QJsonArray>
 
 namespace assay::explain {
@@ -90,18 +92,10 @@ Result<ExplanationSubject> subjectFromJson(const model::JsonFields &fields)
     if (!parsedTask)
         return fields.error("task", "unknown task '" + *task + "'");
     subject.task = *parsedTask;
-    auto features = fields.array("features");
+    auto features = objects<model::FeatureSpec>(fields, "features", featureFromJson);
     if (!features)
         return features.error();
-    for (qsizetype i = 0; i < features->size(); ++i) {
-        auto featureFields = fields.element(*features, "features", i);
-        if (!featureFields)
-            return featureFields.error();
-        auto feature = featureFromJson(*featureFields);
-        if (!feature)
-            return feature.error();
-        subject.features.push_back(std::move(*feature));
-    }
+    subject.features = std::move(*features);
     auto outputs = fields.strings("outputs");
     if (!outputs)
         return outputs.error();

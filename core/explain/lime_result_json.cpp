@@ -72,18 +72,12 @@ Result<LimeExplanation> explanationFromJson(const model::JsonFields &fields, std
             return value.error();
         *target = *value;
     }
-    auto terms = fields.array("terms");
+    auto terms = objects<LimeTerm>(fields, "terms", [featureCount](const model::JsonFields &term) {
+        return termFromJson(term, featureCount);
+    });
     if (!terms)
         return terms.error();
-    for (qsizetype i = 0; i < terms->size(); ++i) {
-        auto termFields = fields.element(*terms, "terms", i);
-        if (!termFields)
-            return termFields.error();
-        auto term = termFromJson(*termFields, featureCount);
-        if (!term)
-            return term.error();
-        explanation.terms.push_back(std::move(*term));
-    }
+    explanation.terms = std::move(*terms);
     return explanation;
 }
 
@@ -105,18 +99,13 @@ Result<LimeResult> limeResultFromJson(const model::JsonFields &result,
 {
     LimeResult lime;
     ASSAY_TRY(readExplainedRows(result, features, lime.rowIds, lime.x));
-    auto explanations = result.array("explanations");
+    auto explanations = objects<LimeExplanation>(
+        result, "explanations", [&lime, &features](const model::JsonFields &fields) {
+            return explanationFromJson(fields, lime.rowIds.size(), features.size());
+        });
     if (!explanations)
         return explanations.error();
-    for (qsizetype i = 0; i < explanations->size(); ++i) {
-        auto fields = result.element(*explanations, "explanations", i);
-        if (!fields)
-            return fields.error();
-        auto explanation = explanationFromJson(*fields, lime.rowIds.size(), features.size());
-        if (!explanation)
-            return explanation.error();
-        lime.explanations.push_back(std::move(*explanation));
-    }
+    lime.explanations = std::move(*explanations);
     return lime;
 }
 

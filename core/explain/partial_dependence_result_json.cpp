@@ -64,18 +64,12 @@ Result<PartialDependenceResult> partialDependenceResultFromJson(const model::Jso
                                                                 std::size_t featureCount)
 {
     PartialDependenceResult pdp;
-    auto curves = result.array("curves");
+    auto curves = objects<PartialDependence>(result, "curves", [featureCount](const model::JsonFields &fields) {
+        return curveFromJson(fields, featureCount);
+    });
     if (!curves)
         return curves.error();
-    for (qsizetype i = 0; i < curves->size(); ++i) {
-        auto fields = result.element(*curves, "curves", i);
-        if (!fields)
-            return fields.error();
-        auto curve = curveFromJson(*fields, featureCount);
-        if (!curve)
-            return curve.error();
-        pdp.curves.push_back(std::move(*curve));
-    }
+    pdp.curves = std::move(*curves);
     return pdp;
 }
 

@@ -18,6 +18,31 @@ QJsonObject permutationResultToJson(const PermutationResult &permutation)
             {QStringLiteral("features"), features}};
 }
 
+namespace {
+
+Result<FeatureImportance> importanceFromJson(const model::JsonFields &fields,
+                                             std::size_t featureCount)
+{
+    auto index = size(fields, "feature");
+    if (!index)
+        return index.error();
+    if (*index >= featureCount)
+        return fields.error("feature", "no feature " + std::to_string(*index) + " of " +
+                                           std::to_string(featureCount));
+    auto mean = number(fields, "mean");
+    if (!mean)
+        return mean.error();
+    auto std = number(fields, "std");
+    if (!std)
+        return std.error();
+    auto drops = nullableDoubles(fields, "drops");
+    if (!drops)
+        return drops.error();
+    return FeatureImportance{.feature = *index, .mean = *mean, .std = *std, .drops = std::move(*drops)};
+}
+
+} // namespace
+
 Result<PermutationResult> permutationResultFromJson(const model::JsonFields &result,
                                                     std::size_t featureCount)
 {
@@ -31,35 +56,13 @@ Result<PermutationResult> permutationResultFromJson(const model::JsonFields &res
         return baseline.error();
     importance.metric = std::move(*metric);
     importance.baseline = *baseline;
-    auto features = result.array("features");
+    auto features = objects<FeatureImportance>(
+        result, "features", [featureCount](const model::JsonFields &fields) {
+            return importanceFromJson(fields, featureCount);
+        });
     if (!features)
         return features.error();
-    for (qsizetype i = 0; i < features->size(); ++i) {
-        auto fields = result.element(*features, "features", i);
-        if (!fields)
-            return fields.error();
-        FeatureImportance feature;
-        auto index = size(*fields, "feature");
-        if (!index)
-            return index.error();
-        if (*index >= featureCount)
-            return fields->error("feature", "no feature " + std::to_string(*index) + " of " +
-                                                std::to_string(featureCount));
-        auto mean = number(*fields, "mean");
-        if (!mean)
-            return mean.error();
-        auto std = number(*fields, "std");
-        if (!std)
-            return std.error();
-        auto drops = nullableDoubles(*fields, "drops");
-        if (!drops)
-            return drops.error();
-        feature.feature = *index;
-        feature.mean = *mean;
-        feature.std = *std;
-        feature.drops = std::move(*drops);
-        importance.features.push_back(std::move(feature));
-    }
+    importance.features = std::move(*features);
     return permutation;
 }
 
