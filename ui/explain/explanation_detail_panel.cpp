@@ -20,6 +20,9 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <memory>
+#include <utility>
+
 namespace assay::ui {
 
 namespace {
@@ -183,7 +186,8 @@ void ExplanationDetailPanel::showBundle(ExplanationBundle bundle)
     for (Tab tab : kTabs)
         m_tabs->setTabVisible(m_tabs->indexOf(widgetOf(tab)),
                               methodHasTab(explanation.method, tab));
-    m_bundle = std::move(next);
+    // The views point into the bundle they show: the old one lives until they show the new.
+    const std::unique_ptr<ExplanationBundle> replaced = std::exchange(m_bundle, std::move(next));
     showOutput();
     m_stack->setCurrentWidget(m_page);
     applyWantedTab();
@@ -202,6 +206,8 @@ void ExplanationDetailPanel::showOutput()
     }
     if (methodHasTab(explanation.method, Tab::Local))
         m_local->showBundle(*m_bundle, chosen);
+    else
+        m_local->clear();
     if (std::holds_alternative<explain::PartialDependenceResult>(explanation.result))
         m_pdp->showCurves(explanation, chosen);
     if (const auto *permutation = std::get_if<explain::PermutationResult>(&explanation.result)) {

@@ -115,6 +115,13 @@ void LocalExplanationView::showBundle(const ExplanationBundle &bundle, std::size
     showCurrentRow();
 }
 
+void LocalExplanationView::clear()
+{
+    m_bundle = nullptr;
+    m_rows->clear();
+    showCurrentRow();
+}
+
 bool LocalExplanationView::selectRow(std::size_t rowId)
 {
     const int row = m_rows->rowOfId(rowId);

@@ -27,6 +27,8 @@ public:
 
     // The bundle must outlive its use here (the detail panel keeps it).
     void showBundle(const ExplanationBundle &bundle, std::size_t output);
+    // Lets go of the bundle shown (its explanation has no local view).
+    void clear();
     // Selects the explained row with data row id `rowId`; false when it is not explained.
     bool selectRow(std::size_t rowId);
     std::optional<std::size_t> currentRowId() const;
