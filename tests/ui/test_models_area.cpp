@@ -219,11 +219,11 @@ void TestModelsArea::listModelFormatsAndSorts()
     panel.setModels(summarizeModelRuns(snapshot->runs));
     panel.filterBox()->setText(QStringLiteral("ridge"));
     QCOMPARE(panel.proxy()->rowCount(), 1);
-    QSignalSpy current(&panel, &ModelsListPanel::currentModelChanged);
+    QSignalSpy current(&panel, &ModelsListPanel::currentChanged);
     // Selecting a model the filter hides clears the filter rather than showing nothing.
-    QVERIFY(panel.selectModel(QString::fromStdString(m_gbt.runId)));
+    QVERIFY(panel.select(QString::fromStdString(m_gbt.runId)));
     QCOMPARE(panel.proxy()->rowCount(), 4);
-    QCOMPARE(panel.currentModel(), QString::fromStdString(m_gbt.runId));
+    QCOMPARE(panel.current(), QString::fromStdString(m_gbt.runId));
     QCOMPARE(current.count(), 1);
 }
 

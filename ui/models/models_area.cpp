@@ -76,11 +76,11 @@ ModelsArea::ModelsArea(const AreaContext &context, QWidget *parent)
     toolbar->addWidget(explainModel);
     toolbar->addStretch(1);
     connect(explainModel, &QPushButton::clicked, this, [this] {
-        if (!m_list->currentModel().isEmpty())
+        if (!m_list->current().isEmpty())
             emit openRequested(QStringLiteral("explain"),
-                               ExplainArea::modelItem(m_list->currentModel()));
+                               ExplainArea::modelItem(m_list->current()));
     });
-    connect(m_list, &ModelsListPanel::currentModelChanged, explainModel,
+    connect(m_list, &ModelsListPanel::currentChanged, explainModel,
             [explainModel](const QString &runId) { explainModel->setEnabled(!runId.isEmpty()); });
     layout->addLayout(toolbar);
     layout->addWidget(m_stack, 1);
@@ -101,9 +101,9 @@ ModelsArea::ModelsArea(const AreaContext &context, QWidget *parent)
 
     m_currentPause->setSingleShot(true);
     m_currentPause->setInterval(120); // arrow keys through the list: load the model they stop at
-    connect(m_list, &ModelsListPanel::currentModelChanged, m_currentPause,
+    connect(m_list, &ModelsListPanel::currentChanged, m_currentPause,
             qOverload<>(&QTimer::start));
-    connect(m_currentPause, &QTimer::timeout, this, [this] { showModel(m_list->currentModel()); });
+    connect(m_currentPause, &QTimer::timeout, this, [this] { showModel(m_list->current()); });
     connect(m_watcher, &RunStoreWatcher::changed, this, &ModelsArea::reload);
 }
 
@@ -218,7 +218,7 @@ void ModelsArea::selectPending()
         runId = modelForView(m_pendingView);
     m_pendingRun.clear();
     m_pendingView.clear();
-    if (runId.isEmpty() || !m_list->selectModel(runId))
+    if (runId.isEmpty() || !m_list->select(runId))
         return;
     // Chosen by code, not by arrow keys: no pause, so a screenshot waits for the results.
     m_currentPause->stop();
@@ -325,9 +325,9 @@ void ModelsArea::showModels(std::vector<ModelRunSummary> models)
         selectPending();
         return;
     }
-    if (m_list->currentModel().isEmpty())
+    if (m_list->current().isEmpty())
         m_list->selectFirst();
-    else if (m_list->currentModel() == shown)
+    else if (m_list->current() == shown)
         showModel(shown); // it may have been tested or finished meanwhile
 }
 
@@ -351,7 +351,7 @@ void ModelsArea::showModel(const QString &runId)
             return loadModelResults(root, id, progress);
         },
         [this, generation, runId](Result<ModelResults> results) {
-            if (generation != m_generation || runId != m_list->currentModel())
+            if (generation != m_generation || runId != m_list->current())
                 return;
             if (!results.ok()) {
                 if (results.error().kind != ErrorKind::Cancelled)
