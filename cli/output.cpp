@@ -29,7 +29,14 @@ void printLine(const std::string &text)
 int fail(const Error &error)
 {
     std::fprintf(stderr, "assay: %s\n", error.message.c_str());
-    return error.kind == ErrorKind::Cancelled ? ExitCancelled : ExitUsage;
+    switch (error.kind) {
+    case ErrorKind::Cancelled:
+        return ExitCancelled;
+    case ErrorKind::Refused:
+        return ExitCheckFailed;
+    default:
+        return ExitUsage;
+    }
 }
 
 int usageError(const Command &command, const std::string &message)

@@ -13,6 +13,7 @@ enum class ErrorKind {
     Io,           // the system refused a read or write
     Database,     // SQLite reported an error
     Cancelled,    // the user cancelled; nothing was changed
+    Refused,      // the acting user may not do this, or a gate refused it: exit code 1
     Internal,     // a bug: an invariant did not hold
 };
 
@@ -27,6 +28,7 @@ struct Error {
     static Error io(std::string message) { return {ErrorKind::Io, std::move(message)}; }
     static Error database(std::string message) { return {ErrorKind::Database, std::move(message)}; }
     static Error cancelled() { return {ErrorKind::Cancelled, "cancelled"}; }
+    static Error refused(std::string message) { return {ErrorKind::Refused, std::move(message)}; }
     static Error internal(std::string message) { return {ErrorKind::Internal, std::move(message)}; }
 };
 

@@ -115,11 +115,116 @@ CREATE TABLE dataset_inputs (
 ) WITHOUT ROWID;
 )sql";
 
+// Governance. The audit log is a hash chain: each entry's hash is SHA-256 over the previous
+// entry's hash and the entry's canonical bytes (core/govern/audit_log.h), so an edit, a
+// deletion, an insertion or a reordering breaks the chain at the first entry touched.
+// Checkpoints sign (seq, hash) with an Ed25519 key kept outside the workspace.
+// Users map OS logins to roles; approver and admin need an argon2id password.
+// The registry numbers versions per model name; every stage change is kept with its reason
+// and the gate's checks. Model cards and gates are JSON documents owned by their modules.
+// The privacy ledger holds every noisy release against a dataset's (epsilon, delta) budget.
+constexpr std::string_view kGovernance = R"sql(
+CREATE TABLE audit_log (
+    seq       INTEGER PRIMARY KEY,
+    time      TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    object    TEXT NOT NULL DEFAULT '',
+    outcome   TEXT NOT NULL,
+    details   TEXT NOT NULL DEFAULT '{}',
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE INDEX audit_by_time ON audit_log(time);
+CREATE TABLE audit_checkpoints (
+    seq        INTEGER PRIMARY KEY,
+    hash       TEXT NOT NULL,
+    time       TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    signature  TEXT NOT NULL
+);
+CREATE TABLE users (
+    name          TEXT PRIMARY KEY NOT NULL,
+    os_user       TEXT UNIQUE,
+    role          TEXT NOT NULL CHECK (role IN ('viewer', 'scientist', 'approver', 'admin')),
+    password_hash TEXT,
+    created_ms    INTEGER NOT NULL,
+    created_by    TEXT NOT NULL DEFAULT '',
+    disabled      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE registered_models (
+    name        TEXT PRIMARY KEY NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    created_ms  INTEGER NOT NULL,
+    created_by  TEXT NOT NULL DEFAULT '',
+    gate        TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE model_versions (
+    name        TEXT NOT NULL REFERENCES registered_models(name) ON DELETE CASCADE,
+    version     INTEGER NOT NULL,
+    run_id      TEXT NOT NULL,
+    model_md5   TEXT NOT NULL,
+    git_commit  TEXT NOT NULL DEFAULT '',
+    stage       TEXT NOT NULL DEFAULT 'none'
+                CHECK (stage IN ('none', 'staging', 'production', 'archived')),
+    description TEXT NOT NULL DEFAULT '',
+    created_ms  INTEGER NOT NULL,
+    created_by  TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (name, version)
+) WITHOUT ROWID;
+CREATE TABLE model_aliases (
+    name    TEXT NOT NULL REFERENCES registered_models(name) ON DELETE CASCADE,
+    alias   TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (name, alias)
+) WITHOUT ROWID;
+CREATE TABLE stage_transitions (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    kind       TEXT NOT NULL DEFAULT 'stage',
+    from_value TEXT NOT NULL DEFAULT '',
+    to_value   TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    time_ms    INTEGER NOT NULL,
+    reason     TEXT NOT NULL DEFAULT '',
+    checks     TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX transitions_by_model ON stage_transitions(name, version, id);
+CREATE TABLE model_cards (
+    name       TEXT PRIMARY KEY NOT NULL,
+    card       TEXT NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    updated_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE privacy_budgets (
+    dataset TEXT PRIMARY KEY NOT NULL,
+    epsilon REAL NOT NULL,
+    delta   REAL NOT NULL DEFAULT 0
+);
+CREATE TABLE privacy_releases (
+    id          INTEGER PRIMARY KEY,
+    dataset     TEXT NOT NULL,
+    data_md5    TEXT NOT NULL DEFAULT '',
+    statistic   TEXT NOT NULL,
+    column_name TEXT NOT NULL DEFAULT '',
+    mechanism   TEXT NOT NULL,
+    epsilon     REAL NOT NULL,
+    delta       REAL NOT NULL DEFAULT 0,
+    sensitivity REAL NOT NULL,
+    time_ms     INTEGER NOT NULL,
+    actor       TEXT NOT NULL DEFAULT '',
+    result      TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX releases_by_dataset ON privacy_releases(dataset, id);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSettings},
     Migration{2, kTableShapes},
     Migration{3, kHashState},
     Migration{4, kTracking},
+    Migration{5, kGovernance},
 };
 
 } // namespace

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace assay::workspace {
+class Workspace;
+}
+
+namespace assay::govern {
+
+// The fields of Model Card Toolkit's card that a person writes (the rest of the report is
+// computed). Stored per registered model (or per run id for unregistered models) as JSON in
+// the model_cards table: {"version":1,"overview":…,"owners":[{"name","contact"}],…}.
+struct ModelOwner {
+    std::string name;
+    std::string contact;
+};
+struct ModelCard {
+    std::string subject;      // the registered model name, or a run id
+    std::string overview;     // model details: what it is and does
+    std::vector<ModelOwner> owners;
+    std::string version;      // free text, e.g. "2.1 (registry version 3)"
+    std::string license;
+    std::vector<std::string> references;
+    std::string intendedUse;  // primary uses and users
+    std::vector<std::string> outOfScopeUses;
+    std::vector<std::string> limitations;
+    std::vector<std::string> tradeoffs;
+    std::vector<std::string> ethicalConsiderations; // each "risk: mitigation" in one line
+    std::int64_t updatedMs = 0;
+    std::string updatedBy;
+};
+
+std::string cardJson(const ModelCard &card);
+// Errors name the key that is wrong, e.g. "card.json: owners[1].name: expected a string".
+Result<ModelCard> parseCard(const std::string &json, const std::string &source);
+
+// An empty card (subject set) when none was saved yet.
+Result<ModelCard> loadCard(workspace::Workspace &workspace, const std::string &subject);
+// Needs EditModelCard; appends a "card.edit" audit entry naming the fields that changed.
+Status saveCard(workspace::Workspace &workspace, const ModelCard &card);
+
+} // namespace assay::govern
