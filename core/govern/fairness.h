@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace assay::workspace {
+class Workspace;
+}
+
 namespace assay::govern {
 
 // Metrics of one group of the sensitive column, for a binary classifier whose predictions
@@ -37,5 +41,20 @@ struct FairnessReport {
 // From aligned vectors: y in {0, 1}, ŷ in {0, 1}, the group of each row.
 Result<FairnessReport> computeFairness(const std::vector<int> &truth, const std::vector<int> &predicted,
                                        const std::vector<std::string> &groups);
+
+// A binary classifier's fairness on a dataset: the model as `model::openModel` takes it (a
+// file, a run id, prefix or name, or a registry reference "NAME:VERSION"), the data as a
+// dataset ref ("data/credit.csv", "data/credit.csv@v1"). The prediction is 1 when the
+// positive class's probability is at least `threshold`; the positive label defaults to the
+// model's positive class. Errors name a missing column or a model that is not binary.
+struct FairnessRequest {
+    std::string model;
+    std::string data;
+    std::string target;
+    std::string sensitive;
+    std::string positiveLabel;
+    double threshold = 0.5;
+};
+Result<FairnessReport> modelFairness(workspace::Workspace &workspace, const FairnessRequest &request);
 
 } // namespace assay::govern

@@ -31,6 +31,7 @@ struct ModelCard {
     std::vector<std::string> limitations;
     std::vector<std::string> tradeoffs;
     std::vector<std::string> ethicalConsiderations; // each "risk: mitigation" in one line
+    std::vector<std::string> sensitiveColumns; // the report's fairness table groups by these
     std::int64_t updatedMs = 0;
     std::string updatedBy;
 };
