@@ -64,10 +64,10 @@ struct AuditQuery {
     // Entries at or after this ISO 8601 time or date ("2026-11-26", "2026-11-26T14:30",
     // "2026-11-26 14:30:05.250Z", "…+02:00"); without a zone it is local time.
     // InvalidInput when it is none of these.
-    std::optional<std::string> since;
-    std::optional<std::string> action; // exact action, or a prefix ending in '.' ("registry.")
-    std::optional<std::string> actor;
-    std::optional<std::string> object; // exact object
+    std::optional<std::string> since = std::nullopt;
+    std::optional<std::string> action = std::nullopt; // exact, or a prefix ending in '.' ("registry.")
+    std::optional<std::string> actor = std::nullopt;
+    std::optional<std::string> object = std::nullopt; // exact object
     std::size_t limit = 0;             // 0: all; else the newest `limit`, still in seq order
 };
 
