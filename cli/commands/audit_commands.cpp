@@ -48,6 +48,13 @@ std::string localEntryTime(const std::string &time)
     return parsed.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toStdString();
 }
 
+// The audit commands take options only.
+int unexpectedArgument(const CommandContext &context, const Command &command)
+{
+    return usageError(command,
+                      "unexpected argument '" + context.arguments.positional().front() + "'");
+}
+
 std::string counted(std::int64_t n, const char *noun)
 {
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
@@ -57,7 +64,7 @@ int runLog(CommandContext &context)
 {
     const Command &command = *findCommand("audit log");
     if (!context.arguments.positional().empty())
-        return usageError(command, "unexpected argument '" + context.arguments.positional().front() + "'");
+        return unexpectedArgument(context, command);
     govern::AuditQuery query;
     query.since = context.arguments.value("since");
     query.actor = context.arguments.value("actor");
@@ -70,9 +77,11 @@ int runLog(CommandContext &context)
     }
     if (const auto limit = context.arguments.value("limit")) {
         std::size_t value = 0;
-        const auto [end, error] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
+        const auto [end, error] =
+            std::from_chars(limit->data(), limit->data() + limit->size(), value);
         if (error != std::errc() || end != limit->data() + limit->size() || value == 0)
-            return usageError(command, "--limit: expected a positive whole number, got '" + *limit + "'");
+            return usageError(command,
+                              "--limit: expected a positive whole number, got '" + *limit + "'");
         query.limit = value;
     }
     auto ws = openCommandWorkspace(context);
@@ -92,7 +101,8 @@ int runLog(CommandContext &context)
         printLine("no audit entries");
         return ExitOk;
     }
-    std::vector<std::vector<std::string>> rows{{"SEQ", "TIME", "ACTOR", "ACTION", "OBJECT", "OUTCOME"}};
+    std::vector<std::vector<std::string>> rows{
+        {"SEQ", "TIME", "ACTOR", "ACTION", "OBJECT", "OUTCOME"}};
     for (const auto &entry : *entries)
         rows.push_back({std::to_string(entry.seq), localEntryTime(entry.time),
                         shortened(entry.actor, 20), entry.action,
@@ -105,7 +115,7 @@ int runVerify(CommandContext &context)
 {
     const Command &command = *findCommand("audit verify");
     if (!context.arguments.positional().empty())
-        return usageError(command, "unexpected argument '" + context.arguments.positional().front() + "'");
+        return unexpectedArgument(context, command);
     const auto trusted = context.arguments.value("public-key");
     auto ws = openCommandWorkspace(context);
     if (!ws)
@@ -122,22 +132,23 @@ int runVerify(CommandContext &context)
                    {QStringLiteral("checkpoints"), static_cast<qint64>(verdict->checkpoints)},
                    {QStringLiteral("last_checkpoint_seq"), optionalSeq(verdict->lastCheckpointSeq)},
                    {QStringLiteral("first_broken"), optionalSeq(verdict->firstBroken)},
-                   {QStringLiteral("problem"),
-                    verdict->intact ? QJsonValue(QJsonValue::Null) : QJsonValue(qs(verdict->problem))},
+                   {QStringLiteral("problem"), verdict->intact ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(qs(verdict->problem))},
                    {QStringLiteral("trusted_public_key"),
                     trusted ? QJsonValue(qs(*trusted)) : QJsonValue(QJsonValue::Null)}});
         return verdict->intact ? ExitOk : ExitCheckFailed;
     }
     if (!verdict->intact) {
-        printLine((verdict->firstBroken ? "audit chain broken: " : "audit chain not vouched for: ") +
-                  verdict->problem);
+        printLine(
+            (verdict->firstBroken ? "audit chain broken: " : "audit chain not vouched for: ") +
+            verdict->problem);
         return ExitCheckFailed;
     }
     const std::string entries = verdict->entries == 1
                                     ? std::string("1 entry")
                                     : std::to_string(verdict->entries) + " entries";
-    std::string line = "audit chain intact: " + entries + ", " +
-                       counted(verdict->checkpoints, "checkpoint");
+    std::string line =
+        "audit chain intact: " + entries + ", " + counted(verdict->checkpoints, "checkpoint");
     if (verdict->lastCheckpointSeq)
         line += " (the last at entry " + std::to_string(*verdict->lastCheckpointSeq) + ")";
     printLine(line);
@@ -160,7 +171,7 @@ int runCheckpoint(CommandContext &context)
 {
     const Command &command = *findCommand("audit checkpoint");
     if (!context.arguments.positional().empty())
-        return usageError(command, "unexpected argument '" + context.arguments.positional().front() + "'");
+        return unexpectedArgument(context, command);
     const std::filesystem::path keyFile =
         context.arguments.value("key").value_or(govern::defaultAuditKeyPath().string());
     auto ws = openCommandWorkspace(context);
@@ -175,8 +186,9 @@ int runCheckpoint(CommandContext &context)
     if (!checkpoint)
         return fail(checkpoint.error());
     if (isInside(keyFile, ws->root()))
-        std::fprintf(stderr, "assay: warning: the key %s is inside the workspace: whoever can edit "
-                             "the log can then re-sign it; keep it elsewhere\n",
+        std::fprintf(stderr,
+                     "assay: warning: the key %s is inside the workspace: whoever can edit "
+                     "the log can then re-sign it; keep it elsewhere\n",
                      keyFile.c_str());
     if (context.json) {
         printJson({{QStringLiteral("seq"), static_cast<qint64>(checkpoint->seq)},
@@ -192,7 +204,8 @@ int runCheckpoint(CommandContext &context)
     printLine("public key: " + checkpoint->publicKey);
     printLine("secret key: " + keyFile.string() + (createdKey ? " (created now, mode 0600)" : ""));
     printLine("Pin the public key where the log is checked (CI, the auditor):\n"
-              "  assay audit verify --public-key " + checkpoint->publicKey);
+              "  assay audit verify --public-key " +
+              checkpoint->publicKey);
     return ExitOk;
 }
 
@@ -200,7 +213,7 @@ int runKey(CommandContext &context)
 {
     const Command &command = *findCommand("audit key");
     if (!context.arguments.positional().empty())
-        return usageError(command, "unexpected argument '" + context.arguments.positional().front() + "'");
+        return unexpectedArgument(context, command);
     const std::filesystem::path keyFile =
         context.arguments.value("key").value_or(govern::defaultAuditKeyPath().string());
     std::error_code error;
@@ -229,12 +242,15 @@ const OptionSpec kKeyOption{"key", true, "FILE",
 void addAuditCommands(std::vector<Command> &into)
 {
     into.push_back(
-        {"audit log", "the audit log: who did what, when, to which object",
+        {"audit log",
+         "the audit log: who did what, when, to which object",
          "[--since T] [--action A] [--actor U] [--object O] [--limit N]",
          "Lists entries oldest first: seq, local time, actor, action, object, outcome (ok or\n"
-         "refused). --since takes an ISO date or time (2026-11-26, 2026-11-26T14:30, a zone such as\n"
+         "refused). --since takes an ISO date or time (2026-11-26, 2026-11-26T14:30, a zone such "
+         "as\n"
          "Z or +02:00; without one it is local time). --action takes an action (registry.promote)\n"
-         "or an area (registry). --limit keeps the newest N. --json prints an array of entries with\n"
+         "or an area (registry). --limit keeps the newest N. --json prints an array of entries "
+         "with\n"
          "their details object, prev_hash and hash.",
          "assay audit log --action registry --since 2026-11-01",
          {{"since", true, "T", "entries at or after this date or time"},
@@ -244,11 +260,13 @@ void addAuditCommands(std::vector<Command> &into)
           {"limit", true, "N", "only the newest N entries"}},
          runLog});
     into.push_back(
-        {"audit verify", "check that the audit log was not edited, cut or rewritten",
+        {"audit verify",
+         "check that the audit log was not edited, cut or rewritten",
          "[--public-key HEX]",
          "Recomputes the hash chain and stops at the first entry that was edited, deleted,\n"
          "inserted or moved; checks every signed checkpoint (signature, and that the log still\n"
-         "has the hash it signed, so a cut tail shows). With --public-key, only checkpoints signed\n"
+         "has the hash it signed, so a cut tail shows). With --public-key, only checkpoints "
+         "signed\n"
          "by that key count: pin the key outside the workspace (CI, the auditor) to catch a log\n"
          "rewritten end to end. Exits 0 when intact, 1 naming the first broken entry and what\n"
          "is wrong with it. docs/audit.md says what it can and cannot detect.",
@@ -256,20 +274,26 @@ void addAuditCommands(std::vector<Command> &into)
          {{"public-key", true, "HEX", "trust only checkpoints signed by this Ed25519 key"}},
          runVerify});
     into.push_back(
-        {"audit checkpoint", "sign the head of the audit log with your audit key",
+        {"audit checkpoint",
+         "sign the head of the audit log with your audit key",
          "[--key FILE]",
          "Appends an audit.checkpoint entry and signs it (and so everything before it) with the\n"
          "Ed25519 secret key in FILE, creating the key when missing. Needs the admin role (and\n"
          "its password) once the workspace has users. Keep the key outside the workspace and\n"
          "give the printed public key to whoever runs `assay audit verify --public-key`.",
-         "assay audit checkpoint --key ~/.config/assay/audit-ed25519.key", {kKeyOption},
+         "assay audit checkpoint --key ~/.config/assay/audit-ed25519.key",
+         {kKeyOption},
          runCheckpoint});
-    into.push_back({"audit key", "print the public half of your audit key (creating the key when missing)",
-                    "[--key FILE]",
-                    "Prints the public key in hex alone on stdout, to pin where the log is\n"
-                    "verified. A missing key file is created (mode 0600); an existing one is never\n"
-                    "replaced.",
-                    "assay audit key", {kKeyOption}, runKey});
+    into.push_back(
+        {"audit key",
+         "print the public half of your audit key (creating the key when missing)",
+         "[--key FILE]",
+         "Prints the public key in hex alone on stdout, to pin where the log is\n"
+         "verified. A missing key file is created (mode 0600); an existing one is never\n"
+         "replaced.",
+         "assay audit key",
+         {kKeyOption},
+         runKey});
 }
 
 } // namespace assay::cli

@@ -105,7 +105,8 @@ Result<std::string> canonicalAuditDetails(const std::string &detailsJson)
 Status appendAudit(workspace::Database &database, const AuditRecord &record)
 {
     if (record.action.empty())
-        return Error::invalidInput("audit entry without an action (object '" + record.object + "')");
+        return Error::invalidInput("audit entry without an action (object '" + record.object +
+                                   "')");
     auto details = canonicalAuditDetails(record.detailsJson);
     if (!details)
         return details.error();

@@ -11,8 +11,8 @@
 
 namespace assay::govern {
 
-Result<Checkpoint> signCheckpoint(workspace::Database &database, const std::filesystem::path &keyFile,
-                                  const std::string &actor)
+Result<Checkpoint> signCheckpoint(workspace::Database &database,
+                                  const std::filesystem::path &keyFile, const std::string &actor)
 {
     std::error_code error;
     if (!std::filesystem::exists(keyFile, error)) {
@@ -51,8 +51,9 @@ Result<Checkpoint> signCheckpoint(workspace::Database &database, const std::file
         checkpoint.time = auditNow();
         const std::string signature =
             signMessage(checkpointMessage(checkpoint.seq, checkpoint.hash), key->secretKey);
-        auto insert = database.prepare("INSERT INTO audit_checkpoints (seq, hash, time, public_key, "
-                                       "signature) VALUES (?1, ?2, ?3, ?4, ?5)");
+        auto insert =
+            database.prepare("INSERT INTO audit_checkpoints (seq, hash, time, public_key, "
+                             "signature) VALUES (?1, ?2, ?3, ?4, ?5)");
         if (!insert)
             return insert.error();
         insert->bind(1, checkpoint.seq)

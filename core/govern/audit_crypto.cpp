@@ -80,8 +80,9 @@ std::string signMessage(std::string_view message, const std::string &secretKey)
 {
     ensureSodium();
     unsigned char signature[crypto_sign_BYTES];
-    crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char *>(message.data()),
-                         message.size(), reinterpret_cast<const unsigned char *>(secretKey.data()));
+    crypto_sign_detached(signature, nullptr,
+                         reinterpret_cast<const unsigned char *>(message.data()), message.size(),
+                         reinterpret_cast<const unsigned char *>(secretKey.data()));
     return toHex({reinterpret_cast<const char *>(signature), sizeof signature});
 }
 
@@ -94,10 +95,10 @@ bool signatureValid(std::string_view message, const std::string &signatureHex,
     if (!signature || signature->size() != crypto_sign_BYTES || !publicKey ||
         publicKey->size() != crypto_sign_PUBLICKEYBYTES)
         return false;
-    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature->data()),
-                                       reinterpret_cast<const unsigned char *>(message.data()),
-                                       message.size(),
-                                       reinterpret_cast<const unsigned char *>(publicKey->data())) == 0;
+    return crypto_sign_verify_detached(
+               reinterpret_cast<const unsigned char *>(signature->data()),
+               reinterpret_cast<const unsigned char *>(message.data()), message.size(),
+               reinterpret_cast<const unsigned char *>(publicKey->data())) == 0;
 }
 
 std::string auditNow()

@@ -33,7 +33,8 @@ Status writeSecretFile(const std::filesystem::path &path, const std::string &byt
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return Error::io(systemError(temporary, "create"));
-    const bool written = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+    const bool written =
+        ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
     const bool flushed = written && ::fsync(fd) == 0;
     ::close(fd);
     if (!flushed) {
@@ -43,10 +44,11 @@ Status writeSecretFile(const std::filesystem::path &path, const std::string &byt
     }
     if (::link(temporary.c_str(), path.c_str()) != 0) {
         const bool exists = errno == EEXIST;
-        const Error error = exists ? Error::invalidInput(path.string() +
-                                                         ": an audit key already exists here; "
-                                                         "it is kept (remove it first to replace it)")
-                                   : Error::io(systemError(path, "create"));
+        const Error error =
+            exists
+                ? Error::invalidInput(path.string() + ": an audit key already exists here; "
+                                                      "it is kept (remove it first to replace it)")
+                : Error::io(systemError(path, "create"));
         ::unlink(temporary.c_str());
         return error;
     }
@@ -71,11 +73,12 @@ Result<std::string> createAuditKey(const std::filesystem::path &keyFile)
     unsigned char publicKey[crypto_sign_PUBLICKEYBYTES];
     unsigned char secretKey[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(publicKey, secretKey);
-    const std::string publicHex = toHex({reinterpret_cast<const char *>(publicKey), sizeof publicKey});
+    const std::string publicHex =
+        toHex({reinterpret_cast<const char *>(publicKey), sizeof publicKey});
     std::string text = "# Assay audit checkpoint key (Ed25519). Keep it secret and outside the "
                        "workspace; pin the public key where the auditor checks.\n"
-                       "public-key: " + publicHex + "\n" +
-                       "secret-key: " +
+                       "public-key: " +
+                       publicHex + "\n" + "secret-key: " +
                        toHex({reinterpret_cast<const char *>(secretKey), sizeof secretKey}) + "\n";
     sodium_memzero(secretKey, sizeof secretKey);
     const Status written = writeSecretFile(keyFile, text);
@@ -104,10 +107,12 @@ Result<AuditKey> loadAuditKey(const std::filesystem::path &keyFile)
     sodium_memzero(text->data(), text->size());
     const std::string where = keyFile.string() + ": ";
     if (!secretKey || secretKey->size() != crypto_sign_SECRETKEYBYTES)
-        return Error::invalidInput(where + "not an audit key: expected a line 'secret-key: ' with " +
+        return Error::invalidInput(where +
+                                   "not an audit key: expected a line 'secret-key: ' with " +
                                    std::to_string(2 * crypto_sign_SECRETKEYBYTES) + " hex digits");
     unsigned char derived[crypto_sign_PUBLICKEYBYTES];
-    crypto_sign_ed25519_sk_to_pk(derived, reinterpret_cast<const unsigned char *>(secretKey->data()));
+    crypto_sign_ed25519_sk_to_pk(derived,
+                                 reinterpret_cast<const unsigned char *>(secretKey->data()));
     const std::string derivedKey(reinterpret_cast<const char *>(derived), sizeof derived);
     if (publicKey && *publicKey != derivedKey)
         return Error::invalidInput(where + "its public-key line does not belong to its secret key");

@@ -23,7 +23,7 @@ struct AuditRecord {
     std::string actor;
     std::string action;
     std::string object;
-    bool refused = false;      // the attempt was refused; outcome "refused" instead of "ok"
+    bool refused = false;           // the attempt was refused; outcome "refused" instead of "ok"
     std::string detailsJson = "{}"; // a JSON object; stored in canonical form (sorted keys)
 };
 
@@ -37,15 +37,15 @@ struct AuditRecord {
 // Details are stored as QJsonDocument's compact form of a QJsonObject (keys sorted at every
 // level), so the same details written with keys in another order hash the same.
 struct AuditEntry {
-    std::int64_t seq = 0;   // 1, 2, 3… without gaps
-    std::string time;       // ISO 8601 UTC with milliseconds, e.g. 2026-11-26T21:40:00.123Z
+    std::int64_t seq = 0; // 1, 2, 3… without gaps
+    std::string time;     // ISO 8601 UTC with milliseconds, e.g. 2026-11-26T21:40:00.123Z
     std::string actor;
     std::string action;
     std::string object;
-    std::string outcome;    // "ok" or "refused"
-    std::string details;    // canonical JSON object
-    std::string prevHash;   // hex SHA-256 of the previous entry; 64 zeros for the first
-    std::string hash;       // hex SHA-256 over prevHash and the entry's canonical bytes
+    std::string outcome;  // "ok" or "refused"
+    std::string details;  // canonical JSON object
+    std::string prevHash; // hex SHA-256 of the previous entry; 64 zeros for the first
+    std::string hash;     // hex SHA-256 over prevHash and the entry's canonical bytes
 };
 
 // Appends one entry at the end of the chain. Runs inside the caller's transaction when there
@@ -65,22 +65,26 @@ struct AuditQuery {
     // "2026-11-26 14:30:05.250Z", "…+02:00"); without a zone it is local time.
     // InvalidInput when it is none of these.
     std::optional<std::string> since = std::nullopt;
-    std::optional<std::string> action = std::nullopt; // exact, or a prefix ending in '.' ("registry.")
+    // The exact action, or a prefix ending in '.' ("registry.").
+    std::optional<std::string> action = std::nullopt;
     std::optional<std::string> actor = std::nullopt;
     std::optional<std::string> object = std::nullopt; // exact object
-    std::size_t limit = 0;             // 0: all; else the newest `limit`, still in seq order
+    std::size_t limit = 0; // 0: all; else the newest `limit`, still in seq order
 };
 
 // Entries in seq order.
-Result<std::vector<AuditEntry>> readAudit(workspace::Database &database, const AuditQuery &query = {});
+Result<std::vector<AuditEntry>> readAudit(workspace::Database &database,
+                                          const AuditQuery &query = {});
 
 // The result of walking the chain from the first entry.
 struct ChainVerdict {
     bool intact = true;
-    std::int64_t entries = 0;           // entries read
+    std::int64_t entries = 0;                // entries in the log
     std::optional<std::int64_t> firstBroken; // seq of the first entry that does not verify
-    std::string problem;                // e.g. "entry 7 was edited (hash mismatch)", "entry 12 is missing"
-    std::int64_t checkpoints = 0;       // signed checkpoints that verified
+    // What is wrong, naming the entry: "entry 7 was edited: its contents no longer match its
+    // hash", "entry 12 is missing (the log goes from entry 11 to entry 13)".
+    std::string problem;
+    std::int64_t checkpoints = 0; // signed checkpoints that verified, before any problem
     std::optional<std::int64_t> lastCheckpointSeq;
 };
 
@@ -112,8 +116,8 @@ struct Checkpoint {
     std::string publicKey; // hex
     std::string time;      // when it was signed, ISO 8601 UTC
 };
-Result<Checkpoint> signCheckpoint(workspace::Database &database, const std::filesystem::path &keyFile,
-                                  const std::string &actor);
+Result<Checkpoint> signCheckpoint(workspace::Database &database,
+                                  const std::filesystem::path &keyFile, const std::string &actor);
 // Stored checkpoints in seq order (signature not checked; verifyAudit does that).
 Result<std::vector<Checkpoint>> readCheckpoints(workspace::Database &database);
 // Writes a new Ed25519 key pair (secret key file mode 0600, its folder created 0700) and

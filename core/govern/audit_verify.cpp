@@ -93,9 +93,8 @@ Problem walkChain(const std::vector<AuditEntry> &entries)
             if (previous && entry.prevHash == previous->prevHash) {
                 // Two entries follow the same one. An entry that was shifted to make room no
                 // longer hashes under its new seq, which tells the inserted one apart.
-                const std::string before = previous->seq == 1
-                                               ? std::string("the start of the log")
-                                               : entryName(previous->seq - 1);
+                const std::string before = previous->seq == 1 ? std::string("the start of the log")
+                                                              : entryName(previous->seq - 1);
                 if (!hashMatches)
                     return {previous->seq, entryName(previous->seq) + " was inserted: it and " +
                                                entryName(seq) + " both follow " + before};
@@ -190,8 +189,8 @@ Result<ChainVerdict> verifyAudit(workspace::Database &database,
         if (checkpoint.seq >= earliest.seq)
             break;
         const std::string name = "checkpoint at " + entryName(checkpoint.seq);
-        if (!signatureValid(checkpointMessage(checkpoint.seq, checkpoint.hash), checkpoint.signature,
-                            checkpoint.publicKey)) {
+        if (!signatureValid(checkpointMessage(checkpoint.seq, checkpoint.hash),
+                            checkpoint.signature, checkpoint.publicKey)) {
             keepEarliest(earliest, checkpoint.seq, name + " has an invalid signature");
             break;
         }
@@ -203,16 +202,17 @@ Result<ChainVerdict> verifyAudit(workspace::Database &database,
         }
         if (checkpoint.seq > lastSeq) {
             keepEarliest(earliest, lastSeq + 1,
-                         "entries after " + entryName(lastSeq) + " were deleted: a checkpoint signed " +
-                             "the log up to " + entryName(checkpoint.seq) + ", but it ends at " +
-                             entryName(lastSeq));
+                         "entries after " + entryName(lastSeq) +
+                             " were deleted: a checkpoint signed " + "the log up to " +
+                             entryName(checkpoint.seq) + ", but it ends at " + entryName(lastSeq));
             break;
         }
         const auto entry = entryAt.find(checkpoint.seq);
         if (entry == entryAt.end() || entry->second->hash != checkpoint.hash) {
             keepEarliest(earliest, checkpoint.seq,
                          entryName(checkpoint.seq) + " no longer has the hash its checkpoint " +
-                             "signed: the log up to " + entryName(checkpoint.seq) + " was rewritten");
+                             "signed: the log up to " + entryName(checkpoint.seq) +
+                             " was rewritten");
             break;
         }
         trustedKeySeen = true;

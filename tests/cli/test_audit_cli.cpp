@@ -39,7 +39,8 @@ private:
 
     assay::testing::CliOutcome audit(QStringList words)
     {
-        return runAssay(QStringList{QStringLiteral("--workspace"), m_ws, QStringLiteral("audit")} + words);
+        return runAssay(QStringList{QStringLiteral("--workspace"), m_ws, QStringLiteral("audit")} +
+                        words);
     }
 
     void checkpointAs(const char *user)
@@ -67,7 +68,8 @@ private slots:
     {
         const auto verify = audit(args({"verify"}));
         QCOMPARE(verify.exitCode, 0);
-        QCOMPARE(verify.out.trimmed(), QStringLiteral("audit chain intact: 0 entries, 0 checkpoints"));
+        QCOMPARE(verify.out.trimmed(),
+                 QStringLiteral("audit chain intact: 0 entries, 0 checkpoints"));
         const auto log = audit(args({"log"}));
         QCOMPARE(log.exitCode, 0);
         QCOMPARE(log.out.trimmed(), QStringLiteral("no audit entries"));
@@ -80,8 +82,8 @@ private slots:
         QVERIFY(QFile::exists(m_key));
         const auto permissions = QFile::permissions(m_key);
         QVERIFY(permissions.testFlag(QFile::ReadOwner));
-        QVERIFY(!(permissions & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup |
-                                 QFile::WriteOther)));
+        QVERIFY(!(permissions &
+                  (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)));
         checkpointAs("bob");
         checkpointAs("alice");
 
@@ -89,10 +91,12 @@ private slots:
         QCOMPARE(key.exitCode, 0);
         QCOMPARE(key.out.trimmed(), m_publicKey);
 
-        const auto verify = audit(QStringList{QStringLiteral("verify"), QStringLiteral("--public-key"), m_publicKey});
+        const auto verify = audit(
+            QStringList{QStringLiteral("verify"), QStringLiteral("--public-key"), m_publicKey});
         QCOMPARE(verify.exitCode, 0);
-        QVERIFY2(verify.out.startsWith(QStringLiteral("audit chain intact: 3 entries, 3 checkpoints")),
-                 qPrintable(verify.out));
+        QVERIFY2(
+            verify.out.startsWith(QStringLiteral("audit chain intact: 3 entries, 3 checkpoints")),
+            qPrintable(verify.out));
     }
 
     void logJsonAndFilters()
@@ -105,14 +109,20 @@ private slots:
         for (const char *field : {"seq", "time", "actor", "action", "object", "outcome", "details",
                                   "prev_hash", "hash"})
             QVERIFY2(first.contains(QLatin1String(field)), field);
-        QCOMPARE(first.value(QStringLiteral("action")).toString(), QStringLiteral("audit.checkpoint"));
+        QCOMPARE(first.value(QStringLiteral("action")).toString(),
+                 QStringLiteral("audit.checkpoint"));
         QCOMPARE(first.value(QStringLiteral("actor")).toString(), QStringLiteral("alice"));
         QCOMPARE(first.value(QStringLiteral("outcome")).toString(), QStringLiteral("ok"));
-        QCOMPARE(first.value(QStringLiteral("prev_hash")).toString(), QString(64, QLatin1Char('0')));
-        QCOMPARE(first.value(QStringLiteral("details")).toObject().value(QStringLiteral("public_key")).toString(),
+        QCOMPARE(first.value(QStringLiteral("prev_hash")).toString(),
+                 QString(64, QLatin1Char('0')));
+        QCOMPARE(first.value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("public_key"))
+                     .toString(),
                  m_publicKey);
 
-        QCOMPARE(seqsOf(parseArray(audit(args({"log", "--json", "--actor", "bob"})).out)), QList<qint64>{2});
+        QCOMPARE(seqsOf(parseArray(audit(args({"log", "--json", "--actor", "bob"})).out)),
+                 QList<qint64>{2});
         QCOMPARE(seqsOf(parseArray(audit(args({"log", "--json", "--action", "audit"})).out)),
                  (QList<qint64>{1, 2, 3}));
         QCOMPARE(seqsOf(parseArray(audit(args({"log", "--json", "--limit", "2"})).out)),
@@ -124,16 +134,21 @@ private slots:
         QCOMPARE(lines.size(), 4);
         QVERIFY(lines[0].startsWith(QStringLiteral("SEQ  TIME")));
         QVERIFY(lines[0].contains(QStringLiteral("OUTCOME")));
-        QVERIFY(lines[2].contains(QStringLiteral("bob")) && lines[2].contains(QStringLiteral("audit.checkpoint")));
+        QVERIFY(lines[2].contains(QStringLiteral("bob")) &&
+                lines[2].contains(QStringLiteral("audit.checkpoint")));
     }
 
     // Moving entry 1 back in time breaks the chain there; --since then selects by that time.
     void sinceFilterAndABrokenChain()
     {
         {
-            auto db = assay::workspace::Database::open((m_ws + QStringLiteral("/.assay/assay.db")).toStdString());
+            auto db = assay::workspace::Database::open(
+                (m_ws + QStringLiteral("/.assay/assay.db")).toStdString());
             QVERIFY(db.ok());
-            QVERIFY((*db)->execute("UPDATE audit_log SET time = '2026-01-01T00:00:00.000Z' WHERE seq = 1").ok());
+            QVERIFY((*db)
+                        ->execute(
+                            "UPDATE audit_log SET time = '2026-01-01T00:00:00.000Z' WHERE seq = 1")
+                        .ok());
         }
         const auto since = audit(args({"log", "--json", "--since", "2026-01-02T00:00:00Z"}));
         QCOMPARE(since.exitCode, 0);
@@ -143,15 +158,18 @@ private slots:
 
         const auto verify = audit(args({"verify"}));
         QCOMPARE(verify.exitCode, 1);
-        QCOMPARE(verify.out.trimmed(),
-                 QStringLiteral("audit chain broken: entry 1 was edited: its contents no longer match its hash"));
+        QCOMPARE(
+            verify.out.trimmed(),
+            QStringLiteral(
+                "audit chain broken: entry 1 was edited: its contents no longer match its hash"));
         const auto json = audit(args({"verify", "--json"}));
         QCOMPARE(json.exitCode, 1);
         const auto verdict = parseJson(json.out);
         QCOMPARE(verdict.value(QStringLiteral("intact")).toBool(true), false);
         QCOMPARE(verdict.value(QStringLiteral("first_broken")).toInteger(), 1);
         QCOMPARE(verdict.value(QStringLiteral("entries")).toInteger(), 3);
-        QVERIFY(verdict.value(QStringLiteral("problem")).toString().contains(QStringLiteral("edited")));
+        QVERIFY(
+            verdict.value(QStringLiteral("problem")).toString().contains(QStringLiteral("edited")));
     }
 
     void anotherKeyIsNotTrusted()
@@ -166,12 +184,15 @@ private slots:
         const QString ws = m_dir.filePath(QStringLiteral("ws2"));
         QCOMPARE(runAssay(args({"init"}) << ws).exitCode, 0);
         QCOMPARE(runAssay(QStringList{QStringLiteral("--workspace"), ws, QStringLiteral("audit"),
-                                      QStringLiteral("checkpoint")}).exitCode, 0);
-        const auto verify = runAssay(QStringList{QStringLiteral("--workspace"), ws, QStringLiteral("audit"),
-                                                 QStringLiteral("verify"), QStringLiteral("--public-key"),
-                                                 otherPublic});
+                                      QStringLiteral("checkpoint")})
+                     .exitCode,
+                 0);
+        const auto verify = runAssay(QStringList{QStringLiteral("--workspace"), ws,
+                                                 QStringLiteral("audit"), QStringLiteral("verify"),
+                                                 QStringLiteral("--public-key"), otherPublic});
         QCOMPARE(verify.exitCode, 1);
-        QVERIFY2(verify.out.contains(QStringLiteral("not by the trusted key")), qPrintable(verify.out));
+        QVERIFY2(verify.out.contains(QStringLiteral("not by the trusted key")),
+                 qPrintable(verify.out));
     }
 
     void badInputExitsTwo()

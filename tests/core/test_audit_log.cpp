@@ -34,12 +34,12 @@ void appendEntries(workspace::Database &db, int count)
 {
     static const char *const actions[] = {"data.add", "run.create", "registry.promote"};
     for (int i = 1; i <= count; ++i) {
-        const Status status = govern::appendAudit(
-            db, {.actor = i % 2 ? "alice" : "bob",
-                 .action = actions[(i - 1) % 3],
-                 .object = "object-" + std::to_string(i),
-                 .refused = i == 5,
-                 .detailsJson = "{\"n\":" + std::to_string(i) + "}"});
+        const Status status =
+            govern::appendAudit(db, {.actor = i % 2 ? "alice" : "bob",
+                                     .action = actions[(i - 1) % 3],
+                                     .object = "object-" + std::to_string(i),
+                                     .refused = i == 5,
+                                     .detailsJson = "{\"n\":" + std::to_string(i) + "}"});
         QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
     }
 }
@@ -69,9 +69,15 @@ void insertRow(workspace::Database &db, const govern::AuditEntry &e)
 // An entry a forger who knows the algorithm writes: correctly hashed after `prevHash`.
 govern::AuditEntry forged(std::int64_t seq, const std::string &prevHash)
 {
-    govern::AuditEntry entry{.seq = seq, .time = "2026-01-01T00:00:00.000Z", .actor = "mallory",
-                             .action = "data.add", .object = "forged", .outcome = "ok",
-                             .details = "{}", .prevHash = prevHash, .hash = {}};
+    govern::AuditEntry entry{.seq = seq,
+                             .time = "2026-01-01T00:00:00.000Z",
+                             .actor = "mallory",
+                             .action = "data.add",
+                             .object = "forged",
+                             .outcome = "ok",
+                             .details = "{}",
+                             .prevHash = prevHash,
+                             .hash = {}};
     entry.hash = govern::auditEntryHash(entry);
     return entry;
 }
@@ -85,7 +91,8 @@ void rehashFrom(workspace::Database &db, std::int64_t fromSeq)
         if (entry.seq >= fromSeq) {
             entry.prevHash = previous;
             entry.hash = govern::auditEntryHash(entry);
-            auto update = db.prepare("UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE seq = ?3");
+            auto update =
+                db.prepare("UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE seq = ?3");
             QVERIFY(update.ok());
             update->bind(1, entry.prevHash).bind(2, entry.hash).bind(3, entry.seq);
             QVERIFY(update->run().ok());
@@ -160,22 +167,33 @@ private slots:
         QTemporaryDir dir;
         auto db = openDatabase(dir);
         QVERIFY(db);
-        QVERIFY(govern::appendAudit(*db, {.actor = "alice", .action = "card.edit", .object = "m",
-                                          .refused = false, .detailsJson = R"({"z":1,"a":2})"})
+        QVERIFY(govern::appendAudit(*db, {.actor = "alice",
+                                          .action = "card.edit",
+                                          .object = "m",
+                                          .refused = false,
+                                          .detailsJson = R"({"z":1,"a":2})"})
                     .ok());
         QCOMPARE(allEntries(*db).front().details, std::string(R"({"a":2,"z":1})"));
-        const Status bad = govern::appendAudit(
-            *db, {.actor = "alice", .action = "card.edit", .object = "m", .refused = false,
-                  .detailsJson = "not json"});
+        const Status bad = govern::appendAudit(*db, {.actor = "alice",
+                                                     .action = "card.edit",
+                                                     .object = "m",
+                                                     .refused = false,
+                                                     .detailsJson = "not json"});
         QCOMPARE(bad.error().kind, ErrorKind::InvalidInput);
         QCOMPARE(allEntries(*db).size(), std::size_t(1));
     }
 
     void fieldsCannotBleedIntoEachOther()
     {
-        govern::AuditEntry one{.seq = 1, .time = "t", .actor = "ab", .action = "c", .object = "",
-                               .outcome = "ok", .details = "{}",
-                               .prevHash = std::string(64, '0'), .hash = {}};
+        govern::AuditEntry one{.seq = 1,
+                               .time = "t",
+                               .actor = "ab",
+                               .action = "c",
+                               .object = "",
+                               .outcome = "ok",
+                               .details = "{}",
+                               .prevHash = std::string(64, '0'),
+                               .hash = {}};
         govern::AuditEntry two = one;
         two.actor = "a";
         two.action = "bc";
@@ -183,7 +201,9 @@ private slots:
         QVERIFY(govern::auditEntryHash(one) != govern::auditEntryHash(two));
         // The layout the header documents: 8-byte big-endian length, then the bytes.
         const std::string bytes = govern::auditCanonicalBytes(one);
-        QCOMPARE(bytes.substr(0, 9), std::string("\0\0\0\0\0\0\0\x01" "1", 9));
+        QCOMPARE(bytes.substr(0, 9), std::string("\0\0\0\0\0\0\0\x01"
+                                                 "1",
+                                                 9));
     }
 
     void appendFollowsTheCallersTransaction()
@@ -192,8 +212,10 @@ private slots:
         auto db = openDatabase(dir);
         QVERIFY(db);
         const Status rolledBack = db->transaction([&]() -> Status {
-            ASSAY_TRY(govern::appendAudit(*db, {.actor = "alice", .action = "data.add",
-                                                .object = "a.csv", .refused = false,
+            ASSAY_TRY(govern::appendAudit(*db, {.actor = "alice",
+                                                .action = "data.add",
+                                                .object = "a.csv",
+                                                .refused = false,
                                                 .detailsJson = "{}"}));
             return Error::invalidInput("the change failed");
         });
@@ -201,8 +223,10 @@ private slots:
         QVERIFY(allEntries(*db).empty());
 
         const Status committed = db->transaction([&]() -> Status {
-            return govern::appendAudit(*db, {.actor = "alice", .action = "data.add",
-                                             .object = "b.csv", .refused = false,
+            return govern::appendAudit(*db, {.actor = "alice",
+                                             .action = "data.add",
+                                             .object = "b.csv",
+                                             .refused = false,
                                              .detailsJson = "{}"});
         });
         QVERIFY(committed.ok());
@@ -218,8 +242,10 @@ private slots:
         auto db = openDatabase(dir);
         QVERIFY(db);
         appendEntries(*db, 9);
-        exec(*db, "UPDATE audit_log SET time = '2026-01-0' || seq || 'T12:00:00.000Z' WHERE seq <= 3");
-        exec(*db, "UPDATE audit_log SET time = '2026-02-0' || seq || 'T12:00:00.000Z' WHERE seq > 3");
+        exec(*db,
+             "UPDATE audit_log SET time = '2026-01-0' || seq || 'T12:00:00.000Z' WHERE seq <= 3");
+        exec(*db,
+             "UPDATE audit_log SET time = '2026-02-0' || seq || 'T12:00:00.000Z' WHERE seq > 3");
 
         auto seqs = [&](const govern::AuditQuery &query) {
             std::vector<std::int64_t> list;
@@ -262,7 +288,8 @@ private slots:
         QTest::newRow("deleted first row") << 4 << 1 << "entry 1 is missing";
         QTest::newRow("deleted rows 4-6") << 5 << 4 << "entries 4 to 6 are missing";
         QTest::newRow("deleted and renumbered") << 6 << 5 << "entry 5 does not follow entry 4";
-        QTest::newRow("forged row appended, garbage hashes") << 7 << 11 << "entry 11 does not follow entry 10";
+        QTest::newRow("forged row appended, garbage hashes")
+            << 7 << 11 << "entry 11 does not follow entry 10";
         QTest::newRow("forged row appended, bad hash") << 8 << 11 << "entry 11 was edited";
         QTest::newRow("forged row inserted in the middle") << 9 << 6 << "entry 6 was inserted";
         QTest::newRow("forged fork appended") << 10 << 11 << "entry 11 was inserted";
@@ -282,12 +309,24 @@ private slots:
         QVERIFY(db);
         appendEntries(*db, 10);
         switch (tamper) {
-        case 0: exec(*db, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 4"); break;
-        case 1: exec(*db, "UPDATE audit_log SET details = '{\"n\":600}' WHERE seq = 6"); break;
-        case 2: exec(*db, "UPDATE audit_log SET outcome = 'ok' WHERE seq = 5"); break;
-        case 3: exec(*db, "DELETE FROM audit_log WHERE seq = 5"); break;
-        case 4: exec(*db, "DELETE FROM audit_log WHERE seq = 1"); break;
-        case 5: exec(*db, "DELETE FROM audit_log WHERE seq BETWEEN 4 AND 6"); break;
+        case 0:
+            exec(*db, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 4");
+            break;
+        case 1:
+            exec(*db, "UPDATE audit_log SET details = '{\"n\":600}' WHERE seq = 6");
+            break;
+        case 2:
+            exec(*db, "UPDATE audit_log SET outcome = 'ok' WHERE seq = 5");
+            break;
+        case 3:
+            exec(*db, "DELETE FROM audit_log WHERE seq = 5");
+            break;
+        case 4:
+            exec(*db, "DELETE FROM audit_log WHERE seq = 1");
+            break;
+        case 5:
+            exec(*db, "DELETE FROM audit_log WHERE seq BETWEEN 4 AND 6");
+            break;
         case 6:
             exec(*db, "DELETE FROM audit_log WHERE seq = 5");
             exec(*db, "UPDATE audit_log SET seq = seq + 100 WHERE seq > 5");
@@ -310,7 +349,9 @@ private slots:
             exec(*db, "UPDATE audit_log SET seq = seq - 99 WHERE seq > 100");
             insertRow(*db, forged(6, hashAt(*db, 5)));
             break;
-        case 10: insertRow(*db, forged(11, hashAt(*db, 9))); break;
+        case 10:
+            insertRow(*db, forged(11, hashAt(*db, 9)));
+            break;
         case 11:
             exec(*db, "UPDATE audit_log SET seq = -1 WHERE seq = 3");
             exec(*db, "UPDATE audit_log SET seq = 3 WHERE seq = 4");
@@ -321,7 +362,9 @@ private slots:
             exec(*db, "UPDATE audit_log SET seq = 2 WHERE seq = 7");
             exec(*db, "UPDATE audit_log SET seq = 7 WHERE seq = -1");
             break;
-        case 13: insertRow(*db, forged(0, std::string(64, '0'))); break;
+        case 13:
+            insertRow(*db, forged(0, std::string(64, '0')));
+            break;
         case 14:
             // Someone who recomputes every hash after an edit is not caught without a
             // checkpoint: the documented limit (docs/audit.md).
@@ -338,7 +381,8 @@ private slots:
         QVERIFY(!verdict->intact);
         QVERIFY(verdict->firstBroken);
         QCOMPARE(*verdict->firstBroken, std::int64_t(brokenSeq));
-        QVERIFY2(QString::fromStdString(verdict->problem).startsWith(problem), verdict->problem.c_str());
+        QVERIFY2(QString::fromStdString(verdict->problem).startsWith(problem),
+                 verdict->problem.c_str());
     }
 
     void checkpointCatchesACutTail()
@@ -374,7 +418,8 @@ private slots:
         QVERIFY(cut.ok());
         QVERIFY(!cut->intact);
         QCOMPARE(*cut->firstBroken, std::int64_t(7));
-        QVERIFY2(cut->problem.starts_with("entries after entry 6 were deleted"), cut->problem.c_str());
+        QVERIFY2(cut->problem.starts_with("entries after entry 6 were deleted"),
+                 cut->problem.c_str());
     }
 
     void removedOrReplacedCheckpointIsFound()
@@ -399,7 +444,8 @@ private slots:
         auto removed = govern::verifyAudit(*db);
         QVERIFY(!removed->intact);
         QCOMPARE(*removed->firstBroken, std::int64_t(5));
-        QVERIFY2(removed->problem.find("was removed") != std::string::npos, removed->problem.c_str());
+        QVERIFY2(removed->problem.find("was removed") != std::string::npos,
+                 removed->problem.c_str());
     }
 
     void rewriteWithAnotherKeyIsCaughtByTheTrustedKey()
@@ -445,7 +491,8 @@ private slots:
         auto none = govern::verifyAudit(*db, honest->publicKey);
         QVERIFY(!none->intact);
         QVERIFY(!none->firstBroken);
-        QVERIFY2(none->problem.find("no checkpoint is signed by the trusted key") != std::string::npos,
+        QVERIFY2(none->problem.find("no checkpoint is signed by the trusted key") !=
+                     std::string::npos,
                  none->problem.c_str());
 
         auto badKey = govern::verifyAudit(*db, std::string("xyz"));
