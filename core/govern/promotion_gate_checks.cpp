@@ -33,14 +33,15 @@ fs::path fromRoot(const fs::path &root, const std::string &path)
     return fs::path(path).is_relative() ? root / path : fs::path(path);
 }
 
-// Up to `limit` items joined by "; ", then "and N more".
-std::string listed(const std::vector<std::string> &items, std::size_t limit = 3)
+// Up to `limit` items joined by `separator`, then "and N more".
+std::string listed(const std::vector<std::string> &items, std::size_t limit = 3,
+                   const std::string &separator = "; ")
 {
     std::string text;
     for (std::size_t i = 0; i < items.size() && i < limit; ++i)
-        text += (i ? "; " : "") + items[i];
+        text += (i ? separator : "") + items[i];
     if (items.size() > limit)
-        text += "; and " + std::to_string(items.size() - limit) + " more";
+        text += separator + "and " + std::to_string(items.size() - limit) + " more";
     return text;
 }
 
@@ -203,7 +204,7 @@ GateCheck driftCheck(const fs::path &root, const PromotionGate &gate, const Subj
                    " columns drifted, " + between + " (share " + number(share) +
                    (check.passed ? " ≤ " : " > ") + number(gate.maxDriftShare) + " allowed)";
     if (!drifted.empty())
-        check.detail += ": " + listed(drifted, 5);
+        check.detail += ": " + listed(drifted, 5, ", ");
     return check;
 }
 

@@ -80,7 +80,7 @@ Result<ModelVersion> registerModel(workspace::Workspace &workspace, const std::s
             if (existing.error().kind != ErrorKind::NotFound)
                 return existing.error();
             ASSAY_TRY(registry::insertModel(db, {.name = name,
-                                                 .description = description,
+                                                 .description = {},
                                                  .createdMs = version.createdMs,
                                                  .createdBy = actor->name,
                                                  .versions = {}}));
