@@ -312,6 +312,21 @@ private slots:
         QCOMPARE(audit->back().object, std::string("risk:1"));
     }
 
+    void trainingDataThatChangedSinceTheRunFailsTheDataChecks()
+    {
+        CHECK_OK(govern::registerModel(ws(), "risk", m_logistic));
+        govern::PromotionGate gate = passingGate();
+        gate.modelTestsPath.reset();
+        CHECK_OK(govern::setGate(ws(), "risk", gate));
+        writeFile(m_root / "data/train.csv", creditLikeCsv(true)); // no git history holds the old bytes
+        auto evaluated = govern::evaluateGate(ws(), "risk", 1);
+        CHECK_OK(evaluated);
+        QCOMPARE(failedCheckNames(*evaluated), (std::vector<std::string>{"schema", "drift"}));
+        QVERIFY2(evaluated->checks[0].detail.find("data/train.csv") != std::string::npos &&
+                     evaluated->checks[0].detail.find("nor in the working tree") != std::string::npos,
+                 evaluated->checks[0].detail.c_str());
+    }
+
     void evaluatingChangesNothing()
     {
         CHECK_OK(govern::registerModel(ws(), "risk", m_logistic));
