@@ -22,11 +22,18 @@ std::string shortId(const std::string &text, std::size_t length = 8)
     return text.empty() ? "-" : text.substr(0, length);
 }
 
-// VERSION as the commands take it: a number, a stage, "latest" (NAME:VERSION) or "@ALIAS".
+// VERSION as the commands take it: a number, a stage, "latest" (NAME:VERSION), or an alias
+// with or without its '@'.
 Result<ModelVersion> resolveVersion(workspace::Workspace &workspace, const std::string &name,
                                     const std::string &version)
 {
-    return govern::resolveModelVersion(workspace, name + (version.starts_with("@") ? "" : ":") + version);
+    if (version.starts_with("@"))
+        return govern::resolveModelVersion(workspace, name + version);
+    auto resolved = govern::resolveModelVersion(workspace, name + ":" + version);
+    if (!resolved && resolved.error().kind == ErrorKind::InvalidInput)
+        if (auto byAlias = govern::resolveModelVersion(workspace, name + "@" + version); byAlias)
+            return byAlias;
+    return resolved;
 }
 
 std::string aliasesText(const ModelVersion &version)
@@ -436,7 +443,7 @@ int runAlias(CommandContext &context)
 }
 
 const char *const kVersionHelp =
-    "VERSION is a version number, a stage (production, staging: its latest version), latest, or @ALIAS.";
+    "VERSION is a version number, a stage (production, staging: its latest version), latest, or an alias.";
 
 } // namespace
 

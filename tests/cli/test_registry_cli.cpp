@@ -172,6 +172,11 @@ private slots:
         QCOMPARE(moved.exitCode, 0);
         QCOMPARE(parseJson(moved.out).value(QStringLiteral("version")).toInt(), 2);
         QCOMPARE(assay(words({"registry", "alias", "risk", "champion", "9"})).exitCode, 2);
+        QCOMPARE(assay(words({"registry", "alias", "risk", "previous", "@champion"})).exitCode, 0);
+        const auto byAlias = assay(words({"registry", "check", "risk", "champion", "--json"}));
+        QCOMPARE(byAlias.exitCode, 0);
+        QCOMPARE(parseJson(byAlias.out).value(QStringLiteral("version")).toInt(), 2);
+        QCOMPARE(assay(words({"registry", "check", "risk", "nonsense"})).exitCode, 2);
         QCOMPARE(assay(words({"registry", "promote", "risk", "1", "--to", "live"})).exitCode, 2);
         QCOMPARE(assay(words({"registry", "promote", "risk", "1"})).exitCode, 2);
 
@@ -188,7 +193,8 @@ private slots:
             kinds << transition.toObject().value(QStringLiteral("kind")).toString() + QLatin1Char(' ') +
                          transition.toObject().value(QStringLiteral("to")).toString();
         QCOMPARE(kinds, words({"refused production", "refused production", "stage staging", "stage production",
-                               "stage archived", "stage production", "alias champion", "alias champion"}));
+                               "stage archived", "stage production", "alias champion", "alias champion",
+                               "alias previous"}));
 
         const auto text = assay(words({"registry", "show", "risk"}));
         QCOMPARE(text.exitCode, 0);
