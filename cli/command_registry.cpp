@@ -23,6 +23,7 @@ const std::vector<Command> &commands()
         addTestCommand(list);
         addExplainCommands(list);
         addAuditCommands(list);
+        addRegistryCommands(list);
         return list;
     }();
     return all;
