@@ -22,6 +22,7 @@ const std::vector<Command> &commands()
         addEvaluateCommand(list);
         addTestCommand(list);
         addExplainCommands(list);
+        addUsersCommands(list);
         return list;
     }();
     return all;
