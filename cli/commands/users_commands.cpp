@@ -69,7 +69,7 @@ int runList(CommandContext &context)
                 {QStringLiteral("has_password"), user.hasPassword},
                 {QStringLiteral("disabled"), user.disabled},
                 {QStringLiteral("created"),
-                 QDateTime::fromMSecsSinceEpoch(user.createdMs, QTimeZone::UTC)
+                 QDateTime::fromMSecsSinceEpoch(user.createdMs, Qt::UTC)
                      .toString(Qt::ISODateWithMs)},
                 {QStringLiteral("created_by"), qs(user.createdBy)}});
         printJson({{QStringLiteral("enforced"), !users->empty()},
@@ -99,10 +99,10 @@ int runAdd(CommandContext &context)
     const auto &positional = context.arguments.positional();
     if (positional.size() != 1)
         return usageError(command, "expected one user name");
-    const auto roleText = context.arguments.value("role");
-    if (!roleText)
+    const auto roleOption = context.arguments.value("role");
+    if (!roleOption)
         return usageError(command, "--role is required (viewer, scientist, approver or admin)");
-    auto role = govern::parseRole(*roleText);
+    auto role = govern::parseRole(*roleOption);
     if (!role)
         return usageError(command, role.error().message);
     auto ws = openCommandWorkspace(context);
@@ -115,7 +115,10 @@ int runAdd(CommandContext &context)
     auto password = newPassword(context, name, *role >= Role::Approver);
     if (!password)
         return fail(password.error());
-    govern::User user{.name = name, .osUser = context.arguments.value("os-user"), .role = *role};
+    govern::User user;
+    user.name = name;
+    user.osUser = context.arguments.value("os-user");
+    user.role = *role;
     if (Status added = govern::addUser(ws->database(), user, *password); !added)
         return fail(added.error());
     printLine("added " + name + " (" + std::string(govern::roleName(*role)) + ")");
