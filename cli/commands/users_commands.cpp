@@ -22,7 +22,8 @@ QString roleText(Role role)
 
 std::string localDate(std::int64_t ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+    return QDateTime::fromMSecsSinceEpoch(ms)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
         .toStdString();
 }
 
@@ -68,12 +69,10 @@ int runList(CommandContext &context)
                 {QStringLiteral("role"), roleText(user.role)},
                 {QStringLiteral("has_password"), user.hasPassword},
                 {QStringLiteral("disabled"), user.disabled},
-                {QStringLiteral("created"),
-                 QDateTime::fromMSecsSinceEpoch(user.createdMs, Qt::UTC)
-                     .toString(Qt::ISODateWithMs)},
+                {QStringLiteral("created"), QDateTime::fromMSecsSinceEpoch(user.createdMs, Qt::UTC)
+                                                .toString(Qt::ISODateWithMs)},
                 {QStringLiteral("created_by"), qs(user.createdBy)}});
-        printJson({{QStringLiteral("enforced"), !users->empty()},
-                   {QStringLiteral("users"), list}});
+        printJson({{QStringLiteral("enforced"), !users->empty()}, {QStringLiteral("users"), list}});
         return ExitOk;
     }
     if (users->empty()) {
@@ -126,8 +125,8 @@ int runAdd(CommandContext &context)
         printLine("access control is now on in this workspace: unknown logins act as viewers");
         auto me = govern::currentActor(ws->database());
         if (me && me->name != name)
-            printLine("note: your login " + govern::sessionCredentials().user + " is not " +
-                      name + "'s, so you now act as a viewer");
+            printLine("note: your login " + govern::sessionCredentials().user + " is not " + name +
+                      "'s, so you now act as a viewer");
     }
     return ExitOk;
 }
@@ -219,15 +218,22 @@ const char *kIdentity =
 
 void addUsersCommands(std::vector<Command> &into)
 {
-    into.push_back({"users list", "the workspace's users and their roles", "",
-                    std::string("While a workspace has no users, access control is off and "
-                                "everyone may do anything.\nRoles: viewer (reads), scientist "
-                                "(data, runs, schemas, models), approver (promotes to\nproduction), "
-                                "admin (users, audit checkpoints).\n") +
-                        kIdentity,
-                    "assay users list --json", {}, runList});
     into.push_back(
-        {"users add", "add a user with a role", "NAME --role ROLE [--os-user LOGIN] [--password-stdin]",
+        {"users list",
+         "the workspace's users and their roles",
+         "",
+         std::string("While a workspace has no users, access control is off and "
+                     "everyone may do anything.\nRoles: viewer (reads), scientist "
+                     "(data, runs, schemas, models), approver (promotes to\nproduction), "
+                     "admin (users, audit checkpoints).\n") +
+             kIdentity,
+         "assay users list --json",
+         {},
+         runList});
+    into.push_back(
+        {"users add",
+         "add a user with a role",
+         "NAME --role ROLE [--os-user LOGIN] [--password-stdin]",
          "The first user must be an admin with a password; adding them turns access control on.\n"
          "Later users need an admin. Approvers and admins need a password: read from standard\n"
          "input with --password-stdin, else asked twice on the terminal. Passwords (8 characters\n"
@@ -237,25 +243,39 @@ void addUsersCommands(std::vector<Command> &into)
           {"os-user", true, "LOGIN", "the OS login that acts as this user (default: NAME)"},
           {"password-stdin", false, "", "read the new password from standard input"}},
          runAdd});
-    into.push_back({"users set-role", "change a user's role", "NAME ROLE",
+    into.push_back({"users set-role",
+                    "change a user's role",
+                    "NAME ROLE",
                     "Needs an admin and their password. The last admin cannot be demoted; an "
                     "approver or\nadmin must have a password first. Refused: exit 1.",
-                    "assay users set-role bob approver", {}, runSetRole});
-    into.push_back({"users passwd", "set a user's password", "NAME [--password-stdin]",
+                    "assay users set-role bob approver",
+                    {},
+                    runSetRole});
+    into.push_back({"users passwd",
+                    "set a user's password",
+                    "NAME [--password-stdin]",
                     "Users may change their own password (giving the current one through\n"
                     "$ASSAY_PASSWORD or the prompt); changing another user's needs an admin.",
                     "assay users passwd bob",
                     {{"password-stdin", false, "", "read the new password from standard input"}},
                     runPasswd});
-    into.push_back({"users remove", "remove a user", "NAME",
+    into.push_back({"users remove",
+                    "remove a user",
+                    "NAME",
                     "Needs an admin and their password. The last admin cannot be removed. "
                     "Refused: exit 1.",
-                    "assay users remove carol", {}, runRemove});
-    into.push_back({"whoami", "the user and role this process acts as", "",
+                    "assay users remove carol",
+                    {},
+                    runRemove});
+    into.push_back({"whoami",
+                    "the user and role this process acts as",
+                    "",
                     std::string("Prints the workspace user, their role and whether access control "
                                 "is on (enforced).\nA login that is no user acts as a viewer.\n") +
                         kIdentity,
-                    "assay whoami --json", {}, runWhoami});
+                    "assay whoami --json",
+                    {},
+                    runWhoami});
 }
 
 } // namespace assay::cli

@@ -94,12 +94,13 @@ Error refuse(workspace::Database &database, const std::string &actor, std::strin
              const std::string &object, const std::string &message)
 {
     QJsonObject details{{QStringLiteral("reason"), QString::fromStdString(message)}};
-    (void)appendAudit(database,
-                      {.actor = actor,
-                       .action = std::string(auditAction),
-                       .object = object,
-                       .refused = true,
-                       .detailsJson = QJsonDocument(details).toJson(QJsonDocument::Compact).toStdString()});
+    (void)appendAudit(
+        database,
+        {.actor = actor,
+         .action = std::string(auditAction),
+         .object = object,
+         .refused = true,
+         .detailsJson = QJsonDocument(details).toJson(QJsonDocument::Compact).toStdString()});
     return Error::refused(message);
 }
 
@@ -146,8 +147,8 @@ Result<Actor> authorize(workspace::Database &database, Action action, const std:
                       user.user.name + " is disabled in this workspace and may not " + phrase);
     if (user.user.role < requiredRole(action))
         return refuse(database, actor->name, auditAction, object,
-                      user.user.name + " (" + std::string(roleName(user.user.role)) +
-                          ") may not " + phrase + ": it needs the " + needed + " role");
+                      user.user.name + " (" + std::string(roleName(user.user.role)) + ") may not " +
+                          phrase + ": it needs the " + needed + " role");
     if (needsPassword(action)) {
         if (Status checked = checkSessionPassword(user, actionGerund(action)); !checked)
             return refuse(database, actor->name, auditAction, object, checked.error().message);

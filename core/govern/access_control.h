@@ -82,8 +82,8 @@ Result<Actor> authorize(workspace::Database &database, Action action, const std:
 // The same for core functions that only know a folder (version/, validate/): opens the
 // database of the workspace holding `root` (Workspace::discover from `root` upward); allows
 // everything when the folder is in no Assay workspace.
-Result<Actor> authorizeAt(const std::filesystem::path &root, Action action, const std::string &object,
-                          std::string_view auditAction = {});
+Result<Actor> authorizeAt(const std::filesystem::path &root, Action action,
+                          const std::string &object, std::string_view auditAction = {});
 // Who the session's user is in this workspace, without checking an action (for `whoami`).
 Result<Actor> currentActor(workspace::Database &database);
 
@@ -102,12 +102,14 @@ Result<std::vector<User>> listUsers(workspace::Database &database);
 // later changes need ManageUsers. Passwords are stored as argon2id strings (libsodium).
 // Approvers and admins must have a password. `createdMs`, `createdBy` and `hasPassword` of
 // `user` are ignored (now, the actor, `password`).
-Status addUser(workspace::Database &database, const User &user, const std::optional<std::string> &password);
+Status addUser(workspace::Database &database, const User &user,
+               const std::optional<std::string> &password);
 // An approver or admin role needs the user to have a password already.
 Status setUserRole(workspace::Database &database, const std::string &name, Role role);
 // A user may change their own password (giving the current one, as for any password check);
 // changing someone else's needs ManageUsers. Passwords have at least 8 characters.
-Status setUserPassword(workspace::Database &database, const std::string &name, const std::string &password);
+Status setUserPassword(workspace::Database &database, const std::string &name,
+                       const std::string &password);
 // Refuses to remove or demote the last admin.
 Status removeUser(workspace::Database &database, const std::string &name);
 

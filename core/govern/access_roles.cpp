@@ -31,8 +31,8 @@ constexpr std::array kRules = {
                "promote to production", "promoting to production"},
     ActionRule{Action::EditModelCard, Role::Scientist, "card", "card.edit", "edit model cards",
                "editing model cards"},
-    ActionRule{Action::ExportReport, Role::Scientist, "report", "report.export",
-               "export reports", "exporting reports"},
+    ActionRule{Action::ExportReport, Role::Scientist, "report", "report.export", "export reports",
+               "exporting reports"},
     ActionRule{Action::ReleasePrivateStatistic, Role::Scientist, "privacy", "privacy.release",
                "release private statistics", "releasing private statistics"},
     ActionRule{Action::ManageUsers, Role::Admin, "user", "user.manage", "manage users",
@@ -49,8 +49,7 @@ const ActionRule &ruleFor(Action action)
     return kRules.front(); // unreachable: every Action has a rule
 }
 
-constexpr std::array<std::string_view, 4> kRoleNames = {"viewer", "scientist", "approver",
-                                                        "admin"};
+constexpr std::array<std::string_view, 4> kRoleNames = {"viewer", "scientist", "approver", "admin"};
 
 } // namespace
 

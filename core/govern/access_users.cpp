@@ -51,8 +51,8 @@ Status checkPassword(const std::string &name, const std::string &password)
 
 Result<std::int64_t> enabledAdmins(workspace::Database &database)
 {
-    auto count = database.prepare(
-        "SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0");
+    auto count =
+        database.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0");
     if (!count)
         return count.error();
     auto row = count->step();
@@ -115,8 +115,7 @@ Status addUser(workspace::Database &database, const User &user,
         if (user.role != Role::Admin || !password)
             return Error::invalidInput("the first user of a workspace must be an admin with a "
                                        "password (" +
-                                       user.name + " would be " +
-                                       std::string(roleName(user.role)) +
+                                       user.name + " would be " + std::string(roleName(user.role)) +
                                        (password ? "" : " without a password") + ")");
         actor = sessionCredentials().user;
     } else {
@@ -139,7 +138,8 @@ Status addUser(workspace::Database &database, const User &user,
     return database.transaction([&]() -> Status {
         if (auto now = userCount(database); !now || (bootstrap && *now != 0))
             return now ? Error::refused("another user was added to this workspace meanwhile; "
-                                        "ask an admin to add " + user.name)
+                                        "ask an admin to add " +
+                                        user.name)
                        : now.error();
         if (auto taken = findUserByName(database, user.name); !taken || *taken)
             return taken ? Error::invalidInput("user '" + user.name + "' already exists")

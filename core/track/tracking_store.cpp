@@ -138,8 +138,9 @@ Result<std::string> TrackingStore::startRun(RunInfo info)
         if (Status inserted = insert->run(); !inserted)
             return Error::invalidInput("cannot start run " + info.runId + ": " +
                                        inserted.error().message);
-        const QJsonObject details{{QStringLiteral("experiment"), QString::fromStdString(info.experiment)},
-                                  {QStringLiteral("name"), QString::fromStdString(info.name)}};
+        const QJsonObject details{
+            {QStringLiteral("experiment"), QString::fromStdString(info.experiment)},
+            {QStringLiteral("name"), QString::fromStdString(info.name)}};
         return govern::appendAudit(*m_database, {.actor = actor->name,
                                                  .action = "run.create",
                                                  .object = info.runId,

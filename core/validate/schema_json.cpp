@@ -264,9 +264,11 @@ std::string lineColumnOf(std::string_view text, std::size_t offset)
 std::string schemaObjectName(const std::filesystem::path &path)
 {
     std::error_code error;
-    const std::filesystem::path full = std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
+    const std::filesystem::path full =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
     if (const auto root = workspace::Workspace::discover(full.parent_path()))
-        return full.lexically_relative(std::filesystem::weakly_canonical(*root, error)).generic_string();
+        return full.lexically_relative(std::filesystem::weakly_canonical(*root, error))
+            .generic_string();
     return path.generic_string();
 }
 
@@ -314,12 +316,13 @@ Status saveSchema(const Schema &schema, const std::filesystem::path &path)
     if (!actor)
         return actor.error();
     ASSAY_TRY(writeFileAtomically(path, schemaToJson(schema)));
-    const QJsonObject details{{QStringLiteral("columns"), static_cast<qint64>(schema.columns.size())}};
+    const QJsonObject details{
+        {QStringLiteral("columns"), static_cast<qint64>(schema.columns.size())}};
     return govern::appendAuditAt(folder, {.actor = actor->name,
-                                  .action = "schema.save",
-                                  .object = object,
-                                  .refused = false,
-                                  .detailsJson = govern::auditDetails(details)});
+                                          .action = "schema.save",
+                                          .object = object,
+                                          .refused = false,
+                                          .detailsJson = govern::auditDetails(details)});
 }
 
 std::filesystem::path schemaPathBeside(const std::filesystem::path &dataset)

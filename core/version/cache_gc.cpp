@@ -97,8 +97,9 @@ Result<GcReport> collectGarbage(const fs::path &root, bool dryRun, const Progres
         if (!fs::remove(root / report.removed[i], error) && error)
             return Error::io(report.removed[i] + ": cannot remove: " + error.message());
     }
-    const QJsonObject details{{QStringLiteral("removed"), static_cast<qint64>(report.removed.size())},
-                              {QStringLiteral("bytes"), static_cast<qint64>(report.bytesFreed)}};
+    const QJsonObject details{
+        {QStringLiteral("removed"), static_cast<qint64>(report.removed.size())},
+        {QStringLiteral("bytes"), static_cast<qint64>(report.bytesFreed)}};
     ASSAY_TRY(govern::appendAuditAt(root, {.actor = actor->name,
                                            .action = "data.gc",
                                            .object = "",

@@ -85,8 +85,8 @@ public:
             return {};
         }
         if (!m_writer) {
-            auto actor = govern::authorizeAt(m_root, govern::Action::ChangeData, relative,
-                                             "data.checkout");
+            auto actor =
+                govern::authorizeAt(m_root, govern::Action::ChangeData, relative, "data.checkout");
             if (!actor)
                 return actor.error();
             m_writer = *actor;

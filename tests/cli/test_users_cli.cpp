@@ -104,12 +104,14 @@ private slots:
     void bootstrapAndAddUsers()
     {
         // The first user must be an admin with a password.
-        auto scientistFirst = runAs(kSam, words({"users", "add", "sam", "--role", "scientist"}), m_ws);
+        auto scientistFirst =
+            runAs(kSam, words({"users", "add", "sam", "--role", "scientist"}), m_ws);
         QCOMPARE(scientistFirst.exitCode, 2);
         auto badRole = runAs(kRoot, words({"users", "add", "root", "--role", "owner"}), m_ws);
         QCOMPARE(badRole.exitCode, 2);
-        auto root = runAs(kRoot, words({"users", "add", "root", "--role", "admin", "--password-stdin"}),
-                          m_ws, "root-password\n");
+        auto root =
+            runAs(kRoot, words({"users", "add", "root", "--role", "admin", "--password-stdin"}),
+                  m_ws, "root-password\n");
         QVERIFY2(root.exitCode == 0, qPrintable(root.err));
 
         // Later users need the admin and their password.
@@ -117,28 +119,35 @@ private slots:
         QCOMPARE(bySam.exitCode, 1);
         QVERIFY2(bySam.err.contains(QStringLiteral("sam (viewer) may not manage users")),
                  qPrintable(bySam.err));
-        auto noPassword = runAs({"root"}, words({"users", "add", "sam", "--role", "scientist"}), m_ws);
+        auto noPassword =
+            runAs({"root"}, words({"users", "add", "sam", "--role", "scientist"}), m_ws);
         QCOMPARE(noPassword.exitCode, 1);
         QVERIFY(noPassword.err.contains(QStringLiteral("needs root's password")));
-        auto wrong = runAs({"root", "guess-guess"}, words({"users", "add", "sam", "--role", "scientist"}), m_ws);
+        auto wrong = runAs({"root", "guess-guess"},
+                           words({"users", "add", "sam", "--role", "scientist"}), m_ws);
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY(wrong.err.contains(QStringLiteral("wrong password for root")));
-        QCOMPARE(runAs(kRoot, words({"users", "add", "sam", "--role", "scientist"}), m_ws).exitCode, 0);
-        QCOMPARE(runAs(kRoot, words({"users", "add", "vera", "--role", "viewer"}), m_ws).exitCode, 0);
+        QCOMPARE(runAs(kRoot, words({"users", "add", "sam", "--role", "scientist"}), m_ws).exitCode,
+                 0);
+        QCOMPARE(runAs(kRoot, words({"users", "add", "vera", "--role", "viewer"}), m_ws).exitCode,
+                 0);
 
         const QJsonArray users =
             parseJson(runAs(kVera, words({"users", "list", "--json"}), m_ws).out)
                 .value(QStringLiteral("users"))
                 .toArray();
         QCOMPARE(users.size(), 3);
-        QCOMPARE(users[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("root"));
-        QCOMPARE(users[0].toObject().value(QStringLiteral("role")).toString(), QStringLiteral("admin"));
+        QCOMPARE(users[0].toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("root"));
+        QCOMPARE(users[0].toObject().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("admin"));
         QCOMPARE(users[0].toObject().value(QStringLiteral("has_password")).toBool(), true);
 
         const QJsonObject me = parseJson(runAs(kSam, words({"whoami", "--json"}), m_ws).out);
         QCOMPARE(me.value(QStringLiteral("role")).toString(), QStringLiteral("scientist"));
         QCOMPARE(me.value(QStringLiteral("enforced")).toBool(), true);
-        const QJsonObject stranger = parseJson(runAs({"eve"}, words({"whoami", "--json"}), m_ws).out);
+        const QJsonObject stranger =
+            parseJson(runAs({"eve"}, words({"whoami", "--json"}), m_ws).out);
         QCOMPARE(stranger.value(QStringLiteral("role")).toString(), QStringLiteral("viewer"));
     }
 
@@ -159,7 +168,8 @@ private slots:
         const QStringList rows = audit();
         QVERIFY(rows.contains(QStringLiteral("vera data.add data.csv refused")));
         QVERIFY(std::any_of(rows.begin(), rows.end(), [](const QString &row) {
-            return row.startsWith(QStringLiteral("vera run.create ")) && row.endsWith(QStringLiteral(" refused"));
+            return row.startsWith(QStringLiteral("vera run.create ")) &&
+                   row.endsWith(QStringLiteral(" refused"));
         }));
     }
 
@@ -174,7 +184,8 @@ private slots:
         const QStringList rows = audit();
         QVERIFY(rows.contains(QStringLiteral("sam data.add data.csv ok")));
         QVERIFY(std::any_of(rows.begin(), rows.end(), [](const QString &row) {
-            return row.startsWith(QStringLiteral("sam run.create ")) && row.endsWith(QStringLiteral(" ok"));
+            return row.startsWith(QStringLiteral("sam run.create ")) &&
+                   row.endsWith(QStringLiteral(" ok"));
         }));
     }
 

@@ -18,9 +18,9 @@ using assay::testing::pathOf;
 namespace {
 
 constexpr std::array kActions = {
-    Action::ChangeData,    Action::WriteRun,      Action::DeleteRun,
-    Action::EditSchema,    Action::RegisterModel, Action::PromoteModel,
-    Action::EditModelCard, Action::ExportReport,  Action::ReleasePrivateStatistic,
+    Action::ChangeData,    Action::WriteRun,       Action::DeleteRun,
+    Action::EditSchema,    Action::RegisterModel,  Action::PromoteModel,
+    Action::EditModelCard, Action::ExportReport,   Action::ReleasePrivateStatistic,
     Action::ManageUsers,   Action::SignCheckpoint,
 };
 
@@ -60,8 +60,8 @@ std::vector<AuditRow> auditRows(workspace::Database &database)
     if (!select)
         qFatal("%s", select.error().message.c_str());
     (void)select->forEachRow([&](const workspace::Statement &row) {
-        rows.push_back({row.columnText(0), row.columnText(1), row.columnText(2),
-                        row.columnText(3), row.columnText(4)});
+        rows.push_back({row.columnText(0), row.columnText(1), row.columnText(2), row.columnText(3),
+                        row.columnText(4)});
     });
     return rows;
 }
@@ -84,8 +84,8 @@ private:
         User user;
         user.name = name;
         user.role = role;
-        const Status added = addUser(db(), user,
-                                     withPassword ? std::optional(passwordOf(name)) : std::nullopt);
+        const Status added =
+            addUser(db(), user, withPassword ? std::optional(passwordOf(name)) : std::nullopt);
         if (!added)
             qFatal("%s", added.error().message.c_str());
     }
@@ -149,14 +149,12 @@ private slots:
         User scientist;
         scientist.name = "sam";
         scientist.role = Role::Scientist;
-        QCOMPARE(addUser(db(), scientist, passwordOf("sam")).error().kind,
-                 ErrorKind::InvalidInput);
+        QCOMPARE(addUser(db(), scientist, passwordOf("sam")).error().kind, ErrorKind::InvalidInput);
         User admin;
         admin.name = "root";
         admin.role = Role::Admin;
         QCOMPARE(addUser(db(), admin, std::nullopt).error().kind, ErrorKind::InvalidInput);
-        QCOMPARE(addUser(db(), admin, std::string("short")).error().kind,
-                 ErrorKind::InvalidInput);
+        QCOMPARE(addUser(db(), admin, std::string("short")).error().kind, ErrorKind::InvalidInput);
         QVERIFY(listUsers(db())->empty());
         QVERIFY(addUser(db(), admin, passwordOf("root")).ok());
         const auto users = listUsers(db());
@@ -175,9 +173,10 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<int>("role");
         QTest::addColumn<int>("action");
-        const std::pair<const char *, Role> team[] = {
-            {"vera", Role::Viewer}, {"sam", Role::Scientist}, {"ada", Role::Approver},
-            {"root", Role::Admin}};
+        const std::pair<const char *, Role> team[] = {{"vera", Role::Viewer},
+                                                      {"sam", Role::Scientist},
+                                                      {"ada", Role::Approver},
+                                                      {"root", Role::Admin}};
         for (const auto &[user, role] : team)
             for (Action action : kActions)
                 QTest::addRow("%s-%d", user, int(action))
@@ -209,12 +208,12 @@ private slots:
             QCOMPARE(rows.size(), before); // authorize alone records only refusals
         } else {
             QCOMPARE(actor.error().kind, ErrorKind::Refused);
-            const std::string expected = name + " (" + std::string(roleName(Role(role))) +
-                                         ") may not ";
+            const std::string expected =
+                name + " (" + std::string(roleName(Role(role))) + ") may not ";
             QVERIFY2(actor.error().message.starts_with(expected), actor.error().message.c_str());
-            QVERIFY(actor.error().message.find(
-                        "needs the " + std::string(roleName(leastRole(Action(action)))) +
-                        " role") != std::string::npos);
+            QVERIFY(actor.error().message.find("needs the " +
+                                               std::string(roleName(leastRole(Action(action)))) +
+                                               " role") != std::string::npos);
             QCOMPARE(rows.size(), before + 1);
             QCOMPARE(rows.back().outcome, std::string("refused"));
             QCOMPARE(rows.back().actor, name);
@@ -334,8 +333,8 @@ private slots:
             if (row.outcome == "ok")
                 okActions.push_back(row.action + " " + row.object);
         const std::vector<std::string> expected = {
-            "user.add root",      "user.add vera",     "user.add sam", "user.add ada",
-            "user.role vera",     "user.password vera", "user.remove vera"};
+            "user.add root",  "user.add vera",      "user.add sam",    "user.add ada",
+            "user.role vera", "user.password vera", "user.remove vera"};
         QCOMPARE(okActions, expected);
         for (const AuditRow &row : auditRows(db()))
             QVERIFY(row.details.find("vera-new-password") == std::string::npos);
@@ -407,8 +406,7 @@ private slots:
 
         actAs("vera", std::nullopt);
         auto viewerStore = track::TrackingStore::open(*m_ws);
-        QCOMPARE(viewerStore->logMetric(*id, "loss", {1, 2, 0.4}).error().kind,
-                 ErrorKind::Refused);
+        QCOMPARE(viewerStore->logMetric(*id, "loss", {1, 2, 0.4}).error().kind, ErrorKind::Refused);
         QCOMPARE(viewerStore->logParam(*id, "lr", "0.1").error().kind, ErrorKind::Refused);
     }
 };
