@@ -4,6 +4,7 @@
 #include "help.h"
 #include "interrupt.h"
 #include "output.h"
+#include "password_prompt.h"
 #include "terminal_progress.h"
 
 #include <QCoreApplication>
@@ -121,6 +122,7 @@ int run(int argc, char *argv[])
     if (!arguments)
         return usageError(*command, arguments.error().message);
 
+    setUpSessionCredentials();
     CancellationToken token;
     cancelOnInterrupt(token);
     TerminalProgress terminal(token);

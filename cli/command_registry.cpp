@@ -24,6 +24,7 @@ const std::vector<Command> &commands()
         addExplainCommands(list);
         addAuditCommands(list);
         addRegistryCommands(list);
+        addUsersCommands(list);
         return list;
     }();
     return all;

@@ -28,5 +28,7 @@ void addTestCommand(std::vector<Command> &into);     // assay test    // assay r
 void addExplainCommands(std::vector<Command> &into); // assay explain shap|kernel|lime|permutation|pdp
 void addAuditCommands(std::vector<Command> &into);   // assay audit log|verify|checkpoint|key
 void addRegistryCommands(std::vector<Command> &into); // assay registry register|list|show|gate|check|promote|alias
+void addUsersCommands(
+    std::vector<Command> &into); // assay users list|add|set-role|passwd|remove, whoami
 
 } // namespace assay::cli
