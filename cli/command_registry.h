@@ -26,5 +26,7 @@ void addPredictCommand(std::vector<Command> &into);  // assay predict
 void addEvaluateCommand(std::vector<Command> &into); // assay evaluate
 void addTestCommand(std::vector<Command> &into);     // assay test    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
 void addExplainCommands(std::vector<Command> &into); // assay explain shap|kernel|lime|permutation|pdp
+void addFairnessCommand(std::vector<Command> &into);  // assay fairness
+void addPrivacyCommands(std::vector<Command> &into);  // assay privacy budget|release|ledger
 
 } // namespace assay::cli

@@ -2,6 +2,8 @@
 
 #include "common/result.h"
 
+#include <QJsonObject>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -43,6 +45,12 @@ struct FairnessReport {
     double truePositiveRateDifference = 0;
     double falsePositiveRateDifference = 0;
 };
+
+// {"sensitive_column", "positive_label", "threshold", "groups": [{"group", "count",
+// "selection_rate", "true_positive_rate", "false_positive_rate", "accuracy"}], "overall": {…},
+// "demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference",
+// "true_positive_rate_difference", "false_positive_rate_difference"}; NaN as null.
+QJsonObject fairnessReportToJson(const FairnessReport &report);
 
 // From aligned vectors: y in {0, 1}, ŷ in {0, 1}, the group of each row.
 Result<FairnessReport> computeFairness(const std::vector<int> &truth, const std::vector<int> &predicted,
