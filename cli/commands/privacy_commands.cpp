@@ -180,7 +180,7 @@ void printRelease(const govern::PrivacyRelease &release)
             << metricText(result.noisyCount) << ")\n";
         break;
     case govern::PrivateStatistic::Histogram: {
-        out << "histogram of '" << result.column << "'\n";
+        out << "histogram of '" << result.column << "'";
         std::vector<std::vector<std::string>> rows{{"BIN", "COUNT"}};
         for (std::size_t bin = 0; bin < result.values.size(); ++bin)
             rows.push_back({"[" + metricText(result.binEdges[bin]) + ", " + metricText(result.binEdges[bin + 1]) +

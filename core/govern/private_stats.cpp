@@ -6,12 +6,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace assay::govern {
 
 namespace {
 
 constexpr int kMaxBins = 10000;
+
+std::string number(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
 
 QJsonArray numbers(const std::vector<double> &values)
 {
@@ -174,8 +182,8 @@ Status checkPrivateStatRequest(const PrivateStatRequest &request)
                                    "': give both bounds (lower and upper); they must not come from the data");
     if (!std::isfinite(*request.lower) || !std::isfinite(*request.upper) || *request.lower >= *request.upper)
         return Error::invalidInput(name + " of '" + request.column + "': lower bound " +
-                                   std::to_string(*request.lower) + " must be less than upper bound " +
-                                   std::to_string(*request.upper));
+                                   number(*request.lower) + " must be less than upper bound " +
+                                   number(*request.upper));
     if (request.statistic == PrivateStatistic::Histogram && (request.bins < 1 || request.bins > kMaxBins))
         return Error::invalidInput("histogram of '" + request.column + "': " + std::to_string(request.bins) +
                                    " bins; expected 1 to " + std::to_string(kMaxBins));
