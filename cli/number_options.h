@@ -13,6 +13,7 @@ namespace assay::cli {
 // naming the option when it is not a number.
 Result<std::optional<double>> numberOption(const Arguments &arguments, const std::string &name);
 // The same for a non-negative integer (seeds, counts).
-Result<std::optional<std::uint64_t>> unsignedOption(const Arguments &arguments, const std::string &name);
+Result<std::optional<std::uint64_t>> unsignedOption(const Arguments &arguments,
+                                                    const std::string &name);
 
 } // namespace assay::cli

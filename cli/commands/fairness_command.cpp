@@ -1,10 +1,10 @@
 #include "command_registry.h"
+#include "govern/fairness.h"
+#include "json_values.h"
 #include "model_inputs.h"
 #include "number_options.h"
 #include "output.h"
 #include "runs_shared.h"
-#include "json_values.h"
-#include "govern/fairness.h"
 
 #include <QJsonArray>
 
@@ -44,17 +44,22 @@ std::string rateText(double value)
 
 std::vector<std::string> groupRow(const govern::GroupMetrics &group)
 {
-    return {group.group, std::to_string(group.count), rateText(group.selectionRate),
-            rateText(group.truePositiveRate), rateText(group.falsePositiveRate), rateText(group.accuracy)};
+    return {group.group,
+            std::to_string(group.count),
+            rateText(group.selectionRate),
+            rateText(group.truePositiveRate),
+            rateText(group.falsePositiveRate),
+            rateText(group.accuracy)};
 }
 
 void printReport(const govern::FairnessRequest &request, const govern::FairnessReport &report,
                  const std::vector<Check> &checks)
 {
-    printLine(request.data + ": " + std::to_string(report.overall.count) + " rows, sensitive column '" +
-              report.sensitiveColumn + "', positive label '" + report.positiveLabel + "', threshold " +
-              metricText(report.threshold) + "\n");
-    std::vector<std::vector<std::string>> rows{{"GROUP", "COUNT", "SELECTION", "TPR", "FPR", "ACCURACY"}};
+    printLine(request.data + ": " + std::to_string(report.overall.count) +
+              " rows, sensitive column '" + report.sensitiveColumn + "', positive label '" +
+              report.positiveLabel + "', threshold " + metricText(report.threshold) + "\n");
+    std::vector<std::vector<std::string>> rows{
+        {"GROUP", "COUNT", "SELECTION", "TPR", "FPR", "ACCURACY"}};
     for (const auto &group : report.groups)
         rows.push_back(groupRow(group));
     rows.push_back(groupRow(report.overall));
@@ -63,11 +68,13 @@ void printReport(const govern::FairnessRequest &request, const govern::FairnessR
     summary << "\ndemographic parity difference  " << rateText(report.demographicParityDifference)
             << "\ndemographic parity ratio       " << rateText(report.demographicParityRatio)
             << "\nequalized odds difference      " << rateText(report.equalizedOddsDifference)
-            << " (TPR difference " << rateText(report.truePositiveRateDifference) << ", FPR difference "
-            << rateText(report.falsePositiveRateDifference) << ")";
+            << " (TPR difference " << rateText(report.truePositiveRateDifference)
+            << ", FPR difference " << rateText(report.falsePositiveRateDifference) << ")";
     for (const auto &check : checks)
-        summary << "\n" << (check.passed() ? "ok      " : "FAILED  ") << check.name << " "
-                << rateText(check.value) << (check.passed() ? " ≤ " : " > ") << metricText(check.max);
+        summary << "\n"
+                << (check.passed() ? "ok      " : "FAILED  ") << check.name << " "
+                << rateText(check.value) << (check.passed() ? " ≤ " : " > ")
+                << metricText(check.max);
     printLine(summary.str());
 }
 
@@ -75,7 +82,8 @@ int runFairness(CommandContext &context)
 {
     const Command &command = *findCommand("fairness");
     if (!context.arguments.positional().empty())
-        return usageError(command, "unexpected argument '" + context.arguments.positional().front() + "'");
+        return usageError(command,
+                          "unexpected argument '" + context.arguments.positional().front() + "'");
     const auto model = context.arguments.value("model");
     const auto data = context.arguments.value("data");
     const auto sensitive = context.arguments.value("sensitive");
@@ -85,7 +93,8 @@ int runFairness(CommandContext &context)
                                     .data = *data,
                                     .target = context.arguments.value("target").value_or(""),
                                     .sensitive = *sensitive,
-                                    .positiveLabel = context.arguments.value("positive").value_or(""),
+                                    .positiveLabel =
+                                        context.arguments.value("positive").value_or(""),
                                     .threshold = 0.5};
     auto threshold = numberOption(context.arguments, "threshold");
     if (!threshold)
@@ -93,14 +102,16 @@ int runFairness(CommandContext &context)
     request.threshold = threshold->value_or(0.5);
 
     std::vector<Check> checks;
-    for (const auto &[option, name] : {std::pair<std::string, std::string>{"max-parity-difference",
-                                                                           "demographic parity difference"},
-                                       {"max-equalized-odds-difference", "equalized odds difference"}}) {
+    for (const auto &[option, name] :
+         {std::pair<std::string, std::string>{"max-parity-difference",
+                                              "demographic parity difference"},
+          {"max-equalized-odds-difference", "equalized odds difference"}}) {
         auto max = numberOption(context.arguments, option);
         if (!max)
             return fail(max.error());
         if (*max && **max < 0)
-            return fail(Error::invalidInput("--" + option + " " + metricText(**max) + ": expected a number ≥ 0"));
+            return fail(Error::invalidInput("--" + option + " " + metricText(**max) +
+                                            ": expected a number ≥ 0"));
         if (*max)
             checks.push_back({.name = name, .value = 0, .max = **max});
     }
@@ -112,9 +123,11 @@ int runFairness(CommandContext &context)
     if (!report)
         return fail(report.error());
     for (auto &check : checks)
-        check.value = check.name == "demographic parity difference" ? report->demographicParityDifference
-                                                                      : report->equalizedOddsDifference;
-    const bool passed = std::all_of(checks.begin(), checks.end(), [](const Check &c) { return c.passed(); });
+        check.value = check.name == "demographic parity difference"
+                          ? report->demographicParityDifference
+                          : report->equalizedOddsDifference;
+    const bool passed =
+        std::all_of(checks.begin(), checks.end(), [](const Check &c) { return c.passed(); });
 
     if (context.json) {
         QJsonObject json = govern::fairnessReportToJson(*report);
@@ -140,21 +153,27 @@ int runFairness(CommandContext &context)
 void addFairnessCommand(std::vector<Command> &into)
 {
     std::vector<OptionSpec> options{
-        {"model", true, "MODEL", "a run id or name, a model file, or a registered NAME:VERSION / NAME@ALIAS"},
+        {"model", true, "MODEL",
+         "a run id or name, a model file, or a registered NAME:VERSION / NAME@ALIAS"},
         {"data", true, "DATA", "labelled rows with the sensitive column: a file or PATH@REV"},
         {"target", true, "COL", "the label column (default: the model's target)"},
         {"sensitive", true, "COL", "the column whose values form the groups"},
-        {"threshold", true, "T", "predict the positive class when its probability is ≥ T (default 0.5)"},
+        {"threshold", true, "T",
+         "predict the positive class when its probability is ≥ T (default 0.5)"},
         {"positive", true, "LABEL", "the positive label (default: the model's positive class)"},
-        {"max-parity-difference", true, "X", "exit 1 when the demographic parity difference is > X"},
-        {"max-equalized-odds-difference", true, "X", "exit 1 when the equalized odds difference is > X"}};
-    into.push_back({"fairness", "measure a classifier's fairness across the groups of a sensitive column",
-                    "--model MODEL --data DATA --sensitive COL [--target COL] [--threshold T] [--positive LABEL] "
-                    "[--max-parity-difference X] [--max-equalized-odds-difference X]",
-                    kFairnessDetails,
-                    "assay fairness --model credit:3 --data data/credit.csv --target default --sensitive "
-                    "region --max-parity-difference 0.1",
-                    options, runFairness});
+        {"max-parity-difference", true, "X",
+         "exit 1 when the demographic parity difference is > X"},
+        {"max-equalized-odds-difference", true, "X",
+         "exit 1 when the equalized odds difference is > X"}};
+    into.push_back(
+        {"fairness", "measure a classifier's fairness across the groups of a sensitive column",
+         "--model MODEL --data DATA --sensitive COL [--target COL] [--threshold T] [--positive "
+         "LABEL] "
+         "[--max-parity-difference X] [--max-equalized-odds-difference X]",
+         kFairnessDetails,
+         "assay fairness --model credit:3 --data data/credit.csv --target default --sensitive "
+         "region --max-parity-difference 0.1",
+         options, runFairness});
 }
 
 } // namespace assay::cli

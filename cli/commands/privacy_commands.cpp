@@ -1,10 +1,10 @@
 #include "command_registry.h"
 #include "command_workspace.h"
+#include "govern/privacy_ledger.h"
 #include "number_options.h"
 #include "output.h"
 #include "runs_shared.h"
 #include "text_format.h"
-#include "govern/privacy_ledger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,8 +62,10 @@ QJsonObject budgetToJson(const govern::PrivacyBudget &budget)
             {QStringLiteral("delta"), orNull(budget.delta)},
             {QStringLiteral("spent_epsilon"), budget.spentEpsilon},
             {QStringLiteral("spent_delta"), budget.spentDelta},
-            {QStringLiteral("remaining_epsilon"), orNull(std::max(0.0, budget.epsilon - budget.spentEpsilon))},
-            {QStringLiteral("remaining_delta"), orNull(std::max(0.0, budget.delta - budget.spentDelta))},
+            {QStringLiteral("remaining_epsilon"),
+             orNull(std::max(0.0, budget.epsilon - budget.spentEpsilon))},
+            {QStringLiteral("remaining_delta"),
+             orNull(std::max(0.0, budget.delta - budget.spentDelta))},
             {QStringLiteral("releases"), static_cast<qint64>(budget.releases)}};
 }
 
@@ -80,12 +82,14 @@ std::string budgetText(const govern::PrivacyBudget &budget)
 }
 
 // The one positional argument, DATASET; prints the usage error otherwise.
-std::optional<std::string> datasetArgument(CommandContext &context, const Command &command, int &exitCode)
+std::optional<std::string> datasetArgument(CommandContext &context, const Command &command,
+                                           int &exitCode)
 {
     const auto &positional = context.arguments.positional();
     if (positional.size() != 1) {
-        exitCode = usageError(command, positional.empty() ? "which dataset?"
-                                                          : "unexpected argument '" + positional[1] + "'");
+        exitCode =
+            usageError(command, positional.empty() ? "which dataset?"
+                                                   : "unexpected argument '" + positional[1] + "'");
         return std::nullopt;
     }
     return positional.front();
@@ -109,8 +113,9 @@ int runBudget(CommandContext &context)
     auto workspace = openCommandWorkspace(context);
     if (!workspace)
         return fail(workspace.error());
-    auto budget = *epsilon ? govern::setPrivacyBudget(*workspace, *dataset, **epsilon, delta->value_or(0))
-                           : govern::privacyBudget(*workspace, *dataset);
+    auto budget =
+        *epsilon ? govern::setPrivacyBudget(*workspace, *dataset, **epsilon, delta->value_or(0))
+                 : govern::privacyBudget(*workspace, *dataset);
     if (!budget)
         return fail(budget.error());
     if (context.json)
@@ -176,14 +181,15 @@ void printRelease(const govern::PrivacyRelease &release)
         break;
     case govern::PrivateStatistic::Mean:
         out << "mean of '" << result.column << "' clamped to [" << metricText(result.lower) << ", "
-            << metricText(result.upper) << "]: " << metricText(result.values.front()) << " (noisy count "
-            << metricText(result.noisyCount) << ")\n";
+            << metricText(result.upper) << "]: " << metricText(result.values.front())
+            << " (noisy count " << metricText(result.noisyCount) << ")\n";
         break;
     case govern::PrivateStatistic::Histogram: {
         out << "histogram of '" << result.column << "'";
         std::vector<std::vector<std::string>> rows{{"BIN", "COUNT"}};
         for (std::size_t bin = 0; bin < result.values.size(); ++bin)
-            rows.push_back({"[" + metricText(result.binEdges[bin]) + ", " + metricText(result.binEdges[bin + 1]) +
+            rows.push_back({"[" + metricText(result.binEdges[bin]) + ", " +
+                                metricText(result.binEdges[bin + 1]) +
                                 (bin + 1 == result.values.size() ? "]" : ")"),
                             metricText(result.values[bin])});
         printLine(out.str());
@@ -280,13 +286,15 @@ int runLedger(CommandContext &context)
         return ExitOk;
     }
     if (!records->empty()) {
-        std::vector<std::vector<std::string>> rows{
-            {"ID", "TIME", "ACTOR", "STATISTIC", "COLUMN", "MECHANISM", "EPSILON", "DELTA", "VALUES"}};
+        std::vector<std::vector<std::string>> rows{{"ID", "TIME", "ACTOR", "STATISTIC", "COLUMN",
+                                                    "MECHANISM", "EPSILON", "DELTA", "VALUES"}};
         for (const auto &record : *records)
-            rows.push_back({std::to_string(record.id), localTime(record.timeMs), record.actor,
-                            record.statistic + (record.revision.empty() ? "" : " @" + record.revision),
-                            record.column.empty() ? "-" : record.column, record.mechanism,
-                            metricText(record.epsilon), metricText(record.delta), valuesText(record.resultJson)});
+            rows.push_back(
+                {std::to_string(record.id), localTime(record.timeMs), record.actor,
+                 record.statistic + (record.revision.empty() ? "" : " @" + record.revision),
+                 record.column.empty() ? "-" : record.column, record.mechanism,
+                 metricText(record.epsilon), metricText(record.delta),
+                 valuesText(record.resultJson)});
         printTable(rows);
     }
     printLine(budgetText(*budget));
@@ -306,34 +314,49 @@ int runPrivacyGroup(CommandContext &context)
 
 void addPrivacyCommands(std::vector<Command> &into)
 {
-    into.push_back({"privacy", "differentially private statistics against a privacy budget",
-                    "budget|release|ledger DATASET ...", kPrivacyDetails,
-                    "assay privacy release data/credit.csv --stat mean --column income --lower 0 --upper 200 "
-                    "--epsilon 0.1",
-                    {}, runPrivacyGroup});
-    into.push_back({"privacy budget", "show or set a dataset's privacy budget", "DATASET [--epsilon E] [--delta D]",
-                    kBudgetDetails, "assay privacy budget data/credit.csv --epsilon 1 --delta 1e-6",
+    into.push_back(
+        {"privacy",
+         "differentially private statistics against a privacy budget",
+         "budget|release|ledger DATASET ...",
+         kPrivacyDetails,
+         "assay privacy release data/credit.csv --stat mean --column income --lower 0 --upper 200 "
+         "--epsilon 0.1",
+         {},
+         runPrivacyGroup});
+    into.push_back({"privacy budget",
+                    "show or set a dataset's privacy budget",
+                    "DATASET [--epsilon E] [--delta D]",
+                    kBudgetDetails,
+                    "assay privacy budget data/credit.csv --epsilon 1 --delta 1e-6",
                     {{"epsilon", true, "E", "the total epsilon releases may spend"},
                      {"delta", true, "D", "the total delta releases may spend (default 0)"}},
                     runBudget});
-    into.push_back({"privacy release", "release a noisy count, histogram or mean of a dataset",
-                    "DATASET --stat count|histogram|mean [--column C] [--bins N --lower L --upper U] --epsilon E "
-                    "[--delta D] [--mechanism laplace|gaussian] [--seed S]",
-                    kReleaseDetails,
-                    "assay privacy release data/credit.csv --stat histogram --column age --bins 8 --lower 18 "
-                    "--upper 98 --epsilon 0.2",
-                    {{"stat", true, "STAT", "count, histogram or mean"},
-                     {"column", true, "C", "the column (count: optional, counts its non-missing values)"},
-                     {"bins", true, "N", "histogram: number of equal bins (default 10)"},
-                     {"lower", true, "L", "histogram and mean: the lower bound, from domain knowledge"},
-                     {"upper", true, "U", "histogram and mean: the upper bound, from domain knowledge"},
-                     {"epsilon", true, "E", "the epsilon this release spends"},
-                     {"delta", true, "D", "the delta it spends (Gaussian only)"},
-                     {"mechanism", true, "M", "laplace (default) or gaussian"},
-                     {"seed", true, "S", "seed the noise (reproducible; for tests only)"}},
-                    runRelease});
-    into.push_back({"privacy ledger", "list a dataset's private releases and its remaining budget", "DATASET",
-                    kLedgerDetails, "assay privacy ledger data/credit.csv --json", {}, runLedger});
+    into.push_back(
+        {"privacy release",
+         "release a noisy count, histogram or mean of a dataset",
+         "DATASET --stat count|histogram|mean [--column C] [--bins N --lower L --upper U] "
+         "--epsilon E "
+         "[--delta D] [--mechanism laplace|gaussian] [--seed S]",
+         kReleaseDetails,
+         "assay privacy release data/credit.csv --stat histogram --column age --bins 8 --lower 18 "
+         "--upper 98 --epsilon 0.2",
+         {{"stat", true, "STAT", "count, histogram or mean"},
+          {"column", true, "C", "the column (count: optional, counts its non-missing values)"},
+          {"bins", true, "N", "histogram: number of equal bins (default 10)"},
+          {"lower", true, "L", "histogram and mean: the lower bound, from domain knowledge"},
+          {"upper", true, "U", "histogram and mean: the upper bound, from domain knowledge"},
+          {"epsilon", true, "E", "the epsilon this release spends"},
+          {"delta", true, "D", "the delta it spends (Gaussian only)"},
+          {"mechanism", true, "M", "laplace (default) or gaussian"},
+          {"seed", true, "S", "seed the noise (reproducible; for tests only)"}},
+         runRelease});
+    into.push_back({"privacy ledger",
+                    "list a dataset's private releases and its remaining budget",
+                    "DATASET",
+                    kLedgerDetails,
+                    "assay privacy ledger data/credit.csv --json",
+                    {},
+                    runLedger});
 }
 
 } // namespace assay::cli

@@ -40,7 +40,8 @@ struct Counts {
 
 double ratio(std::int64_t numerator, std::int64_t denominator)
 {
-    return denominator == 0 ? kNaN : static_cast<double>(numerator) / static_cast<double>(denominator);
+    return denominator == 0 ? kNaN
+                            : static_cast<double>(numerator) / static_cast<double>(denominator);
 }
 
 GroupMetrics metricsOf(std::string group, const Counts &counts)
@@ -69,15 +70,16 @@ void orderGroups(std::vector<GroupMetrics> &groups)
     const bool numeric = std::all_of(groups.begin(), groups.end(), [](const GroupMetrics &g) {
         return g.group == kMissingGroup || asNumber(g.group).has_value();
     });
-    std::stable_sort(groups.begin(), groups.end(), [numeric](const GroupMetrics &a, const GroupMetrics &b) {
-        const bool aMissing = a.group == kMissingGroup;
-        const bool bMissing = b.group == kMissingGroup;
-        if (aMissing || bMissing)
-            return !aMissing && bMissing;
-        if (numeric)
-            return *asNumber(a.group) < *asNumber(b.group);
-        return a.group < b.group;
-    });
+    std::stable_sort(groups.begin(), groups.end(),
+                     [numeric](const GroupMetrics &a, const GroupMetrics &b) {
+                         const bool aMissing = a.group == kMissingGroup;
+                         const bool bMissing = b.group == kMissingGroup;
+                         if (aMissing || bMissing)
+                             return !aMissing && bMissing;
+                         if (numeric)
+                             return *asNumber(a.group) < *asNumber(b.group);
+                         return a.group < b.group;
+                     });
 }
 
 // The spread of one rate over the groups where it is defined (NaN rates are left out);
@@ -113,7 +115,8 @@ double largerDefined(double a, double b)
 
 } // namespace
 
-Result<FairnessReport> computeFairness(const std::vector<int> &truth, const std::vector<int> &predicted,
+Result<FairnessReport> computeFairness(const std::vector<int> &truth,
+                                       const std::vector<int> &predicted,
                                        const std::vector<std::string> &groups)
 {
     if (truth.size() != predicted.size() || truth.size() != groups.size())

@@ -74,6 +74,7 @@ struct FairnessRequest {
 };
 Result<FairnessReport> modelFairness(workspace::Workspace &workspace, const FairnessRequest &request);
 // The same where no workspace may be open (`workspace` null): then the model must be a file.
-Result<FairnessReport> modelFairness(workspace::Workspace *workspace, const FairnessRequest &request);
+Result<FairnessReport> modelFairness(workspace::Workspace *workspace,
+                                     const FairnessRequest &request);
 
 } // namespace assay::govern

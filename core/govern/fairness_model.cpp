@@ -23,12 +23,14 @@ bool looksLikeRegistryReference(const std::string &model)
 }
 
 // A file, a run, or a registered version ("NAME:VERSION", "NAME@alias").
-Result<model::LoadedModel> openFairnessModel(workspace::Workspace *workspace, const std::string &source)
+Result<model::LoadedModel> openFairnessModel(workspace::Workspace *workspace,
+                                             const std::string &source)
 {
     if (!looksLikeRegistryReference(source))
         return model::openModel(source, workspace);
     if (!workspace)
-        return Error::notFound(source + ": no such model file, and a registry reference needs a workspace");
+        return Error::notFound(source +
+                               ": no such model file, and a registry reference needs a workspace");
     auto version = resolveModelVersion(*workspace, source);
     if (!version)
         return version.error();
@@ -37,18 +39,21 @@ Result<model::LoadedModel> openFairnessModel(workspace::Workspace *workspace, co
         return loaded.error();
     if (!version->modelMd5.empty() && loaded->md5 != version->modelMd5)
         return Error::invalidInput(source + ": the model of run " + version->runId + " has md5 " +
-                                   loaded->md5 + ", but the registry recorded " + version->modelMd5);
+                                   loaded->md5 + ", but the registry recorded " +
+                                   version->modelMd5);
     return loaded;
 }
 
 } // namespace
 
-Result<FairnessReport> modelFairness(workspace::Workspace &workspace, const FairnessRequest &request)
+Result<FairnessReport> modelFairness(workspace::Workspace &workspace,
+                                     const FairnessRequest &request)
 {
     return modelFairness(&workspace, request);
 }
 
-Result<FairnessReport> modelFairness(workspace::Workspace *workspace, const FairnessRequest &request)
+Result<FairnessReport> modelFairness(workspace::Workspace *workspace,
+                                     const FairnessRequest &request)
 {
     if (!(request.threshold >= 0 && request.threshold <= 1))
         return Error::invalidInput("threshold " + std::to_string(request.threshold) +
@@ -58,8 +63,9 @@ Result<FairnessReport> modelFairness(workspace::Workspace *workspace, const Fair
         return loaded.error();
     const auto &signature = loaded->model->signature();
     if (signature.task != model::Task::Binary)
-        return Error::invalidInput(request.model + ": fairness needs a binary classifier, but the model's task is " +
-                                   std::string(model::taskName(signature.task)));
+        return Error::invalidInput(
+            request.model + ": fairness needs a binary classifier, but the model's task is " +
+            std::string(model::taskName(signature.task)));
 
     auto read = version::readDataset(version::parseDatasetRef(request.data));
     if (!read)
@@ -67,19 +73,25 @@ Result<FairnessReport> modelFairness(workspace::Workspace *workspace, const Fair
     const table::Table &data = read->table;
     const auto sensitiveIndex = data.indexOf(request.sensitive);
     if (!sensitiveIndex)
-        return Error::invalidInput(request.data + ": no sensitive column '" + request.sensitive + "'");
+        return Error::invalidInput(request.data + ": no sensitive column '" + request.sensitive +
+                                   "'");
     const std::string targetName = request.target.empty() ? signature.target : request.target;
     if (targetName.empty())
-        return Error::invalidInput(request.model + ": the model does not name its target; give the target column");
-    auto target = model::encodeTargetFor(data, targetName, signature.task, signature.classes, request.data);
+        return Error::invalidInput(request.model +
+                                   ": the model does not name its target; give the target column");
+    auto target =
+        model::encodeTargetFor(data, targetName, signature.task, signature.classes, request.data);
     if (!target)
         return target.error();
 
-    const std::string positiveLabel = request.positiveLabel.empty() ? signature.classes[1] : request.positiveLabel;
-    const auto positive = std::find(signature.classes.begin(), signature.classes.end(), positiveLabel);
+    const std::string positiveLabel =
+        request.positiveLabel.empty() ? signature.classes[1] : request.positiveLabel;
+    const auto positive =
+        std::find(signature.classes.begin(), signature.classes.end(), positiveLabel);
     if (positive == signature.classes.end())
-        return Error::invalidInput("positive label '" + positiveLabel + "' is not one of the model's classes ('" +
-                                   signature.classes[0] + "', '" + signature.classes[1] + "')");
+        return Error::invalidInput("positive label '" + positiveLabel +
+                                   "' is not one of the model's classes ('" + signature.classes[0] +
+                                   "', '" + signature.classes[1] + "')");
     const double positiveIndex = static_cast<double>(positive - signature.classes.begin());
 
     auto features = model::buildMatrix(data, signature.features, request.data);

@@ -73,16 +73,18 @@ Result<PrivacyBudget> readBudget(workspace::Database &database, const std::strin
 Status checkAffordable(const PrivacyBudget &budget, const PrivateStatRequest &request)
 {
     if (!budget.set)
-        return Error::refused(budget.dataset + ": no privacy budget is set; set one first, e.g. "
-                                               "`assay privacy budget " +
+        return Error::refused(budget.dataset +
+                              ": no privacy budget is set; set one first, e.g. "
+                              "`assay privacy budget " +
                               budget.dataset + " --epsilon 1 --delta 1e-6`");
     const double epsilonAfter = budget.spentEpsilon + request.epsilon;
     const double deltaAfter = budget.spentDelta + request.delta;
     if (exceeds(epsilonAfter, budget.epsilon))
-        return Error::refused(budget.dataset + ": releasing with epsilon " + number(request.epsilon) +
-                              " would spend " + number(epsilonAfter) + " of the epsilon budget " +
-                              number(budget.epsilon) + " (" + number(budget.spentEpsilon) +
-                              " spent by " + std::to_string(budget.releases) + " releases)");
+        return Error::refused(budget.dataset + ": releasing with epsilon " +
+                              number(request.epsilon) + " would spend " + number(epsilonAfter) +
+                              " of the epsilon budget " + number(budget.epsilon) + " (" +
+                              number(budget.spentEpsilon) + " spent by " +
+                              std::to_string(budget.releases) + " releases)");
     if (request.delta > 0 && exceeds(deltaAfter, budget.delta))
         return Error::refused(budget.dataset + ": releasing with delta " + number(request.delta) +
                               " would spend " + number(deltaAfter) + " of the delta budget " +
@@ -123,7 +125,8 @@ Result<ReadData> readForRelease(const std::string &dataset)
 Status insertRelease(workspace::Database &database, PrivacyReleaseRecord &record)
 {
     auto insert = database.prepare(
-        "INSERT INTO privacy_releases (dataset, data_md5, statistic, column_name, mechanism, epsilon, "
+        "INSERT INTO privacy_releases (dataset, data_md5, statistic, column_name, mechanism, "
+        "epsilon, "
         "delta, sensitivity, time_ms, actor, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return insert.error();
@@ -151,7 +154,8 @@ Status insertRelease(workspace::Database &database, PrivacyReleaseRecord &record
 
 } // namespace
 
-Result<std::string> privacyDatasetKey(const workspace::Workspace &workspace, const std::string &dataset)
+Result<std::string> privacyDatasetKey(const workspace::Workspace &workspace,
+                                      const std::string &dataset)
 {
     const auto ref = version::parseDatasetRef(dataset);
     if (ref.path.empty())
@@ -163,7 +167,8 @@ Result<std::string> privacyDatasetKey(const workspace::Workspace &workspace, con
         return Error::io(ref.path + ": " + error.message());
     const fs::path relative = file.lexically_relative(root);
     if (relative.empty() || *relative.begin() == "..")
-        return Error::invalidInput(ref.path + ": not inside the workspace " + workspace.root().string());
+        return Error::invalidInput(ref.path + ": not inside the workspace " +
+                                   workspace.root().string());
     return relative.generic_string();
 }
 
@@ -179,7 +184,8 @@ Result<PrivacyBudget> setPrivacyBudget(workspace::Workspace &workspace, const st
                                        double epsilon, double delta)
 {
     if (!std::isfinite(epsilon) || epsilon <= 0)
-        return Error::invalidInput("epsilon budget " + number(epsilon) + ": expected a number greater than 0");
+        return Error::invalidInput("epsilon budget " + number(epsilon) +
+                                   ": expected a number greater than 0");
     if (!(delta >= 0 && delta < 1))
         return Error::invalidInput("delta budget " + number(delta) + ": expected 0 ≤ delta < 1");
     auto key = privacyDatasetKey(workspace, dataset);
@@ -196,7 +202,8 @@ Result<PrivacyBudget> setPrivacyBudget(workspace::Workspace &workspace, const st
             return before.error();
         auto upsert = database.prepare(
             "INSERT INTO privacy_budgets (dataset, epsilon, delta) VALUES (?, ?, ?) "
-            "ON CONFLICT(dataset) DO UPDATE SET epsilon = excluded.epsilon, delta = excluded.delta");
+            "ON CONFLICT(dataset) DO UPDATE SET epsilon = excluded.epsilon, delta = "
+            "excluded.delta");
         if (!upsert)
             return upsert.error();
         upsert->bind(1, *key).bind(2, epsilon).bind(3, delta);
@@ -229,7 +236,8 @@ Result<std::vector<PrivacyReleaseRecord>> privacyLedger(workspace::Workspace &wo
     if (!key)
         return key.error();
     auto rows = workspace.database().prepare(
-        "SELECT id, dataset, data_md5, statistic, column_name, mechanism, epsilon, delta, sensitivity, "
+        "SELECT id, dataset, data_md5, statistic, column_name, mechanism, epsilon, delta, "
+        "sensitivity, "
         "time_ms, actor, result FROM privacy_releases WHERE dataset = ? ORDER BY id");
     if (!rows)
         return rows.error();
@@ -249,7 +257,8 @@ Result<std::vector<PrivacyReleaseRecord>> privacyLedger(workspace::Workspace &wo
                                     .timeMs = row.columnInt(9),
                                     .actor = row.columnText(10),
                                     .resultJson = row.columnText(11)};
-        const auto result = QJsonDocument::fromJson(QByteArray::fromStdString(record.resultJson)).object();
+        const auto result =
+            QJsonDocument::fromJson(QByteArray::fromStdString(record.resultJson)).object();
         record.revision = result.value(QStringLiteral("revision")).toString().toStdString();
         records.push_back(std::move(record));
     });
@@ -258,7 +267,8 @@ Result<std::vector<PrivacyReleaseRecord>> privacyLedger(workspace::Workspace &wo
     return records;
 }
 
-Result<PrivacyRelease> releasePrivateStatistic(workspace::Workspace &workspace, const std::string &dataset,
+Result<PrivacyRelease> releasePrivateStatistic(workspace::Workspace &workspace,
+                                               const std::string &dataset,
                                                const PrivateStatRequest &request)
 {
     ASSAY_TRY(checkPrivateStatRequest(request));
@@ -287,35 +297,35 @@ Result<PrivacyRelease> releasePrivateStatistic(workspace::Workspace &workspace, 
     QJsonObject resultJson = privateStatResultToJson(*result);
     if (!data->revision.empty())
         resultJson.insert(QStringLiteral("revision"), QString::fromStdString(data->revision));
-    PrivacyRelease release{
-        .record = {.id = 0,
-                   .dataset = *key,
-                   .revision = data->revision,
-                   .dataMd5 = data->md5,
-                   .statistic = std::string(statisticName(request.statistic)),
-                   .column = request.column,
-                   .mechanism = std::string(mechanismName(request.mechanism)),
-                   .epsilon = request.epsilon,
-                   .delta = request.delta,
-                   .sensitivity = result->recordedSensitivity(),
-                   .timeMs = QDateTime::currentMSecsSinceEpoch(),
-                   .actor = actor->name,
-                   .resultJson = compactJson(resultJson)},
-        .result = std::move(*result),
-        .budget = {}};
+    PrivacyRelease release{.record = {.id = 0,
+                                      .dataset = *key,
+                                      .revision = data->revision,
+                                      .dataMd5 = data->md5,
+                                      .statistic = std::string(statisticName(request.statistic)),
+                                      .column = request.column,
+                                      .mechanism = std::string(mechanismName(request.mechanism)),
+                                      .epsilon = request.epsilon,
+                                      .delta = request.delta,
+                                      .sensitivity = result->recordedSensitivity(),
+                                      .timeMs = QDateTime::currentMSecsSinceEpoch(),
+                                      .actor = actor->name,
+                                      .resultJson = compactJson(resultJson)},
+                           .result = std::move(*result),
+                           .budget = {}};
     auto done = database.transaction([&]() -> Status {
         auto budget = readBudget(database, *key);
         if (!budget)
             return budget.error();
         ASSAY_TRY(checkAffordable(*budget, request));
         ASSAY_TRY(insertRelease(database, release.record));
-        const QJsonObject details{{QStringLiteral("release"), static_cast<qint64>(release.record.id)},
-                                  {QStringLiteral("statistic"), QString::fromStdString(release.record.statistic)},
-                                  {QStringLiteral("column"), QString::fromStdString(release.record.column)},
-                                  {QStringLiteral("mechanism"), QString::fromStdString(release.record.mechanism)},
-                                  {QStringLiteral("epsilon"), release.record.epsilon},
-                                  {QStringLiteral("delta"), release.record.delta},
-                                  {QStringLiteral("data_md5"), QString::fromStdString(release.record.dataMd5)}};
+        const QJsonObject details{
+            {QStringLiteral("release"), static_cast<qint64>(release.record.id)},
+            {QStringLiteral("statistic"), QString::fromStdString(release.record.statistic)},
+            {QStringLiteral("column"), QString::fromStdString(release.record.column)},
+            {QStringLiteral("mechanism"), QString::fromStdString(release.record.mechanism)},
+            {QStringLiteral("epsilon"), release.record.epsilon},
+            {QStringLiteral("delta"), release.record.delta},
+            {QStringLiteral("data_md5"), QString::fromStdString(release.record.dataMd5)}};
         ASSAY_TRY(appendAudit(database, {.actor = actor->name,
                                          .action = "privacy.release",
                                          .object = *key,

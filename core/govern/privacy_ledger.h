@@ -54,7 +54,8 @@ struct PrivacyRelease {
 
 // The ledger key of a dataset as the user names it; InvalidInput when it lies outside the
 // workspace.
-Result<std::string> privacyDatasetKey(const workspace::Workspace &workspace, const std::string &dataset);
+Result<std::string> privacyDatasetKey(const workspace::Workspace &workspace,
+                                      const std::string &dataset);
 
 // The budget and what has been spent (set = false when no budget was set).
 Result<PrivacyBudget> privacyBudget(workspace::Workspace &workspace, const std::string &dataset);
@@ -75,7 +76,8 @@ Result<std::vector<PrivacyReleaseRecord>> privacyLedger(workspace::Workspace &wo
 // in Σ ε). The budget check, the ledger insert and the "privacy.release" audit entry happen
 // in one immediate transaction, so concurrent releases cannot overspend. Bad requests
 // (checkPrivateStatRequest), unknown columns and unreadable data are InvalidInput/NotFound.
-Result<PrivacyRelease> releasePrivateStatistic(workspace::Workspace &workspace, const std::string &dataset,
+Result<PrivacyRelease> releasePrivateStatistic(workspace::Workspace &workspace,
+                                               const std::string &dataset,
                                                const PrivateStatRequest &request);
 
 } // namespace assay::govern

@@ -30,27 +30,32 @@ Result<NoiseMechanism> parseMechanism(std::string_view text)
         return NoiseMechanism::Laplace;
     if (text == "gaussian")
         return NoiseMechanism::Gaussian;
-    return Error::invalidInput("mechanism '" + std::string(text) + "': expected laplace or gaussian");
+    return Error::invalidInput("mechanism '" + std::string(text) +
+                               "': expected laplace or gaussian");
 }
 
 Status checkPrivacyParameters(NoiseMechanism mechanism, double epsilon, double delta)
 {
     if (!std::isfinite(epsilon) || epsilon <= 0)
-        return Error::invalidInput("epsilon " + number(epsilon) + ": expected a number greater than 0");
+        return Error::invalidInput("epsilon " + number(epsilon) +
+                                   ": expected a number greater than 0");
     if (mechanism == NoiseMechanism::Laplace) {
         if (delta != 0)
-            return Error::invalidInput("delta " + number(delta) +
-                                       ": the Laplace mechanism spends no delta; leave it out or use "
-                                       "--mechanism gaussian");
+            return Error::invalidInput(
+                "delta " + number(delta) +
+                ": the Laplace mechanism spends no delta; leave it out or use "
+                "--mechanism gaussian");
         return {};
     }
     if (!(delta > 0 && delta < 1))
-        return Error::invalidInput("delta " + number(delta) +
-                                   ": the Gaussian mechanism needs a delta between 0 and 1 (e.g. 1e-6)");
+        return Error::invalidInput(
+            "delta " + number(delta) +
+            ": the Gaussian mechanism needs a delta between 0 and 1 (e.g. 1e-6)");
     if (epsilon >= 1)
-        return Error::invalidInput("epsilon " + number(epsilon) +
-                                   ": the Gaussian mechanism's calibration σ = Δ2·√(2 ln(1.25/δ))/ε holds "
-                                   "only for epsilon < 1; use a smaller epsilon or the Laplace mechanism");
+        return Error::invalidInput(
+            "epsilon " + number(epsilon) +
+            ": the Gaussian mechanism's calibration σ = Δ2·√(2 ln(1.25/δ))/ε holds "
+            "only for epsilon < 1; use a smaller epsilon or the Laplace mechanism");
     return {};
 }
 
@@ -78,7 +83,8 @@ double sampleGaussian(Random &random, double sigma)
 
 double sampleNoise(NoiseMechanism mechanism, Random &random, double scale)
 {
-    return mechanism == NoiseMechanism::Laplace ? sampleLaplace(random, scale) : sampleGaussian(random, scale);
+    return mechanism == NoiseMechanism::Laplace ? sampleLaplace(random, scale)
+                                                : sampleGaussian(random, scale);
 }
 
 Random noiseSource(const std::optional<std::uint64_t> &seed)

@@ -44,10 +44,12 @@ Result<const table::Column *> numericColumn(const table::Table &data, const std:
 }
 
 // Adds noise to `exact` (one value per coordinate) and records the part.
-Result<std::vector<double>> noisy(const std::vector<double> &exact, NoisyPart part, NoiseMechanism mechanism,
-                                  Random &random, std::vector<NoisyPart> &parts)
+Result<std::vector<double>> noisy(const std::vector<double> &exact, NoisyPart part,
+                                  NoiseMechanism mechanism, Random &random,
+                                  std::vector<NoisyPart> &parts)
 {
-    auto scale = noiseScale(mechanism, part.l1Sensitivity, part.l2Sensitivity, part.epsilon, part.delta);
+    auto scale =
+        noiseScale(mechanism, part.l1Sensitivity, part.l2Sensitivity, part.epsilon, part.delta);
     if (!scale)
         return scale.error();
     part.noiseScale = *scale;
@@ -58,26 +60,31 @@ Result<std::vector<double>> noisy(const std::vector<double> &exact, NoisyPart pa
     return released;
 }
 
-Result<std::vector<double>> releaseCount(const table::Table &data, const PrivateStatRequest &request,
-                                         Random &random, std::string_view dataName,
-                                         PrivateStatResult &result)
+Result<std::vector<double>> releaseCount(const table::Table &data,
+                                         const PrivateStatRequest &request, Random &random,
+                                         std::string_view dataName, PrivateStatResult &result)
 {
     double count = static_cast<double>(data.rowCount());
     if (!request.column.empty()) {
         const auto index = data.indexOf(request.column);
         if (!index)
-            return Error::invalidInput(std::string(dataName) + ": no column '" + request.column + "'");
+            return Error::invalidInput(std::string(dataName) + ": no column '" + request.column +
+                                       "'");
         count -= static_cast<double>(data.column(*index).missingCount());
     }
     return noisy({count},
-                 {.name = "count", .epsilon = request.epsilon, .delta = request.delta, .l1Sensitivity = 1,
-                  .l2Sensitivity = 1, .noiseScale = 0},
+                 {.name = "count",
+                  .epsilon = request.epsilon,
+                  .delta = request.delta,
+                  .l1Sensitivity = 1,
+                  .l2Sensitivity = 1,
+                  .noiseScale = 0},
                  request.mechanism, random, result.parts);
 }
 
-Result<std::vector<double>> releaseHistogram(const table::Table &data, const PrivateStatRequest &request,
-                                             Random &random, std::string_view dataName,
-                                             PrivateStatResult &result)
+Result<std::vector<double>> releaseHistogram(const table::Table &data,
+                                             const PrivateStatRequest &request, Random &random,
+                                             std::string_view dataName, PrivateStatResult &result)
 {
     auto column = numericColumn(data, request.column, dataName);
     if (!column)
@@ -92,17 +99,23 @@ Result<std::vector<double>> releaseHistogram(const table::Table &data, const Pri
         const double value = (*column)->numeric(row);
         if (std::isnan(value) || value < lower || value > upper)
             continue;
-        const auto bin = std::min(static_cast<std::size_t>((value - lower) / width), counts.size() - 1);
+        const auto bin =
+            std::min(static_cast<std::size_t>((value - lower) / width), counts.size() - 1);
         counts[bin] += 1;
     }
     return noisy(counts,
-                 {.name = "counts", .epsilon = request.epsilon, .delta = request.delta, .l1Sensitivity = 1,
-                  .l2Sensitivity = 1, .noiseScale = 0},
+                 {.name = "counts",
+                  .epsilon = request.epsilon,
+                  .delta = request.delta,
+                  .l1Sensitivity = 1,
+                  .l2Sensitivity = 1,
+                  .noiseScale = 0},
                  request.mechanism, random, result.parts);
 }
 
 Result<std::vector<double>> releaseMean(const table::Table &data, const PrivateStatRequest &request,
-                                        Random &random, std::string_view dataName, PrivateStatResult &result)
+                                        Random &random, std::string_view dataName,
+                                        PrivateStatResult &result)
 {
     auto column = numericColumn(data, request.column, dataName);
     if (!column)
@@ -123,14 +136,22 @@ Result<std::vector<double>> releaseMean(const table::Table &data, const PrivateS
     const double halfDelta = request.delta / 2;
     const double halfRange = (upper - lower) / 2;
     auto sum = noisy({centredSum},
-                     {.name = "sum", .epsilon = halfEpsilon, .delta = halfDelta, .l1Sensitivity = halfRange,
-                      .l2Sensitivity = halfRange, .noiseScale = 0},
+                     {.name = "sum",
+                      .epsilon = halfEpsilon,
+                      .delta = halfDelta,
+                      .l1Sensitivity = halfRange,
+                      .l2Sensitivity = halfRange,
+                      .noiseScale = 0},
                      request.mechanism, random, result.parts);
     if (!sum)
         return sum.error();
     auto noisyCount = noisy({count},
-                            {.name = "count", .epsilon = halfEpsilon, .delta = halfDelta, .l1Sensitivity = 1,
-                             .l2Sensitivity = 1, .noiseScale = 0},
+                            {.name = "count",
+                             .epsilon = halfEpsilon,
+                             .delta = halfDelta,
+                             .l1Sensitivity = 1,
+                             .l2Sensitivity = 1,
+                             .noiseScale = 0},
                             request.mechanism, random, result.parts);
     if (!noisyCount)
         return noisyCount.error();
@@ -156,17 +177,20 @@ std::string_view statisticName(PrivateStatistic statistic)
 
 Result<PrivateStatistic> parseStatistic(std::string_view text)
 {
-    for (auto statistic : {PrivateStatistic::Count, PrivateStatistic::Histogram, PrivateStatistic::Mean})
+    for (auto statistic :
+         {PrivateStatistic::Count, PrivateStatistic::Histogram, PrivateStatistic::Mean})
         if (text == statisticName(statistic))
             return statistic;
-    return Error::invalidInput("statistic '" + std::string(text) + "': expected count, histogram or mean");
+    return Error::invalidInput("statistic '" + std::string(text) +
+                               "': expected count, histogram or mean");
 }
 
 double PrivateStatResult::recordedSensitivity() const
 {
     if (parts.empty())
         return 0;
-    return mechanism == NoiseMechanism::Laplace ? parts.front().l1Sensitivity : parts.front().l2Sensitivity;
+    return mechanism == NoiseMechanism::Laplace ? parts.front().l1Sensitivity
+                                                : parts.front().l2Sensitivity;
 }
 
 Status checkPrivateStatRequest(const PrivateStatRequest &request)
@@ -178,20 +202,25 @@ Status checkPrivateStatRequest(const PrivateStatRequest &request)
     if (request.column.empty())
         return Error::invalidInput(name + ": give the column");
     if (!request.lower || !request.upper)
-        return Error::invalidInput(name + " of '" + request.column +
-                                   "': give both bounds (lower and upper); they must not come from the data");
-    if (!std::isfinite(*request.lower) || !std::isfinite(*request.upper) || *request.lower >= *request.upper)
+        return Error::invalidInput(
+            name + " of '" + request.column +
+            "': give both bounds (lower and upper); they must not come from the data");
+    if (!std::isfinite(*request.lower) || !std::isfinite(*request.upper) ||
+        *request.lower >= *request.upper)
         return Error::invalidInput(name + " of '" + request.column + "': lower bound " +
                                    number(*request.lower) + " must be less than upper bound " +
                                    number(*request.upper));
-    if (request.statistic == PrivateStatistic::Histogram && (request.bins < 1 || request.bins > kMaxBins))
-        return Error::invalidInput("histogram of '" + request.column + "': " + std::to_string(request.bins) +
-                                   " bins; expected 1 to " + std::to_string(kMaxBins));
+    if (request.statistic == PrivateStatistic::Histogram &&
+        (request.bins < 1 || request.bins > kMaxBins))
+        return Error::invalidInput("histogram of '" + request.column +
+                                   "': " + std::to_string(request.bins) + " bins; expected 1 to " +
+                                   std::to_string(kMaxBins));
     return {};
 }
 
-Result<PrivateStatResult> computePrivateStatistic(const table::Table &data, const PrivateStatRequest &request,
-                                                  Random &random, std::string_view dataName)
+Result<PrivateStatResult> computePrivateStatistic(const table::Table &data,
+                                                  const PrivateStatRequest &request, Random &random,
+                                                  std::string_view dataName)
 {
     ASSAY_TRY(checkPrivateStatRequest(request));
     PrivateStatResult result{.statistic = request.statistic,
@@ -226,13 +255,14 @@ Result<PrivateStatResult> computePrivateStatistic(const table::Table &data, cons
 
 QJsonObject privateStatResultToJson(const PrivateStatResult &result)
 {
-    QJsonObject json{{QStringLiteral("statistic"), QString::fromUtf8(statisticName(result.statistic))},
-                     {QStringLiteral("column"), QString::fromStdString(result.column)},
-                     {QStringLiteral("mechanism"), QString::fromUtf8(mechanismName(result.mechanism))},
-                     {QStringLiteral("epsilon"), result.epsilon},
-                     {QStringLiteral("delta"), result.delta},
-                     {QStringLiteral("values"), numbers(result.values)},
-                     {QStringLiteral("seeded"), result.seeded}};
+    QJsonObject json{
+        {QStringLiteral("statistic"), QString::fromUtf8(statisticName(result.statistic))},
+        {QStringLiteral("column"), QString::fromStdString(result.column)},
+        {QStringLiteral("mechanism"), QString::fromUtf8(mechanismName(result.mechanism))},
+        {QStringLiteral("epsilon"), result.epsilon},
+        {QStringLiteral("delta"), result.delta},
+        {QStringLiteral("values"), numbers(result.values)},
+        {QStringLiteral("seeded"), result.seeded}};
     if (result.statistic != PrivateStatistic::Count) {
         json.insert(QStringLiteral("lower"), result.lower);
         json.insert(QStringLiteral("upper"), result.upper);

@@ -42,9 +42,9 @@ Result<PrivateStatistic> parseStatistic(std::string_view text);
 
 struct PrivateStatRequest {
     PrivateStatistic statistic = PrivateStatistic::Count;
-    std::string column;              // count: optional (then rows are counted); others: required
-    int bins = 10;                   // histogram
-    std::optional<double> lower;     // histogram and mean: required
+    std::string column;          // count: optional (then rows are counted); others: required
+    int bins = 10;               // histogram
+    std::optional<double> lower; // histogram and mean: required
     std::optional<double> upper;
     double epsilon = 0;
     double delta = 0;
@@ -86,8 +86,9 @@ Status checkPrivateStatRequest(const PrivateStatRequest &request);
 
 // The noisy statistic of `data`, noise drawn from `random`. Also InvalidInput for a column
 // `data` lacks (named with `dataName`) or a non-numeric column for histogram and mean.
-Result<PrivateStatResult> computePrivateStatistic(const table::Table &data, const PrivateStatRequest &request,
-                                                  Random &random, std::string_view dataName);
+Result<PrivateStatResult> computePrivateStatistic(const table::Table &data,
+                                                  const PrivateStatRequest &request, Random &random,
+                                                  std::string_view dataName);
 
 // {"statistic", "column", "mechanism", "epsilon", "delta", "values", "bin_edges"?, "lower"?,
 //  "upper"?, "noisy_count"?, "parts": [{"name", "epsilon", "delta", "l1_sensitivity",

@@ -29,10 +29,12 @@ QByteArray creditCsv(int rows)
         const double income = 20 + 80 * uniform();
         const double debt = uniform();
         const int region = static_cast<int>(uniform() * 3);
-        const double risk = 3.0 * debt - 0.02 * income + (region == 0 ? 0.8 : 0.0) + (uniform() - 0.5);
+        const double risk =
+            3.0 * debt - 0.02 * income + (region == 0 ? 0.8 : 0.0) + (uniform() - 0.5);
         csv += QByteArray::number(income, 'f', 3) + "," + QByteArray::number(debt, 'f', 4) + "," +
                (i % 23 == 0 ? "" : regions[region]) + "," + QByteArray::number(i % 3) + "," +
-               (risk > 0.2 ? "yes" : "no") + "," + QByteArray::number(income * 10 + 50 * debt, 'f', 3) + "\n";
+               (risk > 0.2 ? "yes" : "no") + "," +
+               QByteArray::number(income * 10 + 50 * debt, 'f', 3) + "\n";
     }
     return csv;
 }
@@ -62,7 +64,8 @@ private:
 
     QString train(const QStringList &arguments)
     {
-        const auto trained = assay(args({"train", "--data", "credit.csv", "--seed", "1", "--json"}) + arguments);
+        const auto trained =
+            assay(args({"train", "--data", "credit.csv", "--seed", "1", "--json"}) + arguments);
         if (trained.exitCode != 0)
             qWarning("%s", qPrintable(trained.err));
         return parseJson(trained.out).value(QStringLiteral("run_id")).toString();
@@ -71,16 +74,17 @@ private:
     // Checks `assay fairness --json` against the pandas oracle on the same predictions.
     void compareWithOracle(const QString &positive, const QString &threshold, const QString &flip)
     {
-        const auto predicted = assay(QStringList{QStringLiteral("predict"), QStringLiteral("--model"), m_classifier,
-                                                 QStringLiteral("--data"), QStringLiteral("credit.csv"),
-                                                 QStringLiteral("--out"), QStringLiteral("predictions.csv")});
+        const auto predicted =
+            assay(QStringList{QStringLiteral("predict"), QStringLiteral("--model"), m_classifier,
+                              QStringLiteral("--data"), QStringLiteral("credit.csv"),
+                              QStringLiteral("--out"), QStringLiteral("predictions.csv")});
         QVERIFY2(predicted.exitCode == 0, qPrintable(predicted.err));
-        const auto measured = assay(QStringList{QStringLiteral("fairness"), QStringLiteral("--model"), m_classifier,
-                                                QStringLiteral("--data"), QStringLiteral("credit.csv"),
-                                                QStringLiteral("--target"), QStringLiteral("default"),
-                                                QStringLiteral("--sensitive"), QStringLiteral("region"),
-                                                QStringLiteral("--positive"), positive, QStringLiteral("--threshold"),
-                                                threshold, QStringLiteral("--json")});
+        const auto measured = assay(QStringList{
+            QStringLiteral("fairness"), QStringLiteral("--model"), m_classifier,
+            QStringLiteral("--data"), QStringLiteral("credit.csv"), QStringLiteral("--target"),
+            QStringLiteral("default"), QStringLiteral("--sensitive"), QStringLiteral("region"),
+            QStringLiteral("--positive"), positive, QStringLiteral("--threshold"), threshold,
+            QStringLiteral("--json")});
         QVERIFY2(measured.exitCode == 0, qPrintable(measured.err));
         const QJsonObject ours = parseJson(measured.out);
         QCOMPARE(ours.value(QStringLiteral("positive_label")).toString(), positive);
@@ -89,31 +93,42 @@ private:
         const QJsonObject oracle =
             assay::testing::runPythonOracle(QStringLiteral("fairness_pandas.py"),
                                             {m_root + QStringLiteral("/credit.csv"),
-                                             m_root + QStringLiteral("/predictions.csv"), QStringLiteral("default"),
-                                             QStringLiteral("region"), positive, threshold, flip})
+                                             m_root + QStringLiteral("/predictions.csv"),
+                                             QStringLiteral("default"), QStringLiteral("region"),
+                                             positive, threshold, flip})
                 .object();
         const QJsonObject expectedGroups = oracle.value(QStringLiteral("groups")).toObject();
         const QJsonArray groups = ours.value(QStringLiteral("groups")).toArray();
         QCOMPARE(groups.size(), 4); // east, north, south, (missing)
-        QCOMPARE(groups.last().toObject().value(QStringLiteral("group")).toString(), QStringLiteral("(missing)"));
+        QCOMPARE(groups.last().toObject().value(QStringLiteral("group")).toString(),
+                 QStringLiteral("(missing)"));
         for (const auto &value : groups) {
             const QJsonObject group = value.toObject();
             const QJsonObject expected =
                 expectedGroups.value(group.value(QStringLiteral("group")).toString()).toObject();
             QVERIFY(!expected.isEmpty());
-            QCOMPARE(group.value(QStringLiteral("count")).toInt(), expected.value(QStringLiteral("count")).toInt());
-            for (const char *key : {"selection_rate", "true_positive_rate", "false_positive_rate", "accuracy"})
-                QVERIFY2(sameRate(group.value(QLatin1String(key)), expected.value(QLatin1String(key))), key);
+            QCOMPARE(group.value(QStringLiteral("count")).toInt(),
+                     expected.value(QStringLiteral("count")).toInt());
+            for (const char *key :
+                 {"selection_rate", "true_positive_rate", "false_positive_rate", "accuracy"})
+                QVERIFY2(
+                    sameRate(group.value(QLatin1String(key)), expected.value(QLatin1String(key))),
+                    key);
         }
         const QJsonObject overall = ours.value(QStringLiteral("overall")).toObject();
         QCOMPARE(overall.value(QStringLiteral("count")).toInt(), 600);
-        for (const char *key : {"selection_rate", "true_positive_rate", "false_positive_rate", "accuracy"})
-            QVERIFY2(sameRate(overall.value(QLatin1String(key)),
-                              oracle.value(QStringLiteral("overall")).toObject().value(QLatin1String(key))),
+        for (const char *key :
+             {"selection_rate", "true_positive_rate", "false_positive_rate", "accuracy"})
+            QVERIFY2(
+                sameRate(
+                    overall.value(QLatin1String(key)),
+                    oracle.value(QStringLiteral("overall")).toObject().value(QLatin1String(key))),
+                key);
+        for (const char *key : {"demographic_parity_difference", "demographic_parity_ratio",
+                                "equalized_odds_difference", "true_positive_rate_difference",
+                                "false_positive_rate_difference"})
+            QVERIFY2(sameRate(ours.value(QLatin1String(key)), oracle.value(QLatin1String(key))),
                      key);
-        for (const char *key : {"demographic_parity_difference", "demographic_parity_ratio", "equalized_odds_difference",
-                                "true_positive_rate_difference", "false_positive_rate_difference"})
-            QVERIFY2(sameRate(ours.value(QLatin1String(key)), oracle.value(QLatin1String(key))), key);
     }
 
 private slots:
@@ -130,7 +145,10 @@ private slots:
         QCOMPARE(m_regressor.size(), 32);
     }
 
-    void agreesWithPandasOnThePositiveClass() { compareWithOracle(QStringLiteral("yes"), QStringLiteral("0.5"), QStringLiteral("0")); }
+    void agreesWithPandasOnThePositiveClass()
+    {
+        compareWithOracle(QStringLiteral("yes"), QStringLiteral("0.5"), QStringLiteral("0"));
+    }
 
     void agreesWithPandasOnTheOtherClassAndThreshold()
     {
@@ -139,18 +157,21 @@ private slots:
 
     void readableTable()
     {
-        const auto shown = assay(QStringList{QStringLiteral("fairness"), QStringLiteral("--model"), m_classifier} +
-                                 args({"--data", "credit.csv", "--target", "default", "--sensitive", "region"}));
+        const auto shown =
+            assay(QStringList{QStringLiteral("fairness"), QStringLiteral("--model"), m_classifier} +
+                  args({"--data", "credit.csv", "--target", "default", "--sensitive", "region"}));
         QVERIFY2(shown.exitCode == 0, qPrintable(shown.err));
-        for (const char *text : {"GROUP", "SELECTION", "TPR", "FPR", "ACCURACY", "north", "(missing)", "(overall)",
-                                 "demographic parity difference", "equalized odds difference"})
+        for (const char *text :
+             {"GROUP", "SELECTION", "TPR", "FPR", "ACCURACY", "north", "(missing)", "(overall)",
+              "demographic parity difference", "equalized odds difference"})
             QVERIFY2(shown.out.contains(QLatin1String(text)), text);
     }
 
     void gateExitsOneWhenAMaximumIsExceeded()
     {
-        const QStringList base = QStringList{QStringLiteral("fairness"), QStringLiteral("--model"), m_classifier} +
-                                 args({"--data", "credit.csv", "--target", "default", "--sensitive", "region"});
+        const QStringList base =
+            QStringList{QStringLiteral("fairness"), QStringLiteral("--model"), m_classifier} +
+            args({"--data", "credit.csv", "--target", "default", "--sensitive", "region"});
         const auto strict = assay(base + args({"--max-parity-difference", "0.01", "--json"}));
         QCOMPARE(strict.exitCode, 1);
         const QJsonObject report = parseJson(strict.out);
@@ -158,7 +179,8 @@ private slots:
         QCOMPARE(report.value(QStringLiteral("passed")).toBool(), false);
         QCOMPARE(report.value(QStringLiteral("checks")).toArray().size(), 1);
 
-        const auto lenient = assay(base + args({"--max-parity-difference", "1", "--max-equalized-odds-difference", "1"}));
+        const auto lenient = assay(
+            base + args({"--max-parity-difference", "1", "--max-equalized-odds-difference", "1"}));
         QCOMPARE(lenient.exitCode, 0);
         QVERIFY(lenient.out.contains(QLatin1String("ok      equalized odds difference")));
 
@@ -169,31 +191,35 @@ private slots:
 
     void badInputExitsTwo()
     {
-        const QStringList model{QStringLiteral("fairness"), QStringLiteral("--model"), m_classifier};
-        auto outcome = assay(model + args({"--data", "credit.csv", "--target", "default", "--sensitive", "gender"}));
+        const QStringList model{QStringLiteral("fairness"), QStringLiteral("--model"),
+                                m_classifier};
+        auto outcome = assay(
+            model + args({"--data", "credit.csv", "--target", "default", "--sensitive", "gender"}));
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.err.contains(QLatin1String("'gender'")), qPrintable(outcome.err));
 
-        outcome = assay(model + args({"--data", "credit.csv", "--target", "tier", "--sensitive", "region"}));
+        outcome = assay(
+            model + args({"--data", "credit.csv", "--target", "tier", "--sensitive", "region"}));
         QCOMPARE(outcome.exitCode, 2); // three classes, none of them the model's
         QVERIFY(outcome.err.startsWith(QLatin1String("assay: ")));
 
-        outcome = assay(model + args({"--data", "credit.csv", "--target", "default", "--sensitive", "region",
-                                      "--positive", "maybe"}));
+        outcome = assay(model + args({"--data", "credit.csv", "--target", "default", "--sensitive",
+                                      "region", "--positive", "maybe"}));
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.err.contains(QLatin1String("'maybe'")), qPrintable(outcome.err));
 
-        outcome = assay(model + args({"--data", "credit.csv", "--target", "default", "--sensitive", "region",
-                                      "--threshold", "1.5"}));
+        outcome = assay(model + args({"--data", "credit.csv", "--target", "default", "--sensitive",
+                                      "region", "--threshold", "1.5"}));
         QCOMPARE(outcome.exitCode, 2);
 
-        outcome = assay(QStringList{QStringLiteral("fairness"), QStringLiteral("--model"), m_regressor} +
-                        args({"--data", "credit.csv", "--target", "amount", "--sensitive", "region"}));
+        outcome =
+            assay(QStringList{QStringLiteral("fairness"), QStringLiteral("--model"), m_regressor} +
+                  args({"--data", "credit.csv", "--target", "amount", "--sensitive", "region"}));
         QCOMPARE(outcome.exitCode, 2);
         QVERIFY2(outcome.err.contains(QLatin1String("binary classifier")), qPrintable(outcome.err));
 
-        outcome = assay(args({"fairness", "--model", "nosuchmodel:1", "--data", "credit.csv", "--target", "default",
-                              "--sensitive", "region"}));
+        outcome = assay(args({"fairness", "--model", "nosuchmodel:1", "--data", "credit.csv",
+                              "--target", "default", "--sensitive", "region"}));
         QCOMPARE(outcome.exitCode, 2);
 
         outcome = assay(args({"fairness", "--data", "credit.csv"}));

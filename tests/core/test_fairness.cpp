@@ -83,7 +83,8 @@ private slots:
     void equalizedOddsIsTheLargerDifference()
     {
         // TPR: g 1/2, h 1/1 → 0.5; FPR: g 0/1, h 0/2 → 0.
-        auto report = computeFairness({1, 1, 0, 1, 0, 0}, {1, 0, 0, 1, 0, 0}, {"g", "g", "g", "h", "h", "h"});
+        auto report =
+            computeFairness({1, 1, 0, 1, 0, 0}, {1, 0, 0, 1, 0, 0}, {"g", "g", "g", "h", "h", "h"});
         QVERIFY(report.ok());
         QCOMPARE(report->truePositiveRateDifference, 0.5);
         QCOMPARE(report->falsePositiveRateDifference, 0.0);
@@ -105,7 +106,8 @@ private slots:
 
     void groupsInValueOrderMissingLast()
     {
-        auto report = computeFairness({0, 1, 0, 1, 0}, {0, 1, 1, 1, 0}, {"10", "(missing)", "2", "10", "-1"});
+        auto report =
+            computeFairness({0, 1, 0, 1, 0}, {0, 1, 1, 1, 0}, {"10", "(missing)", "2", "10", "-1"});
         QVERIFY(report.ok());
         std::vector<std::string> order;
         for (const auto &group : report->groups)
@@ -117,7 +119,8 @@ private slots:
     void badInputIsRefused()
     {
         QCOMPARE(computeFairness({}, {}, {}).error().kind, assay::ErrorKind::InvalidInput);
-        QCOMPARE(computeFairness({1, 0}, {1}, {"a", "b"}).error().kind, assay::ErrorKind::InvalidInput);
+        QCOMPARE(computeFairness({1, 0}, {1}, {"a", "b"}).error().kind,
+                 assay::ErrorKind::InvalidInput);
         const auto notBinary = computeFairness({2, 0}, {1, 0}, {"a", "b"});
         QCOMPARE(notBinary.error().kind, assay::ErrorKind::InvalidInput);
         QVERIFY(notBinary.error().message.find("row 0") != std::string::npos);
@@ -129,7 +132,8 @@ private slots:
         // some missing values), written as the oracle reads them.
         QTemporaryDir dir;
         const std::string data = dir.filePath(QStringLiteral("data.csv")).toStdString();
-        const std::string predictions = dir.filePath(QStringLiteral("predictions.csv")).toStdString();
+        const std::string predictions =
+            dir.filePath(QStringLiteral("predictions.csv")).toStdString();
         std::ofstream dataFile(data);
         std::ofstream predictionFile(predictions);
         dataFile << "y,group\n";
@@ -144,10 +148,12 @@ private slots:
         };
         const char *names[] = {"alpha", "beta", "gamma", "delta"};
         for (int row = 0; row < 2000; ++row) {
-            std::string group = row % 97 == 0 ? std::string() : names[static_cast<int>(uniform() * 4)];
+            std::string group =
+                row % 97 == 0 ? std::string() : names[static_cast<int>(uniform() * 4)];
             if (row % 211 == 5)
                 group = "tiny";
-            const int y = group == "tiny" ? 0 : (uniform() < 0.35 + 0.1 * (group == "beta") ? 1 : 0);
+            const int y =
+                group == "tiny" ? 0 : (uniform() < 0.35 + 0.1 * (group == "beta") ? 1 : 0);
             const int yHat = uniform() < (y ? 0.7 : 0.2) + 0.1 * (group == "gamma") ? 1 : 0;
             truth.push_back(y);
             predicted.push_back(yHat);
@@ -164,33 +170,42 @@ private slots:
         QVERIFY(findGroup(*report, "(missing)") != nullptr);
 
         const QJsonObject oracle =
-            assay::testing::runPythonOracle(QStringLiteral("fairness_pandas.py"),
-                                            {QString::fromStdString(data), QString::fromStdString(predictions),
-                                             QStringLiteral("y"), QStringLiteral("group"), QStringLiteral("1"),
-                                             QStringLiteral("0.5"), QStringLiteral("0")})
+            assay::testing::runPythonOracle(
+                QStringLiteral("fairness_pandas.py"),
+                {QString::fromStdString(data), QString::fromStdString(predictions),
+                 QStringLiteral("y"), QStringLiteral("group"), QStringLiteral("1"),
+                 QStringLiteral("0.5"), QStringLiteral("0")})
                 .object();
         const QJsonObject expectedGroups = oracle.value(QStringLiteral("groups")).toObject();
         QCOMPARE(static_cast<std::size_t>(expectedGroups.size()), report->groups.size());
         for (const auto &group : report->groups) {
-            const QJsonObject expected = expectedGroups.value(QString::fromStdString(group.group)).toObject();
+            const QJsonObject expected =
+                expectedGroups.value(QString::fromStdString(group.group)).toObject();
             QVERIFY2(!expected.isEmpty(), group.group.c_str());
-            QCOMPARE(group.count, static_cast<std::int64_t>(expected.value(QStringLiteral("count")).toInt()));
-            QVERIFY(sameRate(group.selectionRate, expected.value(QStringLiteral("selection_rate"))));
-            QVERIFY(sameRate(group.truePositiveRate, expected.value(QStringLiteral("true_positive_rate"))));
-            QVERIFY(sameRate(group.falsePositiveRate, expected.value(QStringLiteral("false_positive_rate"))));
+            QCOMPARE(group.count,
+                     static_cast<std::int64_t>(expected.value(QStringLiteral("count")).toInt()));
+            QVERIFY(
+                sameRate(group.selectionRate, expected.value(QStringLiteral("selection_rate"))));
+            QVERIFY(sameRate(group.truePositiveRate,
+                             expected.value(QStringLiteral("true_positive_rate"))));
+            QVERIFY(sameRate(group.falsePositiveRate,
+                             expected.value(QStringLiteral("false_positive_rate"))));
             QVERIFY(sameRate(group.accuracy, expected.value(QStringLiteral("accuracy"))));
         }
         const QJsonObject overall = oracle.value(QStringLiteral("overall")).toObject();
-        QVERIFY(sameRate(report->overall.truePositiveRate, overall.value(QStringLiteral("true_positive_rate"))));
+        QVERIFY(sameRate(report->overall.truePositiveRate,
+                         overall.value(QStringLiteral("true_positive_rate"))));
         QVERIFY(sameRate(report->overall.accuracy, overall.value(QStringLiteral("accuracy"))));
         QVERIFY(sameRate(report->demographicParityDifference,
                          oracle.value(QStringLiteral("demographic_parity_difference"))));
-        QVERIFY(sameRate(report->demographicParityRatio, oracle.value(QStringLiteral("demographic_parity_ratio"))));
+        QVERIFY(sameRate(report->demographicParityRatio,
+                         oracle.value(QStringLiteral("demographic_parity_ratio"))));
         QVERIFY(sameRate(report->truePositiveRateDifference,
                          oracle.value(QStringLiteral("true_positive_rate_difference"))));
         QVERIFY(sameRate(report->falsePositiveRateDifference,
                          oracle.value(QStringLiteral("false_positive_rate_difference"))));
-        QVERIFY(sameRate(report->equalizedOddsDifference, oracle.value(QStringLiteral("equalized_odds_difference"))));
+        QVERIFY(sameRate(report->equalizedOddsDifference,
+                         oracle.value(QStringLiteral("equalized_odds_difference"))));
     }
 };
 

@@ -103,8 +103,9 @@ private slots:
         m_data = (m_root / "data" / "people.csv").string();
         std::string csv = "age,income,city\n";
         for (int row = 0; row < 200; ++row)
-            csv += std::to_string(18 + row % 60) + "," + (row % 10 == 0 ? "" : std::to_string(1000 * (row % 7))) +
-                   "," + (row % 2 ? "oslo" : "rome") + "\n";
+            csv += std::to_string(18 + row % 60) + "," +
+                   (row % 10 == 0 ? "" : std::to_string(1000 * (row % 7))) + "," +
+                   (row % 2 ? "oslo" : "rome") + "\n";
         testing::writeFile(m_data, csv);
     }
 
@@ -118,7 +119,8 @@ private slots:
         QCOMPARE(noise.size(), std::size_t(20000));
         const Moments moments = momentsOf(noise);
         // Var(Laplace(b)) = 2b² = 8; the sample variance's sd here is about 0.13.
-        QVERIFY2(std::abs(moments.variance - 8.0) < 0.5, qPrintable(QString::number(moments.variance)));
+        QVERIFY2(std::abs(moments.variance - 8.0) < 0.5,
+                 qPrintable(QString::number(moments.variance)));
         QVERIFY2(std::abs(moments.mean) < 0.1, qPrintable(QString::number(moments.mean)));
     }
 
@@ -138,8 +140,9 @@ private slots:
         // A wrong scale is caught by the same test.
         double gapAgainstWrongScale = 0;
         for (std::size_t i = 0; i < noise.size(); ++i)
-            gapAgainstWrongScale = std::max(gapAgainstWrongScale,
-                                            std::abs(laplaceCdf(noise[i], 5.0) - static_cast<double>(i) / n));
+            gapAgainstWrongScale =
+                std::max(gapAgainstWrongScale,
+                         std::abs(laplaceCdf(noise[i], 5.0) - static_cast<double>(i) / n));
         QVERIFY(gapAgainstWrongScale > 1.95 / std::sqrt(n));
     }
 
@@ -151,27 +154,29 @@ private slots:
         auto scale = govern::noiseScale(NoiseMechanism::Gaussian, 1, 1, epsilon, delta);
         QVERIFY(scale.ok());
         QCOMPARE(*scale, sigma);
-        const auto noise = countNoise(countRequest(epsilon, NoiseMechanism::Gaussian, delta), 20000);
+        const auto noise =
+            countNoise(countRequest(epsilon, NoiseMechanism::Gaussian, delta), 20000);
         const Moments moments = momentsOf(noise);
         QVERIFY2(std::abs(moments.variance / (sigma * sigma) - 1.0) < 0.05,
                  qPrintable(QString::number(moments.variance)));
-        QVERIFY2(std::abs(moments.mean) < 4 * sigma / std::sqrt(20000.0), qPrintable(QString::number(moments.mean)));
+        QVERIFY2(std::abs(moments.mean) < 4 * sigma / std::sqrt(20000.0),
+                 qPrintable(QString::number(moments.mean)));
     }
 
     void gaussianNeedsEpsilonBelowOneAndADelta()
     {
         const auto data = floatTable({1, 2, 3});
         Random random(1);
-        auto tooLarge = govern::computePrivateStatistic(data, countRequest(1.0, NoiseMechanism::Gaussian, 1e-6),
-                                                        random, "t.csv");
+        auto tooLarge = govern::computePrivateStatistic(
+            data, countRequest(1.0, NoiseMechanism::Gaussian, 1e-6), random, "t.csv");
         QVERIFY(!tooLarge.ok());
         QCOMPARE(tooLarge.error().kind, ErrorKind::InvalidInput);
         QVERIFY(tooLarge.error().message.find("epsilon < 1") != std::string::npos);
-        auto noDelta = govern::computePrivateStatistic(data, countRequest(0.5, NoiseMechanism::Gaussian, 0), random,
-                                                       "t.csv");
+        auto noDelta = govern::computePrivateStatistic(
+            data, countRequest(0.5, NoiseMechanism::Gaussian, 0), random, "t.csv");
         QCOMPARE(noDelta.error().kind, ErrorKind::InvalidInput);
-        auto laplaceWithDelta = govern::computePrivateStatistic(data, countRequest(0.5, NoiseMechanism::Laplace, 1e-6),
-                                                                random, "t.csv");
+        auto laplaceWithDelta = govern::computePrivateStatistic(
+            data, countRequest(0.5, NoiseMechanism::Laplace, 1e-6), random, "t.csv");
         QCOMPARE(laplaceWithDelta.error().kind, ErrorKind::InvalidInput);
     }
 
@@ -190,7 +195,7 @@ private slots:
         QCOMPARE(released->parts.size(), std::size_t(2));
         QCOMPARE(released->parts[0].name, std::string("sum"));
         QCOMPARE(released->parts[0].l1Sensitivity, 20.0); // (upper − lower) / 2
-        QCOMPARE(released->parts[0].epsilon, 0.2);       // half of ε each
+        QCOMPARE(released->parts[0].epsilon, 0.2);        // half of ε each
         QCOMPARE(released->parts[0].noiseScale, 100.0);
         QCOMPARE(released->parts[1].name, std::string("count"));
         QCOMPARE(released->parts[1].noiseScale, 5.0);
@@ -220,7 +225,8 @@ private slots:
         Random random(5);
         auto released = govern::computePrivateStatistic(data, request, random, "t.csv");
         QVERIFY(released.ok());
-        QVERIFY2(std::abs(released->values.front() - 8.75) < 1e-6, qPrintable(QString::number(released->values.front())));
+        QVERIFY2(std::abs(released->values.front() - 8.75) < 1e-6,
+                 qPrintable(QString::number(released->values.front())));
         QVERIFY(std::abs(released->noisyCount - 4.0) < 1e-6);
         // Even large noise cannot push the release outside the bounds.
         request.epsilon = 1e-6;
@@ -244,9 +250,11 @@ private slots:
         auto released = govern::computePrivateStatistic(data, request, random, "t.csv");
         QVERIFY(released.ok());
         QCOMPARE(released->binEdges, (std::vector<double>{0, 1, 2, 3, 4}));
-        const std::vector<double> expected{2, 1, 1, 2}; // 4 falls in the last, closed bin; 4.5 and -1 do not count
+        const std::vector<double> expected{
+            2, 1, 1, 2}; // 4 falls in the last, closed bin; 4.5 and -1 do not count
         for (std::size_t bin = 0; bin < expected.size(); ++bin)
-            QVERIFY2(std::abs(released->values[bin] - expected[bin]) < 1e-6, qPrintable(QString::number(bin)));
+            QVERIFY2(std::abs(released->values[bin] - expected[bin]) < 1e-6,
+                     qPrintable(QString::number(bin)));
     }
 
     void seededReleasesRepeat()
@@ -256,11 +264,14 @@ private slots:
         request.seed = 42;
         Random first = govern::noiseSource(request.seed);
         Random second = govern::noiseSource(request.seed);
-        const double a = govern::computePrivateStatistic(data, request, first, "t.csv")->values.front();
-        const double b = govern::computePrivateStatistic(data, request, second, "t.csv")->values.front();
+        const double a =
+            govern::computePrivateStatistic(data, request, first, "t.csv")->values.front();
+        const double b =
+            govern::computePrivateStatistic(data, request, second, "t.csv")->values.front();
         QCOMPARE(a, b);
         Random other = govern::noiseSource(std::uint64_t(43));
-        QVERIFY(govern::computePrivateStatistic(data, request, other, "t.csv")->values.front() != a);
+        QVERIFY(govern::computePrivateStatistic(data, request, other, "t.csv")->values.front() !=
+                a);
     }
 
     void badRequestsNameTheProblem()
@@ -278,15 +289,19 @@ private slots:
         QVERIFY(unknown.error().message.find("'nope'") != std::string::npos);
         request.column = "x";
         request.lower = 1;
-        QCOMPARE(govern::computePrivateStatistic(data, request, random, "t.csv").error().kind, ErrorKind::InvalidInput);
+        QCOMPARE(govern::computePrivateStatistic(data, request, random, "t.csv").error().kind,
+                 ErrorKind::InvalidInput);
         request.lower = 0;
         request.epsilon = 0;
-        QCOMPARE(govern::computePrivateStatistic(data, request, random, "t.csv").error().kind, ErrorKind::InvalidInput);
+        QCOMPARE(govern::computePrivateStatistic(data, request, random, "t.csv").error().kind,
+                 ErrorKind::InvalidInput);
         request.epsilon = -1;
-        QCOMPARE(govern::computePrivateStatistic(data, request, random, "t.csv").error().kind, ErrorKind::InvalidInput);
+        QCOMPARE(govern::computePrivateStatistic(data, request, random, "t.csv").error().kind,
+                 ErrorKind::InvalidInput);
         request.epsilon = 0.1;
         request.upper.reset();
-        QCOMPARE(govern::computePrivateStatistic(data, request, random, "t.csv").error().kind, ErrorKind::InvalidInput);
+        QCOMPARE(govern::computePrivateStatistic(data, request, random, "t.csv").error().kind,
+                 ErrorKind::InvalidInput);
     }
 
     void noBudgetIsRefusedWithAHint()
@@ -297,7 +312,8 @@ private slots:
         auto refused = govern::releasePrivateStatistic(workspace, m_data, countRequest(0.1));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, ErrorKind::Refused);
-        QVERIFY2(refused.error().message.find("assay privacy budget data/people.csv --epsilon") != std::string::npos,
+        QVERIFY2(refused.error().message.find("assay privacy budget data/people.csv --epsilon") !=
+                     std::string::npos,
                  refused.error().message.c_str());
         QVERIFY(govern::privacyLedger(workspace, m_data)->empty());
     }
@@ -325,7 +341,8 @@ private slots:
         QVERIFY(std::abs(after->spentEpsilon - 1.0) < 1e-12);
         // The Gaussian mechanism also needs delta, and this budget has none.
         QVERIFY(govern::setPrivacyBudget(workspace, m_data, 2.0, 0.0).ok());
-        auto noDelta = govern::releasePrivateStatistic(workspace, m_data, countRequest(0.5, NoiseMechanism::Gaussian, 1e-6));
+        auto noDelta = govern::releasePrivateStatistic(
+            workspace, m_data, countRequest(0.5, NoiseMechanism::Gaussian, 1e-6));
         QCOMPARE(noDelta.error().kind, ErrorKind::Refused);
 
         govern::AuditQuery releases;
@@ -393,8 +410,10 @@ private slots:
         }
         const Moments moments = momentsOf(noise);
         // The sample variance's relative sd is √(2/n) ≈ 0.032.
-        QVERIFY2(std::abs(moments.variance / (sigma * sigma) - 1.0) < 0.13, qPrintable(QString::number(moments.variance)));
-        QVERIFY2(std::abs(moments.mean) < 4 * sigma / std::sqrt(2000.0), qPrintable(QString::number(moments.mean)));
+        QVERIFY2(std::abs(moments.variance / (sigma * sigma) - 1.0) < 0.13,
+                 qPrintable(QString::number(moments.variance)));
+        QVERIFY2(std::abs(moments.mean) < 4 * sigma / std::sqrt(2000.0),
+                 qPrintable(QString::number(moments.mean)));
         QVERIFY(std::abs(govern::privacyBudget(workspace, big)->spentDelta - 2000 * delta) < 1e-12);
     }
 
@@ -404,8 +423,8 @@ private slots:
         testing::writeFile(shared, "v\n1\n");
         {
             auto opened = openWorkspace();
-        QVERIFY(opened.ok());
-        auto &workspace = *opened;
+            QVERIFY(opened.ok());
+            auto &workspace = *opened;
             QVERIFY(govern::setPrivacyBudget(workspace, shared, 1.0, 0).ok());
         }
         std::atomic<int> granted = 0;
@@ -418,7 +437,8 @@ private slots:
                 return;
             }
             for (int attempt = 0; attempt < 15; ++attempt) {
-                auto released = govern::releasePrivateStatistic(*workspace, shared, countRequest(0.1));
+                auto released =
+                    govern::releasePrivateStatistic(*workspace, shared, countRequest(0.1));
                 if (released)
                     ++granted;
                 else if (released.error().kind == ErrorKind::Refused)
