@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 namespace assay::cli {
@@ -145,6 +146,10 @@ int runFairness(CommandContext &context)
     } else {
         printReport(request, *report, checks);
     }
+    for (const auto &check : checks)
+        if (!check.passed())
+            std::fprintf(stderr, "assay: fairness check failed: %s %s > %s\n", check.name.c_str(),
+                         metricText(check.value).c_str(), metricText(check.max).c_str());
     return passed ? ExitOk : ExitCheckFailed;
 }
 

@@ -174,6 +174,7 @@ private slots:
             args({"--data", "credit.csv", "--target", "default", "--sensitive", "region"});
         const auto strict = assay(base + args({"--max-parity-difference", "0.01", "--json"}));
         QCOMPARE(strict.exitCode, 1);
+        QVERIFY2(strict.err.contains(QLatin1String("demographic parity difference")), qPrintable(strict.err));
         const QJsonObject report = parseJson(strict.out);
         QVERIFY(report.value(QStringLiteral("demographic_parity_difference")).toDouble() > 0.01);
         QCOMPARE(report.value(QStringLiteral("passed")).toBool(), false);
