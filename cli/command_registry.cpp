@@ -25,6 +25,8 @@ const std::vector<Command> &commands()
         addAuditCommands(list);
         addRegistryCommands(list);
         addUsersCommands(list);
+        addFairnessCommand(list);
+        addPrivacyCommands(list);
         return list;
     }();
     return all;

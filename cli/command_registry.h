@@ -30,5 +30,7 @@ void addAuditCommands(std::vector<Command> &into);   // assay audit log|verify|c
 void addRegistryCommands(std::vector<Command> &into); // assay registry register|list|show|gate|check|promote|alias
 void addUsersCommands(
     std::vector<Command> &into); // assay users list|add|set-role|passwd|remove, whoami
+void addFairnessCommand(std::vector<Command> &into);  // assay fairness
+void addPrivacyCommands(std::vector<Command> &into);  // assay privacy budget|release|ledger
 
 } // namespace assay::cli
