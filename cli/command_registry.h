@@ -26,5 +26,7 @@ void addPredictCommand(std::vector<Command> &into);  // assay predict
 void addEvaluateCommand(std::vector<Command> &into); // assay evaluate
 void addTestCommand(std::vector<Command> &into);     // assay test    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
 void addExplainCommands(std::vector<Command> &into); // assay explain shap|kernel|lime|permutation|pdp
+void addCardCommands(std::vector<Command> &into);    // assay card show|edit
+void addReportCommand(std::vector<Command> &into);   // assay report (rendered by assay-report)
 
 } // namespace assay::cli
