@@ -10,6 +10,12 @@
 
 namespace assay::govern {
 
+Credentials sessionCredentials()
+{
+    const char *user = std::getenv("USER");
+    return {user ? user : "someone", std::nullopt};
+}
+
 Result<Actor> authorize(workspace::Database &, Action, const std::string &)
 {
     const char *user = std::getenv("USER");

@@ -160,10 +160,10 @@ void addFairnessSection(const Subject &subject, ComplianceReportContent &content
         section.blocks.push_back(note("No fairness evaluation: " + subject.trainingProblem + "."));
     } else {
         const std::string target = subject.model->model->signature().target;
-        section.blocks.push_back(ReportParagraph{
+        section.blocks.push_back(plain(
             "Computed on the training data " + subject.trainingDisplay + " against target '" + target +
             "', predicting the positive class when its probability is at least 0.5. Differences are "
-            "max − min over groups, ratios min / max (Fairlearn's definitions)."});
+            "max − min over groups, ratios min / max (Fairlearn's definitions)."));
         for (const auto &column : columns) {
             FairnessRequest request;
             request.model = subject.run.info.runId;

@@ -144,14 +144,14 @@ void addExplanationSection(const Subject &subject, ComplianceReportContent &cont
     std::string outputNote;
     if (explanation->subject.task == model::Task::Multiclass && !explanation->subject.outputs.empty())
         outputNote = " Shown for class '" + explanation->subject.outputs.front() + "'.";
-    section.blocks.push_back(ReportParagraph{"Source: " + where + ". Mean |SHAP value| per feature, in " +
-                                             content.shapUnit + ", the most important first." + outputNote});
+    section.blocks.push_back(plain("Source: " + where + ". Mean |SHAP value| per feature, in " +
+                                             content.shapUnit + ", the most important first." + outputNote));
     ReportTable table{"Global importance (mean |SHAP|)", {"feature", "mean |SHAP| (" + content.shapUnit + ")"},
                       {false, true}, {}, {}};
     for (std::size_t i = 0; i < content.shapFeatures.size(); ++i)
         table.rows.push_back({content.shapFeatures[i], number(content.shapImportance[i])});
-    section.blocks.push_back(ReportChart::ShapBars);
-    section.blocks.push_back(ReportChart::Beeswarm);
+    section.blocks.emplace_back(std::in_place_type<ReportChart>, ReportChart::ShapBars);
+    section.blocks.emplace_back(std::in_place_type<ReportChart>, ReportChart::Beeswarm);
     section.blocks.push_back(std::move(table));
     content.sections.push_back(std::move(section));
 }

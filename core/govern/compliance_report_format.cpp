@@ -38,7 +38,7 @@ std::string percent(double share)
 
 std::string utcTime(std::int64_t ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC)
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
         .toStdString();
 }
@@ -91,6 +91,11 @@ Result<QJsonObject> runJsonArtifact(const Subject &subject, std::string_view art
         return Error::invalidInput(std::string(artifactPath) + " of run " + subject.run.info.runId +
                                    " is not a JSON object");
     return document.object();
+}
+
+ReportParagraph plain(std::string text)
+{
+    return {std::move(text), ReportParagraph::Tone::Normal};
 }
 
 ReportParagraph note(std::string text)

@@ -75,7 +75,7 @@ void addRegistrySection(const Subject &subject, ComplianceReportContent &content
         return;
     }
     if (!model->description.empty())
-        section.blocks.push_back(ReportParagraph{model->description});
+        section.blocks.push_back(plain(model->description));
     ReportTable versions{"Versions of " + model->name, {"version", "stage", "aliases", "run", "model md5", "registered", "by"},
                          {true, false, false, false, false, false, false}, {}, {}};
     for (const auto &version : model->versions)

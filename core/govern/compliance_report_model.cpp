@@ -105,10 +105,10 @@ ReportTable crossValidationTable(const track::RunRecord &run, const EvaluationPa
     const ReportEvaluatedPart *train = read.parts.empty() ? nullptr : &read.parts.front();
     for (const auto &metric : metricNames(folds)) {
         const auto mean = run.latestMetrics.find("cv_" + metric + "_mean");
-        const auto std = run.latestMetrics.find("cv_" + metric + "_std");
+        const auto spread = run.latestMetrics.find("cv_" + metric + "_std");
         std::string cv;
-        if (mean != run.latestMetrics.end() && std != run.latestMetrics.end()) {
-            cv = number(mean->second.value) + " ± " + number(std->second.value);
+        if (mean != run.latestMetrics.end() && spread != run.latestMetrics.end()) {
+            cv = number(mean->second.value) + " ± " + number(spread->second.value);
         } else {
             double sum = 0, squares = 0;
             std::size_t count = 0;
@@ -122,11 +122,11 @@ ReportTable crossValidationTable(const track::RunRecord &run, const EvaluationPa
             const double variance = count > 1 ? (squares - double(count) * average * average) / double(count - 1) : 0;
             cv = number(average) + " ± " + number(std::sqrt(std::max(0.0, variance)));
         }
-        std::string final = "—";
+        std::string finalModel = "—";
         if (train)
             if (auto it = train->evaluation.metrics.find(metric); it != train->evaluation.metrics.end())
-                final = number(it->second);
-        table.rows.push_back({metric, cv, final});
+                finalModel = number(it->second);
+        table.rows.push_back({metric, cv, finalModel});
     }
     return table;
 }
@@ -170,7 +170,7 @@ void addCardSection(const Subject &subject, ComplianceReportContent &content)
     }
     section.blocks.push_back(ReportFields{{{"Card of", card.subject},
                                            {"Last edited", utcTime(card.updatedMs) + " by " + card.updatedBy}}});
-    section.blocks.push_back(ReportParagraph{"Overview. " + orNotStated(card.overview)});
+    section.blocks.push_back(plain("Overview. " + orNotStated(card.overview)));
     std::vector<std::string> owners;
     for (const auto &owner : card.owners)
         owners.push_back(owner.contact.empty() ? owner.name : owner.name + " <" + owner.contact + ">");
@@ -178,7 +178,7 @@ void addCardSection(const Subject &subject, ComplianceReportContent &content)
     section.blocks.push_back(ReportFields{{{"Version", orNotStated(card.version)},
                                            {"License", orNotStated(card.license)}}});
     addListOrNote(section, "References", card.references);
-    section.blocks.push_back(ReportParagraph{"Intended use. " + orNotStated(card.intendedUse)});
+    section.blocks.push_back(plain("Intended use. " + orNotStated(card.intendedUse)));
     addListOrNote(section, "Out-of-scope uses", card.outOfScopeUses);
     addListOrNote(section, "Limitations", card.limitations);
     addListOrNote(section, "Trade-offs", card.tradeoffs);
@@ -228,7 +228,7 @@ void addTrainingSection(const Subject &subject, ComplianceReportContent &content
     else
         section.blocks.push_back(std::move(params));
     if (const std::string features = paramOf(run, "features"); !features.empty())
-        section.blocks.push_back(ReportParagraph{"Features: " + features + "."});
+        section.blocks.push_back(plain("Features: " + features + "."));
 
     ReportTable environment{"Environment the run recorded (tags), and this Assay",
                             {"key", "value"}, {false, false}, {}, {}};
@@ -295,7 +295,7 @@ void addEvaluationSection(const Subject &subject, ComplianceReportContent &conte
         if (!part.evaluation.roc.x.empty() && (crossValidated || part.name != "train" || rocSource.size() == 1))
             content.rocParts.push_back(part);
     if (!content.rocParts.empty())
-        section.blocks.push_back(ReportChart::Roc);
+        section.blocks.emplace_back(std::in_place_type<ReportChart>, ReportChart::Roc);
     else
         section.blocks.push_back(note("No ROC curve: the model is not a binary classifier, or its "
                                       "evaluation holds no curve."));

@@ -51,6 +51,7 @@ std::string relativeToWorkspace(const Subject &subject, const std::string &path)
 // A run artifact's JSON object from the content store; NotFound when the run has none.
 Result<QJsonObject> runJsonArtifact(const Subject &subject, std::string_view artifactPath);
 
+ReportParagraph plain(std::string text);
 ReportParagraph note(std::string text);
 ReportParagraph verdict(bool passed, std::string text);
 
