@@ -227,8 +227,11 @@ void addTrainingSection(const Subject &subject, ComplianceReportContent &content
         section.blocks.push_back(note("The run logged no parameters."));
     else
         section.blocks.push_back(std::move(params));
-    if (const std::string features = paramOf(run, "features"); !features.empty())
+    if (std::string features = paramOf(run, "features"); !features.empty()) {
+        for (std::size_t comma = features.find(','); comma != std::string::npos; comma = features.find(',', comma + 2))
+            features.replace(comma, 1, ", ");
         section.blocks.push_back(plain("Features: " + features + "."));
+    }
 
     ReportTable environment{"Environment the run recorded (tags), and this Assay",
                             {"key", "value"}, {false, false}, {}, {}};

@@ -31,7 +31,8 @@ QString pdfText(const QString &pdf)
     QProcess process;
     process.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
     process.waitForFinished(60000);
-    return QString::fromUtf8(process.readAllStandardOutput());
+    // The PDF's fonts set "fi" as one ligature glyph; NFKC reads it as the two letters again.
+    return QString::fromUtf8(process.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
 }
 
 bool hasSection(const govern::ComplianceReportContent &content, const std::string &title)

@@ -28,6 +28,13 @@ constexpr double kSideMargin = 20 * kMillimetre;
 constexpr double kTopMargin = 18 * kMillimetre;
 constexpr double kBottomMargin = 24 * kMillimetre; // the running footer sits in here
 
+// Blocks that must not end a page: section headings, and the hash line, which keeps its
+// explanation under it.
+bool keptWithNext(const QTextBlock &block)
+{
+    return block.blockFormat().headingLevel() >= 2 || block.text().startsWith(QLatin1String("Content hash (SHA-256):"));
+}
+
 // Moves a heading that would end a page (its next block starting on the next page, or too
 // little room left under it) to the top of the next page. Re-lays out after each move.
 void keepHeadingsWithTheirText(QTextDocument &document)
@@ -35,7 +42,7 @@ void keepHeadingsWithTheirText(QTextDocument &document)
     const double pageHeight = document.pageSize().height();
     const double minimumRoom = 70; // about three lines of text under a heading
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        if (block.blockFormat().headingLevel() < 2)
+        if (!keptWithNext(block))
             continue;
         QAbstractTextDocumentLayout *layout = document.documentLayout();
         const QRectF heading = layout->blockBoundingRect(block);
