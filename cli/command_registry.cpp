@@ -22,6 +22,8 @@ const std::vector<Command> &commands()
         addEvaluateCommand(list);
         addTestCommand(list);
         addExplainCommands(list);
+        addAuditCommands(list);
+        addRegistryCommands(list);
         addCardCommands(list);
         addReportCommand(list);
         return list;
