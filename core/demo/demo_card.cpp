@@ -7,7 +7,7 @@ namespace assay::demo {
 Status writeDemoCard(workspace::Workspace &workspace)
 {
     govern::ModelCard card;
-    card.subject = kDemoModelName;
+    card.subject = kDemoRegisteredModel;
     card.overview =
         "Gradient-boosted trees (300 rounds at most, depth 4, early stopping on a validation "
         "part) that estimate the probability that a consumer loan application defaults within "
