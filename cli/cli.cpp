@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <optional>
 
 namespace assay::cli {
 
@@ -88,7 +89,10 @@ bool asksForHelp(const std::vector<std::string> &rest, std::size_t wordsUsed)
 
 int run(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // assay-report (app/report) runs this CLI inside its own QApplication.
+    std::optional<QCoreApplication> app;
+    if (!QCoreApplication::instance())
+        app.emplace(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("assay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASSAY_VERSION));
 

@@ -27,6 +27,8 @@ const std::vector<Command> &commands()
         addUsersCommands(list);
         addFairnessCommand(list);
         addPrivacyCommands(list);
+        addCardCommands(list);
+        addReportCommand(list);
         return list;
     }();
     return all;

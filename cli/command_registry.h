@@ -32,5 +32,7 @@ void addUsersCommands(
     std::vector<Command> &into); // assay users list|add|set-role|passwd|remove, whoami
 void addFairnessCommand(std::vector<Command> &into);  // assay fairness
 void addPrivacyCommands(std::vector<Command> &into);  // assay privacy budget|release|ledger
+void addCardCommands(std::vector<Command> &into);    // assay card show|edit
+void addReportCommand(std::vector<Command> &into);   // assay report (rendered by assay-report)
 
 } // namespace assay::cli

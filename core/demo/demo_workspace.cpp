@@ -1,6 +1,7 @@
 #include "demo/demo_workspace.h"
 
 #include "common/atomic_file.h"
+#include "demo/demo_card.h"
 #include "demo/credit_data.h"
 #include "demo/demo_explanations.h"
 #include "demo/demo_models.h"
@@ -165,6 +166,7 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
         [&progress](double fraction, std::string_view) { progress.report(0.85 + 0.15 * fraction, "explanations"); },
         progress.token());
     ASSAY_TRY(recordDemoExplanations(*workspace, explanationsProgress));
+    ASSAY_TRY(writeDemoCard(*workspace));
     progress.report(1.0, "done");
     return {};
 }
