@@ -122,7 +122,12 @@ Result<GateResult> moveToProduction(workspace::Workspace &workspace, const Model
                           .reason = reason,
                           .checksJson = gateChecksJson(result.checks)};
     if (!result.passed) {
-        ASSAY_TRY(db.transaction([&]() -> Status { return record(db, transition, "registry.promote", true); }));
+        // A role refusal was audited by authorize already; the transition still keeps the checks.
+        ASSAY_TRY(db.transaction([&]() -> Status {
+            if (!actor)
+                return registry::insertTransition(db, transition);
+            return record(db, transition, "registry.promote", true);
+        }));
         return Error::refused(refusalMessage(version.name, version.version, result));
     }
     ASSAY_TRY(db.transaction([&]() -> Status {
