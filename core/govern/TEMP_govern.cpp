@@ -456,10 +456,33 @@ std::string gateJson(const PromotionGate &gate)
     return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
 }
 
-Result<ModelVersion> registerModel(workspace::Workspace &, const std::string &, const std::string &,
-                                   const std::string &)
+Result<ModelVersion> registerModel(workspace::Workspace &workspace, const std::string &name,
+                                   const std::string &runRef, const std::string &description)
 {
-    return Error::internal("TEMP: not implemented");
+    auto &db = workspace.database();
+    auto actor = authorize(db, Action::RegisterModel, "model:" + name);
+    if (!actor)
+        return actor.error();
+    ModelVersion version{.name = name, .version = 1, .runId = runRef, .modelMd5 = "", .gitCommit = "",
+                         .stage = Stage::None, .aliases = {}, .description = description,
+                         .createdMs = nowMs(), .createdBy = actor->name};
+    ASSAY_TRY(db.transaction([&]() -> Status {
+        auto model = db.prepare("INSERT OR IGNORE INTO registered_models (name, created_ms, created_by) VALUES (?, ?, ?)");
+        model->bind(1, name).bind(2, version.createdMs).bind(3, actor->name);
+        ASSAY_TRY(model->run());
+        auto next = db.prepare("SELECT coalesce(max(version), 0) + 1 FROM model_versions WHERE name = ?");
+        next->bind(1, name);
+        ASSAY_TRY(next->step());
+        version.version = int(next->columnInt(0));
+        auto insert = db.prepare("INSERT INTO model_versions (name, version, run_id, model_md5, description, created_ms, created_by) VALUES (?, ?, ?, '', ?, ?, ?)");
+        insert->bind(1, name).bind(2, std::int64_t(version.version)).bind(3, runRef).bind(4, description);
+        insert->bind(5, version.createdMs).bind(6, actor->name);
+        ASSAY_TRY(insert->run());
+        return appendAudit(db, {.actor = actor->name, .action = "registry.register",
+                                .object = "model:" + name + ":" + std::to_string(version.version),
+                                .refused = false, .detailsJson = "{}"});
+    }));
+    return version;
 }
 
 Result<std::vector<RegisteredModel>> listModels(workspace::Workspace &workspace)
@@ -639,6 +662,16 @@ Result<GateResult> evaluateGate(workspace::Workspace &workspace, const std::stri
     return result;
 }
 
+static std::string checksJsonOf(const GateResult &result)
+{
+    QJsonArray array;
+    for (const auto &check : result.checks)
+        array.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(check.name)},
+                                 {QStringLiteral("passed"), check.passed},
+                                 {QStringLiteral("detail"), QString::fromStdString(check.detail)}});
+    return QJsonDocument(array).toJson(QJsonDocument::Compact).toStdString();
+}
+
 Result<GateResult> promote(workspace::Workspace &workspace, const std::string &name, int version,
                            Stage stage, const std::string &reason)
 {
@@ -664,8 +697,9 @@ Result<GateResult> promote(workspace::Workspace &workspace, const std::string &n
                     failed += "\n  " + check.name + ": " + check.detail;
             (void)db.transaction([&]() -> Status {
                 auto insert = db.prepare("INSERT INTO stage_transitions (name, version, kind, "
-                                         "from_value, to_value, actor, time_ms, reason) VALUES "
-                                         "(?, ?, 'refused', ?, ?, ?, ?, ?)");
+                                         "from_value, to_value, actor, time_ms, reason, checks) VALUES "
+                                         "(?, ?, 'refused', ?, ?, ?, ?, ?, ?)");
+                insert->bind(8, checksJsonOf(result));
                 insert->bind(1, name).bind(2, std::int64_t(version)).bind(3, stageName(current->stage));
                 insert->bind(4, stageName(stage)).bind(5, actor->name).bind(6, nowMs()).bind(7, reason);
                 ASSAY_TRY(insert->run());
@@ -684,8 +718,9 @@ Result<GateResult> promote(workspace::Workspace &workspace, const std::string &n
         update->bind(1, stageName(stage)).bind(2, name).bind(3, std::int64_t(version));
         ASSAY_TRY(update->run());
         auto insert = db.prepare("INSERT INTO stage_transitions (name, version, kind, from_value, "
-                                 "to_value, actor, time_ms, reason) VALUES (?, ?, 'stage', ?, ?, ?, "
-                                 "?, ?)");
+                                 "to_value, actor, time_ms, reason, checks) VALUES (?, ?, 'stage', ?, ?, ?, "
+                                 "?, ?, ?)");
+        insert->bind(8, checksJsonOf(result));
         insert->bind(1, name).bind(2, std::int64_t(version)).bind(3, stageName(current->stage));
         insert->bind(4, stageName(stage)).bind(5, actor->name).bind(6, nowMs()).bind(7, reason);
         ASSAY_TRY(insert->run());

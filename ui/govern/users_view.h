@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,10 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
+
+namespace assay::workspace {
+class Workspace;
+}
 
 namespace assay::ui {
 
