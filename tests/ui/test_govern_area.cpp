@@ -328,11 +328,15 @@ void TestGovernArea::usersViewOffersTheFirstAdminWhileAccessControlIsOff()
 
 void TestGovernArea::usersViewIsReadOnlyForNonAdmins()
 {
-    govern::User alice{.name = "alice", .osUser = std::nullopt, .role = govern::Role::Admin};
+    govern::User alice;
+    alice.name = "alice";
+    alice.role = govern::Role::Admin;
     govern::setSessionCredentials({.user = "alice", .password = "s3cret"});
     Status added = govern::addUser(m_workspace->database(), alice, std::string("s3cret"));
     QVERIFY2(added.ok(), added.ok() ? "" : added.error().message.c_str());
-    govern::User bob{.name = "bob", .osUser = std::nullopt, .role = govern::Role::Scientist};
+    govern::User bob;
+    bob.name = "bob";
+    bob.role = govern::Role::Scientist;
     added = govern::addUser(m_workspace->database(), bob, std::nullopt);
     QVERIFY2(added.ok(), added.ok() ? "" : added.error().message.c_str());
 

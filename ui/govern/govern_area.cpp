@@ -306,6 +306,11 @@ PromoteDialog *GovernArea::openPromoteDialog(int version)
     return m_promoteDialog;
 }
 
+PromoteDialog *GovernArea::promoteDialog() const
+{
+    return m_promoteDialog;
+}
+
 void GovernArea::openAliasDialog(int version)
 {
     const govern::RegisteredModel *model =

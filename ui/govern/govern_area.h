@@ -66,7 +66,7 @@ public:
     QString currentCommandLine() const;
     // Opens Promote… for `version` of the selected model; nullptr when none is selected.
     PromoteDialog *openPromoteDialog(int version);
-    PromoteDialog *promoteDialog() const { return m_promoteDialog; }
+    PromoteDialog *promoteDialog() const;
 
 private:
     void reload();
