@@ -74,6 +74,7 @@ AuditView::AuditView(QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({600, 180});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
@@ -124,6 +125,9 @@ void AuditView::setEntries(std::vector<govern::AuditEntry> entries)
             break;
         }
     }
+    if (!m_table->currentIndex().isValid() && m_sorted->rowCount() > 0)
+        m_table->selectionModel()->setCurrentIndex(
+            m_sorted->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     showDetails();
     updateCount();
 }

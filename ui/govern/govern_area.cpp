@@ -88,7 +88,7 @@ GovernArea::GovernArea(const AreaContext &context, QWidget *parent)
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({420, 960});
+    m_splitter->setSizes({500, 880});
     m_registryStack->addWidget(m_splitter);
     m_registryStack->addWidget(m_registryEmpty);
     m_registryEmpty->setContent(
@@ -263,8 +263,23 @@ void GovernArea::showSnapshot(GovernanceSnapshot snapshot)
         m_pendingModel.clear();
     }
     if (m_list->current().isEmpty())
-        m_list->selectFirst();
+        selectLikeliestModel();
     showSelectedModel();
+}
+
+void GovernArea::selectLikeliestModel()
+{
+    // The model someone governs: one in production, the most versions among those.
+    const govern::RegisteredModel *best = nullptr;
+    for (const govern::RegisteredModel &model : m_snapshot->models) {
+        const auto rank = [](const govern::RegisteredModel &candidate) {
+            return std::pair(productionVersion(candidate) != nullptr, candidate.versions.size());
+        };
+        if (!best || rank(model) > rank(*best))
+            best = &model;
+    }
+    if (!best || !m_list->select(QString::fromStdString(best->name)))
+        m_list->selectFirst();
 }
 
 void GovernArea::showSelectedModel()

@@ -72,6 +72,7 @@ private:
     void reload();
     void showSnapshot(GovernanceSnapshot snapshot);
     void showSelectedModel();
+    void selectLikeliestModel();
     void openAliasDialog(int version);
     void updateCommandButton();
 

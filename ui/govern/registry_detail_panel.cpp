@@ -122,8 +122,14 @@ void RegistryDetailPanel::showModel(const govern::RegisteredModel &model,
         showHistoryOfCurrent();
         return;
     }
+    // Without a choice to keep: the version in production, whose history matters most.
+    int preferred = model.versions.back().version;
+    for (const govern::ModelVersion &each : model.versions) {
+        if (each.stage == govern::Stage::Production)
+            preferred = each.version;
+    }
     if (keep == 0 || !selectVersion(keep))
-        selectVersion(model.versions.back().version);
+        selectVersion(preferred);
     showHistoryOfCurrent();
 }
 
@@ -152,8 +158,11 @@ void RegistryDetailPanel::showHistoryOfCurrent()
         if (transition.version == version)
             shown.push_back(transition);
     }
-    m_historyTitle->setText(version > 0 ? tr("History of v%1").arg(version) : tr("History"));
+    const bool none = shown.empty();
     m_history->setTransitions(std::move(shown));
+    const QString title = version > 0 ? tr("History of v%1").arg(version) : tr("History");
+    m_historyTitle->setText(none ? title + tr(" — no stage or alias changes yet; Promote… moves it")
+                                 : title);
     m_promote->setEnabled(version > 0);
     m_alias->setEnabled(version > 0);
 }

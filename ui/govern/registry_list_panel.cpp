@@ -26,10 +26,11 @@ RegistryListPanel::RegistryListPanel(RegisteredModelsModel *model, QWidget *pare
     m_model->setParent(this);
     QTableView *table = view();
     table->horizontalHeader()->setStretchLastSection(true);
-    table->setColumnWidth(RegisteredModelsModel::NameColumn, 150);
-    table->setColumnWidth(RegisteredModelsModel::VersionsColumn, 70);
-    table->setColumnWidth(RegisteredModelsModel::ProductionColumn, 95);
-    table->setColumnWidth(RegisteredModelsModel::CreatedColumn, 125);
+    table->horizontalHeader()->setMinimumSectionSize(40);
+    table->setColumnWidth(RegisteredModelsModel::NameColumn, 120);
+    table->setColumnWidth(RegisteredModelsModel::VersionsColumn, 65);
+    table->setColumnWidth(RegisteredModelsModel::ProductionColumn, 90);
+    table->setColumnWidth(RegisteredModelsModel::CreatedColumn, 120);
 }
 
 void RegistryListPanel::setModels(std::vector<govern::RegisteredModel> models)

@@ -81,9 +81,8 @@ QVariant TransitionsModel::displayText(const govern::Transition &transition, int
                                  : QString::fromStdString(transition.fromValue);
         const QString to = QString::fromStdString(transition.toValue);
         if (transition.kind == "alias")
-            return tr("@%1 (was on %2)").arg(to, transition.fromValue.empty()
-                                                     ? tr("no version")
-                                                     : tr("v%1").arg(from));
+            return transition.fromValue.empty() ? tr("@%1 set").arg(to)
+                                                : tr("@%1 moved from v%2").arg(to, from);
         if (transition.kind == "refused")
             return tr("refused: %1 → %2").arg(from, to);
         return tr("%1 → %2").arg(from, to);
