@@ -4,11 +4,13 @@
 #include "help.h"
 #include "interrupt.h"
 #include "output.h"
+#include "password_prompt.h"
 #include "terminal_progress.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <optional>
 
 namespace assay::cli {
 
@@ -87,7 +89,10 @@ bool asksForHelp(const std::vector<std::string> &rest, std::size_t wordsUsed)
 
 int run(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // assay-report (app/report) runs this CLI inside its own QApplication.
+    std::optional<QCoreApplication> app;
+    if (!QCoreApplication::instance())
+        app.emplace(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("assay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASSAY_VERSION));
 
@@ -121,6 +126,7 @@ int run(int argc, char *argv[])
     if (!arguments)
         return usageError(*command, arguments.error().message);
 
+    setUpSessionCredentials();
     CancellationToken token;
     cancelOnInterrupt(token);
     TerminalProgress terminal(token);

@@ -22,6 +22,13 @@ const std::vector<Command> &commands()
         addEvaluateCommand(list);
         addTestCommand(list);
         addExplainCommands(list);
+        addAuditCommands(list);
+        addRegistryCommands(list);
+        addUsersCommands(list);
+        addFairnessCommand(list);
+        addPrivacyCommands(list);
+        addCardCommands(list);
+        addReportCommand(list);
         return list;
     }();
     return all;

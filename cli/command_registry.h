@@ -26,5 +26,13 @@ void addPredictCommand(std::vector<Command> &into);  // assay predict
 void addEvaluateCommand(std::vector<Command> &into); // assay evaluate
 void addTestCommand(std::vector<Command> &into);     // assay test    // assay runs list|show|metric|compare|delete|restore|export|import-mlflow
 void addExplainCommands(std::vector<Command> &into); // assay explain shap|kernel|lime|permutation|pdp
+void addAuditCommands(std::vector<Command> &into);   // assay audit log|verify|checkpoint|key
+void addRegistryCommands(std::vector<Command> &into); // assay registry register|list|show|gate|check|promote|alias
+void addUsersCommands(
+    std::vector<Command> &into); // assay users list|add|set-role|passwd|remove, whoami
+void addFairnessCommand(std::vector<Command> &into);  // assay fairness
+void addPrivacyCommands(std::vector<Command> &into);  // assay privacy budget|release|ledger
+void addCardCommands(std::vector<Command> &into);    // assay card show|edit
+void addReportCommand(std::vector<Command> &into);   // assay report (rendered by assay-report)
 
 } // namespace assay::cli

@@ -1,4 +1,5 @@
 #include "command_registry.h"
+#include "govern/access_control.h"
 #include "output.h"
 #include "run_json.h"
 #include "runs_shared.h"
@@ -197,6 +198,11 @@ int setDeleted(CommandContext &context, const char *name, bool deleted)
             return fail(id.error());
         ids.push_back(*id);
     }
+    // Checked before the transaction: a refusal's audit entry must not roll back with it.
+    if (auto allowed = govern::authorize(ws->database(), govern::Action::DeleteRun, ids.front(),
+                                         deleted ? "run.delete" : "run.restore");
+        !allowed)
+        return fail(allowed.error());
     const Status done = ws->database().transaction([&]() -> Status {
         for (const auto &id : ids)
             ASSAY_TRY(track::setRunDeleted(ws->database(), id, deleted));

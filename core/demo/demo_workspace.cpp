@@ -1,9 +1,11 @@
 #include "demo/demo_workspace.h"
 
 #include "common/atomic_file.h"
+#include "demo/demo_card.h"
 #include "demo/credit_data.h"
 #include "demo/demo_explanations.h"
 #include "demo/demo_models.h"
+#include "demo/demo_registry.h"
 #include "demo/demo_sweep.h"
 #include "stats/profile.h"
 #include "validate/schema_inference.h"
@@ -34,6 +36,10 @@ The tracking store holds a hyper-parameter sweep of a gradient-boosting model on
 quarter: 64 runs (experiment `credit-default-gbm`, a few diverged and failed) and a five-fold
 cross-validation (`credit-default-cv`, folds nested under their parent). Their learning curves
 are simulated from the hyper-parameters, so the runs explorer has something realistic to show.
+
+The model registry holds `credit-risk`: the boosted model (version 1, in production, alias
+champion) and the logistic regression (version 2, alias challenger), whose promotion the gate
+refused once the data had drifted: `assay registry show credit-risk`.
 
 Open it with `assay-workbench .`, or try
 `assay diff data/credit.csv@HEAD~1 data/credit.csv --key application_id`,
@@ -143,12 +149,14 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
         progress.token());
     ASSAY_TRY(recordDemoModels(*workspace, options.seed, modelsProgress));
     ASSAY_TRY(repo->stage({kDemoModelTestsPath}));
+    ASSAY_TRY(recordDemoRegistry(*workspace));
     progress.report(0.8, "drifted version");
     if (progress.isCancelled())
         return Error::cancelled();
     ASSAY_TRY(commitVersion(root, *repo, CreditVintage::Drifted, options,
                             "Move the application window on to March–May", kSecondCommitTime,
                             {}));
+    ASSAY_TRY(recordDemoRefusal(*workspace));
     // The models are explained on the data as it is now, so `assay explain ... --data
     // data/credit.csv` and the workbench find these results in the cache.
     progress.report(0.85, "explanations");
@@ -158,6 +166,7 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
         [&progress](double fraction, std::string_view) { progress.report(0.85 + 0.15 * fraction, "explanations"); },
         progress.token());
     ASSAY_TRY(recordDemoExplanations(*workspace, explanationsProgress));
+    ASSAY_TRY(writeDemoCard(*workspace));
     progress.report(1.0, "done");
     return {};
 }

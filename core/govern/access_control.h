@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,8 @@ std::string_view actionName(Action action); // the audit action prefix, e.g. "da
 Role requiredRole(Action action);
 // Approver and admin actions need the user's password as well as the role.
 bool needsPassword(Action action);
+// The audit action recorded for a refused attempt when the caller names none, e.g. "data.add".
+std::string_view defaultAuditAction(Action action);
 
 // Who is acting in this process: set once by the CLI or GUI, read by core when it authorises.
 // `user` defaults to $ASSAY_USER, else the OS login; `password` to $ASSAY_PASSWORD.
@@ -46,8 +49,19 @@ struct Credentials {
     std::string user;
     std::optional<std::string> password;
 };
+// Until setSessionCredentials is called, sessionCredentials() reads the environment each time.
+// Thread-safe.
 Credentials sessionCredentials();
 void setSessionCredentials(Credentials credentials);
+// $ASSAY_USER, else the OS login (getpwuid), else $USER; $ASSAY_PASSWORD when set.
+Credentials defaultCredentials();
+
+// Asked when an action needs a password and the session has none (the CLI prompts on a
+// terminal without echo). Returns nullopt when the user gives none. An answer is kept in the
+// session credentials so it is asked once per process. Thread-safe to set; called unlocked.
+using PasswordPrompt =
+    std::function<std::optional<std::string>(const std::string &user, const std::string &reason)>;
+void setPasswordPrompt(PasswordPrompt prompt);
 
 // The workspace user an action is taken as.
 struct Actor {
@@ -58,13 +72,20 @@ struct Actor {
 
 // Checks the session's user against the workspace's users. While the workspace has no users,
 // access control is off and every action is allowed (actor = the OS login, enforced = false).
-// Once it has users, an unknown login acts as a viewer. A refusal returns Error::refused with
-// a message naming the user, their role, the action and the role it needs (or that a password
-// is needed or wrong), and appends a "refused" audit entry for `object`.
-Result<Actor> authorize(workspace::Database &database, Action action, const std::string &object);
-// The same for core functions that only know the workspace root (version/): opens
-// ROOT/.assay/assay.db; allows everything when the folder is not an Assay workspace.
-Result<Actor> authorizeAt(const std::filesystem::path &root, Action action, const std::string &object);
+// Once it has users, an unknown login acts as a viewer and a disabled user is refused. A
+// refusal returns Error::refused with a message naming the user, their role, the action and
+// the role it needs (or that a password is needed or wrong), and appends a "refused" audit
+// entry for `object` under `auditAction` (defaultAuditAction when empty). Call it before
+// opening the transaction of the change: a rolled-back transaction would drop that entry.
+Result<Actor> authorize(workspace::Database &database, Action action, const std::string &object,
+                        std::string_view auditAction = {});
+// The same for core functions that only know a folder (version/, validate/): opens the
+// database of the workspace holding `root` (Workspace::discover from `root` upward); allows
+// everything when the folder is in no Assay workspace.
+Result<Actor> authorizeAt(const std::filesystem::path &root, Action action,
+                          const std::string &object, std::string_view auditAction = {});
+// Who the session's user is in this workspace, without checking an action (for `whoami`).
+Result<Actor> currentActor(workspace::Database &database);
 
 struct User {
     std::string name;
@@ -79,10 +100,16 @@ struct User {
 Result<std::vector<User>> listUsers(workspace::Database &database);
 // Adding the first user needs no rights and must make an admin with a password (bootstrap);
 // later changes need ManageUsers. Passwords are stored as argon2id strings (libsodium).
-Status addUser(workspace::Database &database, const User &user, const std::optional<std::string> &password);
+// Approvers and admins must have a password. `createdMs`, `createdBy` and `hasPassword` of
+// `user` are ignored (now, the actor, `password`).
+Status addUser(workspace::Database &database, const User &user,
+               const std::optional<std::string> &password);
+// An approver or admin role needs the user to have a password already.
 Status setUserRole(workspace::Database &database, const std::string &name, Role role);
-// A user may change their own password; changing someone else's needs ManageUsers.
-Status setUserPassword(workspace::Database &database, const std::string &name, const std::string &password);
+// A user may change their own password (giving the current one, as for any password check);
+// changing someone else's needs ManageUsers. Passwords have at least 8 characters.
+Status setUserPassword(workspace::Database &database, const std::string &name,
+                       const std::string &password);
 // Refuses to remove or demote the last admin.
 Status removeUser(workspace::Database &database, const std::string &name);
 

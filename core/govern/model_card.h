@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace assay::workspace {
@@ -36,9 +37,24 @@ struct ModelCard {
     std::string updatedBy;
 };
 
+// {"version": 1, "overview", "owners": [{"name", "contact"}], "model_version", "license",
+//  "references": [...], "intended_use", "out_of_scope_uses": [...], "limitations": [...],
+//  "tradeoffs": [...], "ethical_considerations": [...], "sensitive_columns": [...]}: every field,
+// keys sorted. The subject and the update stamp live beside it in model_cards.
 std::string cardJson(const ModelCard &card);
 // Errors name the key that is wrong, e.g. "card.json: owners[1].name: expected a string".
 Result<ModelCard> parseCard(const std::string &json, const std::string &source);
+
+// The fields as the JSON and `assay card edit` name them, in the order a report shows them.
+const std::vector<std::string_view> &cardFieldNames();
+bool isCardListField(std::string_view field);
+// `assay card edit --set FIELD=VALUE` (append false) sets a text field, or makes a list field
+// that one item (an empty value clears it); `--add` (append true) adds an item to a list
+// field. Owners are written "Name <contact>". InvalidInput names an unknown field (listing the
+// known ones) or --add on a text field.
+Status setCardField(ModelCard &card, std::string_view field, const std::string &value, bool append);
+// True when a person has written nothing on the card yet.
+bool cardIsEmpty(const ModelCard &card);
 
 // An empty card (subject set) when none was saved yet.
 Result<ModelCard> loadCard(workspace::Workspace &workspace, const std::string &subject);

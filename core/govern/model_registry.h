@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "model/model_document.h"
 
 #include <cstdint>
 #include <map>
@@ -59,7 +60,11 @@ struct RegisteredModel {
 // {"schema": "data/credit.schema.json", "model_tests": "tests/model.yaml",
 //  "min_metrics": {"roc_auc": 0.8}, "drift": {"reference": "data/credit.csv@v1",
 //  "current": "data/credit.csv", "max_drift_share": 0.0}, "require_approver": true}
-// Every key is optional; an empty gate still requires an approver.
+// Every key is optional; an empty gate still requires an approver ("require_approver" may only
+// be true: who counts as an approver is access control's business, not the gate's). Relative
+// paths are taken from the workspace root. The drift check needs "current"; it compares the
+// model's feature columns. Model tests run on the run's "test" dataset input when it logged
+// one, else on its training data.
 struct PromotionGate {
     std::optional<std::string> schemaPath;     // validate the version's training data against it
     std::optional<std::string> modelTestsPath; // the version's model against this spec
@@ -68,8 +73,11 @@ struct PromotionGate {
     std::optional<std::string> driftCurrent;   // dataset ref compared with the reference
     double maxDriftShare = 0;                  // share of drifted columns allowed
 };
+// InvalidInput names the key that is wrong ("gate.min_metrics.roc_auc: expected a number").
 Result<PromotionGate> parseGate(const std::string &json);
+// Canonical JSON (sorted keys, only the keys that are set).
 std::string gateJson(const PromotionGate &gate);
+bool gateIsEmpty(const PromotionGate &gate);
 
 // One gate check's outcome, for the CLI, the GUI and the report.
 struct GateCheck {
@@ -81,6 +89,9 @@ struct GateResult {
     bool passed = false;
     std::vector<GateCheck> checks;
 };
+// [{"name", "passed", "detail"}...]: what a transition stores as its checks.
+std::string gateChecksJson(const std::vector<GateCheck> &checks);
+Result<std::vector<GateCheck>> parseGateChecks(const std::string &json);
 
 // Registers the run's model as the next version of NAME (creating NAME when new).
 // Needs RegisterModel. NotFound for an unknown run; InvalidInput when the run logged no model.
@@ -90,12 +101,18 @@ Result<std::vector<RegisteredModel>> listModels(workspace::Workspace &workspace)
 Result<RegisteredModel> showModel(workspace::Workspace &workspace, const std::string &name);
 // "NAME", "NAME:3", "NAME@champion", "NAME:production": NotFound naming what is missing.
 Result<ModelVersion> resolveModelVersion(workspace::Workspace &workspace, const std::string &ref);
+// Oldest first.
 Result<std::vector<Transition>> transitions(workspace::Workspace &workspace, const std::string &name,
                                             std::optional<int> version = std::nullopt);
+// The version's model document from the content store, checked against its md5.
+Result<model::LoadedModel> openModelVersion(workspace::Workspace &workspace, const ModelVersion &version);
 
+// Needs RegisterModel; appends a "registry.gate" audit entry holding the new gate.
 Status setGate(workspace::Workspace &workspace, const std::string &name, const PromotionGate &gate);
 Result<PromotionGate> gate(workspace::Workspace &workspace, const std::string &name);
-// Runs every configured check for the version without changing anything.
+// Runs every configured check for the version without changing anything (a check that cannot
+// run, e.g. a missing schema file, fails with the reason as its detail). The approver check
+// looks the session's user up in the workspace's users; the password is checked on promotion.
 Result<GateResult> evaluateGate(workspace::Workspace &workspace, const std::string &name, int version);
 
 // Moves the version to `stage`. To production: needs PromoteModel (approver, password) and

@@ -1,5 +1,7 @@
 #include "track/mlflow_import.h"
 
+#include "govern/access_audit.h"
+#include "govern/access_control.h"
 #include "track/mlflow_file_store.h"
 #include "track/mlflow_sqlite.h"
 
@@ -219,9 +221,13 @@ Result<MlflowData> readMlflow(const fs::path &source)
                            ": no such MLflow store (expected an mlruns/ folder or mlflow.db)");
 }
 
-Result<MlflowImportReport> writeMlflowRuns(Database &db, MlflowData data, const Progress &progress)
+namespace {
+
+// Writes the runs into `report` as it goes, so a failure or a cancel part way still reports
+// (and audits) what was imported.
+Status writeRuns(Database &db, const MlflowData &data, const Progress &progress,
+                 MlflowImportReport &report)
 {
-    MlflowImportReport report;
     std::map<std::string, std::int64_t> experimentIds;
     ASSAY_TRY(db.transaction([&]() -> Status {
         for (const auto &experiment : data.experiments) {
@@ -264,16 +270,52 @@ Result<MlflowImportReport> writeMlflowRuns(Database &db, MlflowData data, const 
         progress.report(static_cast<double>(i + 1) / static_cast<double>(order.size()),
                         "importing runs");
     }
+    return {};
+}
+
+Result<MlflowImportReport> writeRunsAs(Database &db, const MlflowData &data,
+                                       const Progress &progress, const govern::Actor &actor,
+                                       const std::string &source)
+{
+    MlflowImportReport report;
+    const Status written = writeRuns(db, data, progress, report);
+    if (report.created + report.updated > 0) {
+        const QJsonObject details{
+            {QStringLiteral("created"), static_cast<qint64>(report.created)},
+            {QStringLiteral("updated"), static_cast<qint64>(report.updated)},
+            {QStringLiteral("experiments"), static_cast<qint64>(report.experiments)},
+            {QStringLiteral("complete"), written.ok()}};
+        ASSAY_TRY(govern::appendAudit(db, {.actor = actor.name,
+                                           .action = "run.import",
+                                           .object = source,
+                                           .refused = false,
+                                           .detailsJson = govern::auditDetails(details)}));
+    }
+    if (!written)
+        return written.error();
     return report;
+}
+
+} // namespace
+
+Result<MlflowImportReport> writeMlflowRuns(Database &db, MlflowData data, const Progress &progress)
+{
+    auto actor = govern::authorize(db, govern::Action::WriteRun, "mlflow", "run.import");
+    if (!actor)
+        return actor.error();
+    return writeRunsAs(db, data, progress, *actor, "mlflow");
 }
 
 Result<MlflowImportReport> importMlflow(Database &db, const fs::path &source,
                                         const Progress &progress)
 {
+    auto actor = govern::authorize(db, govern::Action::WriteRun, source.string(), "run.import");
+    if (!actor)
+        return actor.error();
     auto data = readMlflow(source);
     if (!data)
         return data.error();
-    return writeMlflowRuns(db, std::move(*data), progress);
+    return writeRunsAs(db, *data, progress, *actor, source.string());
 }
 
 } // namespace assay::track

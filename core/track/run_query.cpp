@@ -1,5 +1,10 @@
 #include "track/run_query.h"
 
+#include "govern/access_control.h"
+#include "govern/audit_log.h"
+
+#include <sqlite3.h>
+
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -269,6 +274,10 @@ Result<std::vector<MetricPoint>> metricHistory(workspace::Database &db, const st
 
 Status setRunDeleted(workspace::Database &db, const std::string &runId, bool deleted)
 {
+    const std::string action = deleted ? "run.delete" : "run.restore";
+    auto actor = govern::authorize(db, govern::Action::DeleteRun, runId, action);
+    if (!actor)
+        return actor.error();
     auto exists = db.prepare("SELECT 1 FROM runs WHERE run_id = ?1");
     if (!exists)
         return exists.error();
@@ -278,11 +287,21 @@ Status setRunDeleted(workspace::Database &db, const std::string &runId, bool del
         return found.error();
     if (!*found)
         return Error::notFound("unknown run '" + runId + "'");
-    auto statement = db.prepare("UPDATE runs SET deleted = ?1 WHERE run_id = ?2");
-    if (!statement)
-        return statement.error();
-    statement->bind(1, std::int64_t{deleted ? 1 : 0}).bind(2, runId);
-    return statement->run();
+    // The CLI deletes several runs in one transaction of its own; join it when there is one.
+    const bool inTransaction = sqlite3_get_autocommit(db.handle()) == 0;
+    const auto change = [&]() -> Status {
+        auto statement = db.prepare("UPDATE runs SET deleted = ?1 WHERE run_id = ?2");
+        if (!statement)
+            return statement.error();
+        statement->bind(1, std::int64_t{deleted ? 1 : 0}).bind(2, runId);
+        ASSAY_TRY(statement->run());
+        return govern::appendAudit(db, {.actor = actor->name,
+                                        .action = action,
+                                        .object = runId,
+                                        .refused = false,
+                                        .detailsJson = "{}"});
+    };
+    return inTransaction ? change() : db.transaction(change);
 }
 
 } // namespace assay::track

@@ -17,6 +17,7 @@ Status TrackingStore::logParam(const std::string &runId, const std::string &key,
                                const std::string &value)
 {
     ASSAY_TRY(validateKey("param", key));
+    ASSAY_TRY(requireWriteAccess());
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
         auto existing =
@@ -50,6 +51,7 @@ Status TrackingStore::logTag(const std::string &runId, const std::string &key,
                              const std::string &value)
 {
     ASSAY_TRY(validateKey("tag", key));
+    ASSAY_TRY(requireWriteAccess());
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
         auto upsert =
@@ -74,6 +76,7 @@ Status TrackingStore::logMetrics(const std::string &runId, const std::string &ke
     ASSAY_TRY(validateKey("metric", key));
     if (points.empty())
         return {};
+    ASSAY_TRY(requireWriteAccess());
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database,
                           [&] { return appendMetricSeries(*m_database, runId, key, points); });
@@ -90,6 +93,7 @@ Status TrackingStore::logMetricBatch(const std::string &runId,
             ASSAY_TRY(validateKey("metric", keyed.key));
         checked = keyed.key;
     }
+    ASSAY_TRY(requireWriteAccess());
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database,
                           [&] { return appendMetricPoints(*m_database, runId, points); });
@@ -98,6 +102,7 @@ Status TrackingStore::logMetricBatch(const std::string &runId,
 Result<Artifact> TrackingStore::logArtifact(const std::string &runId, const fs::path &file,
                                             const std::string &artifactPath)
 {
+    ASSAY_TRY(requireWriteAccess());
     ASSAY_TRY(requireRun(runId));
     std::error_code error;
     if (!fs::is_regular_file(file, error))
@@ -117,6 +122,7 @@ Result<Artifact> TrackingStore::logArtifact(const std::string &runId, const fs::
 Result<Artifact> TrackingStore::logArtifactBytes(const std::string &runId, std::string_view bytes,
                                                  const std::string &artifactPath)
 {
+    ASSAY_TRY(requireWriteAccess());
     ASSAY_TRY(requireRun(runId));
     const std::string md5 = version::md5OfBytes(bytes);
     ASSAY_TRY(version::storeObjectBytes(bytes, version::cacheObjectPath(m_root, md5)));
@@ -145,6 +151,7 @@ Status TrackingStore::logDataset(const std::string &runId, const DatasetInput &d
 {
     if (dataset.name.empty())
         return Error::invalidInput("a dataset input needs a name");
+    ASSAY_TRY(requireWriteAccess());
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
         auto upsert = m_database->prepare(

@@ -1,5 +1,7 @@
 #include "track/tracking_store.h"
 
+#include "govern/access_audit.h"
+#include "govern/access_control.h"
 #include "track/clock.h"
 #include "track/run_query.h"
 #include "track/write_retry.h"
@@ -54,6 +56,7 @@ Result<std::int64_t> TrackingStore::createExperiment(const std::string &name)
 {
     if (name.empty())
         return Error::invalidInput("an experiment needs a name");
+    ASSAY_TRY(requireWriteAccess());
     std::int64_t id = 0;
     ASSAY_TRY(writeWithRetry(*m_database, [&]() -> Status {
         auto existing = m_database->prepare("SELECT 1 FROM experiments WHERE name = ?1");
@@ -107,6 +110,10 @@ Result<std::string> TrackingStore::startRun(RunInfo info)
         info.startMs = nowMs();
     if (info.user.empty())
         info.user = currentUser();
+    auto actor = govern::authorize(*m_database, govern::Action::WriteRun, info.runId, "run.create");
+    if (!actor)
+        return actor.error();
+    m_writeAllowed = true;
     auto experiment = ensureExperiment(info.experiment);
     if (!experiment)
         return experiment.error();
@@ -131,7 +138,14 @@ Result<std::string> TrackingStore::startRun(RunInfo info)
         if (Status inserted = insert->run(); !inserted)
             return Error::invalidInput("cannot start run " + info.runId + ": " +
                                        inserted.error().message);
-        return {};
+        const QJsonObject details{
+            {QStringLiteral("experiment"), QString::fromStdString(info.experiment)},
+            {QStringLiteral("name"), QString::fromStdString(info.name)}};
+        return govern::appendAudit(*m_database, {.actor = actor->name,
+                                                 .action = "run.create",
+                                                 .object = info.runId,
+                                                 .refused = false,
+                                                 .detailsJson = govern::auditDetails(details)});
     }));
     return info.runId;
 }
@@ -139,6 +153,7 @@ Result<std::string> TrackingStore::startRun(RunInfo info)
 Status TrackingStore::finishRun(const std::string &runId, RunStatus status,
                                 std::optional<std::int64_t> endMs)
 {
+    ASSAY_TRY(requireWriteAccess());
     ASSAY_TRY(requireRun(runId));
     return writeWithRetry(*m_database, [&]() -> Status {
         auto update =
@@ -162,6 +177,17 @@ Result<RunStatus> TrackingStore::runStatus(const std::string &runId)
     if (!*row)
         return Error::notFound("unknown run '" + runId + "'");
     return statusFromName(select->columnText(0)).value_or(RunStatus::Running);
+}
+
+Status TrackingStore::requireWriteAccess()
+{
+    if (m_writeAllowed)
+        return {};
+    auto actor = govern::authorize(*m_database, govern::Action::WriteRun, "", "run.write");
+    if (!actor)
+        return actor.error();
+    m_writeAllowed = true;
+    return {};
 }
 
 Status TrackingStore::requireRun(const std::string &runId)

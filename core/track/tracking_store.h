@@ -87,10 +87,13 @@ private:
     }
 
     Status requireRun(const std::string &runId);
+    // authorize(WriteRun) once per store, so logging a metric does not re-check the users.
+    Status requireWriteAccess();
     Result<Artifact> recordArtifact(const std::string &runId, Artifact artifact);
 
     workspace::Database *m_database;
     std::filesystem::path m_root;
+    bool m_writeAllowed = false;
 };
 
 } // namespace assay::track

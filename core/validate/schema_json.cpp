@@ -1,6 +1,9 @@
 #include "validate/schema_json.h"
 
 #include "common/atomic_file.h"
+#include "govern/access_audit.h"
+#include "govern/access_control.h"
+#include "workspace/workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -257,6 +260,18 @@ std::string lineColumnOf(std::string_view text, std::size_t offset)
     return std::to_string(line) + ":" + std::to_string(column);
 }
 
+// The schema file as the audit log names it: relative to its workspace, else as given.
+std::string schemaObjectName(const std::filesystem::path &path)
+{
+    std::error_code error;
+    const std::filesystem::path full =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
+    if (const auto root = workspace::Workspace::discover(full.parent_path()))
+        return full.lexically_relative(std::filesystem::weakly_canonical(*root, error))
+            .generic_string();
+    return path.generic_string();
+}
+
 } // namespace
 
 std::string schemaToJson(const Schema &schema)
@@ -295,7 +310,19 @@ Result<Schema> loadSchema(const std::filesystem::path &path)
 
 Status saveSchema(const Schema &schema, const std::filesystem::path &path)
 {
-    return writeFileAtomically(path, schemaToJson(schema));
+    const std::string object = schemaObjectName(path);
+    const std::filesystem::path folder = path.parent_path().empty() ? "." : path.parent_path();
+    auto actor = govern::authorizeAt(folder, govern::Action::EditSchema, object, "schema.save");
+    if (!actor)
+        return actor.error();
+    ASSAY_TRY(writeFileAtomically(path, schemaToJson(schema)));
+    const QJsonObject details{
+        {QStringLiteral("columns"), static_cast<qint64>(schema.columns.size())}};
+    return govern::appendAuditAt(folder, {.actor = actor->name,
+                                          .action = "schema.save",
+                                          .object = object,
+                                          .refused = false,
+                                          .detailsJson = govern::auditDetails(details)});
 }
 
 std::filesystem::path schemaPathBeside(const std::filesystem::path &dataset)

@@ -1,9 +1,13 @@
 #include "version/cache_gc.h"
 
 #include "common/atomic_file.h"
+#include "govern/access_audit.h"
+#include "govern/access_control.h"
 #include "version/cache_object.h"
 #include "version/dir_manifest.h"
 #include "version/tracked_outputs.h"
+
+#include <QJsonObject>
 
 #include <set>
 
@@ -81,8 +85,11 @@ Result<GcReport> collectGarbage(const fs::path &root, bool dryRun, const Progres
     const fs::path cache = root / ".dvc" / "cache";
     sweepLayout(root, cache / "files" / "md5", kept, report);
     sweepLayout(root, cache, kept, report);
-    if (dryRun)
+    if (dryRun || report.removed.empty())
         return report;
+    auto actor = govern::authorizeAt(root, govern::Action::ChangeData, "", "data.gc");
+    if (!actor)
+        return actor.error();
     for (std::size_t i = 0; i < report.removed.size(); ++i) {
         if (progress.isCancelled())
             return Error::cancelled();
@@ -90,6 +97,14 @@ Result<GcReport> collectGarbage(const fs::path &root, bool dryRun, const Progres
         if (!fs::remove(root / report.removed[i], error) && error)
             return Error::io(report.removed[i] + ": cannot remove: " + error.message());
     }
+    const QJsonObject details{
+        {QStringLiteral("removed"), static_cast<qint64>(report.removed.size())},
+        {QStringLiteral("bytes"), static_cast<qint64>(report.bytesFreed)}};
+    ASSAY_TRY(govern::appendAuditAt(root, {.actor = actor->name,
+                                           .action = "data.gc",
+                                           .object = "",
+                                           .refused = false,
+                                           .detailsJson = govern::auditDetails(details)}));
     return report;
 }
 

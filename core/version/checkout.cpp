@@ -1,10 +1,14 @@
 #include "version/checkout.h"
 
 #include "common/atomic_file.h"
+#include "govern/access_audit.h"
+#include "govern/access_control.h"
 #include "version/cache_object.h"
 #include "version/dir_manifest.h"
 #include "version/parallel_hash.h"
 #include "version/tracked_outputs.h"
+
+#include <QJsonArray>
 
 namespace assay::version {
 
@@ -52,6 +56,10 @@ public:
     {
     }
 
+    // Who restored files, once the first one needed writing: a checkout that finds the work
+    // tree already right changes nothing, so anyone may run it.
+    const std::optional<govern::Actor> &writer() const { return m_writer; }
+
     // Writes the object `oid` to `relative` unless the file already holds it.
     Status restoreFile(const std::string &relative, const std::string &oid,
                        const std::string &hashName, bool executable)
@@ -75,6 +83,13 @@ public:
         if (fs::is_directory(target, error)) {
             m_report.problems.push_back({relative, "a folder is in the way; not replaced"});
             return {};
+        }
+        if (!m_writer) {
+            auto actor =
+                govern::authorizeAt(m_root, govern::Action::ChangeData, relative, "data.checkout");
+            if (!actor)
+                return actor.error();
+            m_writer = *actor;
         }
         const fs::perms mode = executable ? kWritable | fs::perms::owner_exec : kWritable;
         ASSAY_TRY(copyFileAtomically(*object, target, mode));
@@ -122,7 +137,25 @@ private:
     HashState &m_state;
     CheckoutReport &m_report;
     const Progress &m_progress;
+    std::optional<govern::Actor> m_writer;
 };
+
+Status auditCheckout(const fs::path &root, const govern::Actor &actor,
+                     const std::vector<std::string> &paths, const CheckoutReport &report)
+{
+    QJsonArray requested;
+    for (const std::string &path : paths)
+        requested.append(QString::fromStdString(path));
+    const QJsonObject details{
+        {QStringLiteral("restored"), static_cast<qint64>(report.restored.size())},
+        {QStringLiteral("paths"), requested}};
+    std::string object = paths.size() == 1 ? paths.front() : std::string();
+    return govern::appendAuditAt(root, {.actor = actor.name,
+                                        .action = "data.checkout",
+                                        .object = object,
+                                        .refused = false,
+                                        .detailsJson = govern::auditDetails(details)});
+}
 
 } // namespace
 
@@ -145,10 +178,14 @@ Result<CheckoutReport> checkout(const fs::path &root, HashState &state,
                                        output.output.isExecutable);
         if (!done.ok()) {
             (void)state.save();
+            if (restorer.writer() && !report.restored.empty())
+                (void)auditCheckout(root, *restorer.writer(), paths, report);
             return done.error();
         }
     }
     ASSAY_TRY(state.save());
+    if (restorer.writer() && !report.restored.empty())
+        ASSAY_TRY(auditCheckout(root, *restorer.writer(), paths, report));
     return report;
 }
 

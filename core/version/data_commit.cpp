@@ -1,6 +1,10 @@
 #include "version/data_commit.h"
 
+#include "govern/access_audit.h"
+#include "govern/access_control.h"
 #include "version/git_repository.h"
+
+#include <QJsonArray>
 
 #include <algorithm>
 
@@ -42,6 +46,9 @@ Result<std::optional<DataCommit>> commitDataChanges(const fs::path &root,
                                                     const std::string &message,
                                                     const std::vector<std::string> &extraPaths)
 {
+    auto actor = govern::authorizeAt(root, govern::Action::ChangeData, "", "data.commit");
+    if (!actor)
+        return actor.error();
     auto repository = GitRepository::discover(root);
     if (!repository)
         return repository.error();
@@ -70,6 +77,17 @@ Result<std::optional<DataCommit>> commitDataChanges(const fs::path &root,
     auto id = repository->commit(message);
     if (!id)
         return id.error();
+    QJsonArray files;
+    for (const std::string &path : toStage)
+        files.append(QString::fromStdString(path));
+    const QJsonObject details{{QStringLiteral("commit"), QString::fromStdString(*id)},
+                              {QStringLiteral("files"), files},
+                              {QStringLiteral("message"), QString::fromStdString(message)}};
+    ASSAY_TRY(govern::appendAuditAt(root, {.actor = actor->name,
+                                           .action = "data.commit",
+                                           .object = *id,
+                                           .refused = false,
+                                           .detailsJson = govern::auditDetails(details)}));
     return std::optional<DataCommit>(DataCommit{*id, toStage});
 }
 

@@ -1,6 +1,8 @@
 #include "version/dvc_add.h"
 
 #include "common/atomic_file.h"
+#include "govern/access_audit.h"
+#include "govern/access_control.h"
 #include "version/cache_index.h"
 #include "version/cache_object.h"
 #include "version/dvc_layout.h"
@@ -60,6 +62,9 @@ Result<AddedOutput> addPath(const fs::path &root, const fs::path &path, HashStat
     auto relative = workspaceRelative(root, path);
     if (!relative)
         return relative.error();
+    auto actor = govern::authorizeAt(root, govern::Action::ChangeData, *relative, "data.add");
+    if (!actor)
+        return actor.error();
     const fs::path target = root / *relative;
     std::error_code error;
     if (!fs::exists(target, error))
@@ -124,6 +129,15 @@ Result<AddedOutput> addPath(const fs::path &root, const fs::path &path, HashStat
     const fs::path gitignore = fs::path(*relative).parent_path() / ".gitignore";
     if (*ignored)
         added.changedFiles.push_back(gitignore.generic_string());
+    QJsonObject details{{QStringLiteral("md5"), QString::fromStdString(added.output.md5)},
+                        {QStringLiteral("size"), static_cast<qint64>(added.output.size)}};
+    if (added.output.nfiles)
+        details.insert(QStringLiteral("nfiles"), static_cast<qint64>(*added.output.nfiles));
+    ASSAY_TRY(govern::appendAuditAt(root, {.actor = actor->name,
+                                           .action = "data.add",
+                                           .object = *relative,
+                                           .refused = false,
+                                           .detailsJson = govern::auditDetails(details)}));
     return added;
 }
 
