@@ -6,6 +6,7 @@
 #include "govern/access_control.h"
 #include "govern/audit_model.h"
 #include "govern/audit_view.h"
+#include "govern/compliance_export.h"
 #include "govern/gate_checks_model.h"
 #include "govern/govern_area.h"
 #include "govern/governed_call.h"
@@ -59,6 +60,7 @@ private slots:
     void refusedPromotionIsShownAndChangesNothing();
     void promotionToStagingIsKeptInTheHistory();
     void cardEditorSavesAndTracksUnsavedChanges();
+    void exportWritesTheComplianceReport();
     void auditFilterNarrowsTheRows();
     void usersViewOffersTheFirstAdminWhileAccessControlIsOff();
     void usersViewIsReadOnlyForNonAdmins();
@@ -289,6 +291,29 @@ void TestGovernArea::cardEditorSavesAndTracksUnsavedChanges()
     QVERIFY(editor->statusText().startsWith(QStringLiteral("Saved")));
 }
 
+void TestGovernArea::exportWritesTheComplianceReport()
+{
+    openArea();
+    QCOMPARE(m_area->registryDetail()->currentVersion(), 2);
+    const QString file = QString::fromStdString((m_root / "credit-risk-v2.html").string());
+    QSignalSpy finished(m_area->complianceExport(), &ComplianceExport::finished);
+    QSignalSpy failed(m_area->complianceExport(), &ComplianceExport::failed);
+    QVERIFY(m_area->exportReportTo(2, file));
+    waitIdle();
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QCOMPARE(finished.count(), 1);
+    const std::string html = testing::slurp(m_root / "credit-risk-v2.html");
+    QVERIFY(html.find("credit-risk") != std::string::npos);
+    auto exported = govern::readAudit(m_workspace->database(), {.since = std::nullopt,
+                                                                 .action = "report.export",
+                                                                 .actor = std::nullopt,
+                                                                 .object = std::nullopt,
+                                                                 .limit = 0});
+    QVERIFY(exported.ok());
+    QCOMPARE(exported->size(), std::size_t(1));
+    QCOMPARE(exported->front().object, std::string("credit-risk:2"));
+}
+
 void TestGovernArea::auditFilterNarrowsTheRows()
 {
     openArea();
@@ -331,8 +356,8 @@ void TestGovernArea::usersViewIsReadOnlyForNonAdmins()
     govern::User alice;
     alice.name = "alice";
     alice.role = govern::Role::Admin;
-    govern::setSessionCredentials({.user = "alice", .password = "s3cret"});
-    Status added = govern::addUser(m_workspace->database(), alice, std::string("s3cret"));
+    govern::setSessionCredentials({.user = "alice", .password = "s3cret-pass"});
+    Status added = govern::addUser(m_workspace->database(), alice, std::string("s3cret-pass"));
     QVERIFY2(added.ok(), added.ok() ? "" : added.error().message.c_str());
     govern::User bob;
     bob.name = "bob";
@@ -350,7 +375,7 @@ void TestGovernArea::usersViewIsReadOnlyForNonAdmins()
     QVERIFY2(users->permissionText().contains(QStringLiteral("alice")), qPrintable(users->permissionText()));
     QVERIFY(!users->findChild<QPushButton *>(QStringLiteral("addUser"))->isVisibleTo(users));
 
-    govern::setSessionCredentials({.user = "alice", .password = "s3cret"});
+    govern::setSessionCredentials({.user = "alice", .password = "s3cret-pass"});
     m_area->refresh();
     waitIdle();
     QVERIFY(!users->isReadOnly());

@@ -5,6 +5,7 @@
 #include "common/table_actions.h"
 #include "govern/alias_dialog.h"
 #include "govern/audit_view.h"
+#include "govern/compliance_export.h"
 #include "govern/governance_snapshot.h"
 #include "govern/model_card_editor.h"
 #include "govern/promote_dialog.h"
@@ -17,6 +18,8 @@
 #include "shell/workspace_session.h"
 
 #include <QClipboard>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -64,6 +67,7 @@ QString quoted(const QString &word)
 GovernArea::GovernArea(const AreaContext &context, QWidget *parent)
     : Area(parent), m_context(context), m_root(new QWidget(parent)),
       m_copyCommand(new QPushButton(tr("Copy as Command"), m_root)),
+      m_exportButton(new QPushButton(tr("Export Compliance Report…"), m_root)),
       m_stack(new QStackedWidget(m_root)), m_loading(new EmptyState(m_stack)),
       m_tabs(new QTabWidget(m_stack)), m_registryStack(new QStackedWidget),
       m_splitter(new QSplitter(Qt::Horizontal)), m_list(new RegistryListPanel(m_splitter)),
@@ -76,8 +80,39 @@ GovernArea::GovernArea(const AreaContext &context, QWidget *parent)
     layout->setSpacing(4);
     auto *toolbar = new QHBoxLayout;
     m_copyCommand->setObjectName(QStringLiteral("copyCommand"));
+    m_exportButton->setObjectName(QStringLiteral("exportReport"));
+    m_exportButton->setToolTip(tr("Export the selected model version's compliance report (model "
+                                  "card, data, metrics, explanations, fairness, approvals, audit "
+                                  "excerpt) as PDF or HTML"));
+    toolbar->addWidget(m_exportButton);
     toolbar->addWidget(m_copyCommand);
     toolbar->addStretch(1);
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        if (m_detail->currentVersion() > 0)
+            exportReport(m_detail->currentVersion());
+    });
+    if (m_context.jobs) {
+        m_export = new ComplianceExport(*m_context.jobs, this);
+        connect(m_export, &ComplianceExport::finished, this,
+                [this](const QString &file, const QString &summary) {
+                    updateCommandButton();
+                    reload(); // the export is in the audit log now
+                    auto *box = new QMessageBox(QMessageBox::Information, tr("Compliance Report"),
+                                                tr("Wrote %1\n%2").arg(file, summary),
+                                                QMessageBox::Ok, m_root);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                });
+        connect(m_export, &ComplianceExport::failed, this, [this](const QString &message) {
+            updateCommandButton();
+            reload(); // a refusal is in the audit log too
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Compliance Report"),
+                                        tr("The report was not exported:\n%1").arg(message),
+                                        QMessageBox::Ok, m_root);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    }
     layout->addLayout(toolbar);
     layout->addWidget(m_stack, 1);
     connect(m_copyCommand, &QPushButton::clicked, this,
@@ -114,6 +149,9 @@ GovernArea::GovernArea(const AreaContext &context, QWidget *parent)
     connect(m_detail, &RegistryDetailPanel::promoteRequested, this,
             [this](int version) { openPromoteDialog(version); });
     connect(m_detail, &RegistryDetailPanel::aliasRequested, this, &GovernArea::openAliasDialog);
+    connect(m_detail, &RegistryDetailPanel::exportRequested, this, &GovernArea::exportReport);
+    connect(m_detail, &RegistryDetailPanel::currentVersionChanged, this,
+            &GovernArea::updateCommandButton);
     connect(m_card, &ModelCardEditor::saved, this, &GovernArea::reload);
     connect(m_users, &UsersView::usersChanged, this, &GovernArea::reload);
     updateCommandButton();
@@ -321,6 +359,30 @@ PromoteDialog *GovernArea::openPromoteDialog(int version)
     return m_promoteDialog;
 }
 
+void GovernArea::exportReport(int version)
+{
+    if (!m_session || m_list->current().isEmpty())
+        return;
+    const QString suggested = QStringLiteral("%1/%2-v%3-compliance.pdf")
+                                  .arg(m_session->rootPath(), m_list->current())
+                                  .arg(version);
+    const QString file = QFileDialog::getSaveFileName(
+        m_root, tr("Export Compliance Report"), suggested,
+        tr("PDF document (*.pdf);;HTML page (*.html)"));
+    if (!file.isEmpty())
+        exportReportTo(version, file);
+}
+
+bool GovernArea::exportReportTo(int version, const QString &file)
+{
+    if (!m_session || !m_export || m_list->current().isEmpty())
+        return false;
+    const QString model = QStringLiteral("%1:%2").arg(m_list->current()).arg(version);
+    const bool started = m_export->start(m_session->root(), model, file.toStdString());
+    updateCommandButton();
+    return started;
+}
+
 PromoteDialog *GovernArea::promoteDialog() const
 {
     return m_promoteDialog;
@@ -361,6 +423,16 @@ void GovernArea::updateCommandButton()
     m_copyCommand->setEnabled(!line.isEmpty());
     m_copyCommand->setToolTip(line.isEmpty() ? tr("This view has no command-line equivalent")
                                              : tr("Copy `%1`").arg(line));
+    const bool versionSelected = currentTab() == Tab::Registry && m_detail->currentVersion() > 0;
+    m_exportButton->setEnabled(versionSelected && m_export && !m_export->isRunning());
+    if (versionSelected)
+        m_exportButton->setToolTip(
+            tr("Export the compliance report of %1 v%2; the same as `%3`")
+                .arg(m_list->current())
+                .arg(m_detail->currentVersion())
+                .arg(ComplianceExport::commandLine(
+                    QStringLiteral("%1:%2").arg(quoted(m_list->current())).arg(m_detail->currentVersion()),
+                    QStringLiteral("FILE.pdf"))));
 }
 
 void GovernArea::saveState(QSettings &settings) const

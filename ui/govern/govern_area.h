@@ -15,6 +15,7 @@ class QTabWidget;
 namespace assay::ui {
 
 class AuditView;
+class ComplianceExport;
 class EmptyState;
 class Job;
 class ModelCardEditor;
@@ -67,6 +68,11 @@ public:
     // Opens Promote… for `version` of the selected model; nullptr when none is selected.
     PromoteDialog *openPromoteDialog(int version);
     PromoteDialog *promoteDialog() const;
+    // Export Compliance Report…: asks for a PDF or HTML file, then exports the report of
+    // `version` of the selected model (exportReportTo without the dialog).
+    void exportReport(int version);
+    bool exportReportTo(int version, const QString &file);
+    ComplianceExport *complianceExport() const { return m_export; }
 
 private:
     void reload();
@@ -81,6 +87,8 @@ private:
     std::shared_ptr<const GovernanceSnapshot> m_snapshot;
     QWidget *m_root;
     QPushButton *m_copyCommand;
+    QPushButton *m_exportButton;
+    ComplianceExport *m_export = nullptr;
     QStackedWidget *m_stack;
     EmptyState *m_loading;
     QTabWidget *m_tabs;

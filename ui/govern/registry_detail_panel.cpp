@@ -20,7 +20,8 @@ namespace assay::ui {
 RegistryDetailPanel::RegistryDetailPanel(QWidget *parent)
     : QWidget(parent), m_stack(new QStackedWidget(this)), m_empty(new EmptyState(m_stack)),
       m_title(new QLabel), m_description(new QLabel), m_promote(new QPushButton(tr("Promote…"))),
-      m_alias(new QPushButton(tr("Set Alias…"))), m_versions(new ModelVersionsModel(this)),
+      m_alias(new QPushButton(tr("Set Alias…"))),
+      m_export(new QPushButton(tr("Export Report…"))), m_versions(new ModelVersionsModel(this)),
       m_versionProxy(nullptr), m_versionTable(new QTableView), m_historyTitle(new QLabel),
       m_history(new TransitionsModel(this)), m_historyTable(new QTableView)
 {
@@ -39,6 +40,8 @@ RegistryDetailPanel::RegistryDetailPanel(QWidget *parent)
                              "gate to pass and an approver"));
     m_alias->setObjectName(QStringLiteral("aliasButton"));
     m_alias->setToolTip(tr("Point an alias such as @champion at the selected version"));
+    m_export->setObjectName(QStringLiteral("exportReportDetail"));
+    m_export->setToolTip(tr("Export the selected version's compliance report as PDF or HTML"));
 
     m_versionProxy = setUpListTable(m_versionTable, m_versions, ModelVersionsModel::SortRole,
                                     QStringLiteral("registryVersions"));
@@ -67,6 +70,7 @@ RegistryDetailPanel::RegistryDetailPanel(QWidget *parent)
     header->addStretch(1);
     header->addWidget(m_promote);
     header->addWidget(m_alias);
+    header->addWidget(m_export);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
@@ -94,6 +98,10 @@ RegistryDetailPanel::RegistryDetailPanel(QWidget *parent)
     connect(m_alias, &QPushButton::clicked, this, [this] {
         if (currentVersion() > 0)
             emit aliasRequested(currentVersion());
+    });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        if (currentVersion() > 0)
+            emit exportRequested(currentVersion());
     });
     showMessage(tr("No model selected"), tr("Select a registered model in the list."));
 }
@@ -165,6 +173,7 @@ void RegistryDetailPanel::showHistoryOfCurrent()
                                  : title);
     m_promote->setEnabled(version > 0);
     m_alias->setEnabled(version > 0);
+    m_export->setEnabled(version > 0);
 }
 
 } // namespace assay::ui

@@ -45,6 +45,7 @@ signals:
     void currentVersionChanged(int version);
     void promoteRequested(int version);
     void aliasRequested(int version);
+    void exportRequested(int version);
 
 private:
     void showHistoryOfCurrent();
@@ -55,6 +56,7 @@ private:
     QLabel *m_description;
     QPushButton *m_promote;
     QPushButton *m_alias;
+    QPushButton *m_export;
     ModelVersionsModel *m_versions;
     QSortFilterProxyModel *m_versionProxy;
     QTableView *m_versionTable;

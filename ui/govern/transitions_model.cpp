@@ -6,9 +6,6 @@
 
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 
@@ -16,15 +13,8 @@ namespace assay::ui {
 
 std::vector<govern::GateCheck> parseStoredChecks(const std::string &checksJson)
 {
-    std::vector<govern::GateCheck> checks;
-    const QJsonArray array = QJsonDocument::fromJson(QByteArray::fromStdString(checksJson)).array();
-    for (const QJsonValue &value : array) {
-        const QJsonObject object = value.toObject();
-        checks.push_back({.name = object.value(QStringLiteral("name")).toString().toStdString(),
-                          .passed = object.value(QStringLiteral("passed")).toBool(),
-                          .detail = object.value(QStringLiteral("detail")).toString().toStdString()});
-    }
-    return checks;
+    auto checks = govern::parseGateChecks(checksJson);
+    return checks ? std::move(*checks) : std::vector<govern::GateCheck>{};
 }
 
 TransitionsModel::TransitionsModel(QObject *parent) : QAbstractTableModel(parent) {}

@@ -34,7 +34,7 @@ private:
     std::vector<govern::Transition> m_transitions;
 };
 
-// The checks a transition stored (its checksJson), in order.
+// The checks a transition stored (its checksJson), in order; none when they do not parse.
 std::vector<govern::GateCheck> parseStoredChecks(const std::string &checksJson);
 
 } // namespace assay::ui
