@@ -2,6 +2,7 @@
 
 #include "data/data_area.h"
 #include "explain/explain_area.h"
+#include "govern/govern_area.h"
 #include "models/models_area.h"
 #include "runs/runs_area.h"
 
@@ -35,6 +36,12 @@ const AreaRegistry &AreaRegistry::builtin()
                 return std::make_unique<ExplainArea>(context, parent);
             },
             ExplainArea::viewNames());
+        areas.add(
+            QStringLiteral("govern"),
+            [](const AreaContext &context, QWidget *parent) {
+                return std::make_unique<GovernArea>(context, parent);
+            },
+            GovernArea::viewNames());
         return areas;
     }();
     return registry;
