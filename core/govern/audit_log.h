@@ -15,10 +15,12 @@ class Database;
 namespace assay::govern {
 
 // What an action did, before it is chained. `action` is a dotted verb from a fixed vocabulary
-// ("data.add", "data.commit", "run.create", "run.delete", "run.restore", "schema.save",
-// "registry.register", "registry.promote", "registry.alias", "card.edit", "report.export",
-// "user.add", "user.role", "user.password", "user.remove", "privacy.release",
-// "audit.checkpoint"); `object` names what it acted on (a path, run id, "model:3", a user).
+// ("data.add", "data.commit", "data.checkout", "data.gc", "run.create", "run.write",
+// "run.delete", "run.restore", "run.import", "schema.save", "registry.register",
+// "registry.promote", "registry.alias", "registry.gate", "card.edit", "report.export",
+// "user.add", "user.role", "user.password", "user.remove", "user.manage", "privacy.budget",
+// "privacy.release", "audit.checkpoint"); `object` names what it acted on (a path, a run id,
+// "model:3", a user).
 struct AuditRecord {
     std::string actor;
     std::string action;
