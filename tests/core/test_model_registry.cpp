@@ -166,7 +166,7 @@ private slots:
         QCOMPARE(models->at(1).versions[1].runId, m_tree);
         QCOMPARE(models->at(1).versions[0].description, std::string("logistic"));
 
-        auto audit = govern::readAudit(ws().database());
+        auto audit = govern::readAudit(ws().database(), {.action = "registry."});
         CHECK_OK(audit);
         QCOMPARE(audit->size(), std::size_t(4));
         QCOMPARE(audit->back().action, std::string("registry.register"));

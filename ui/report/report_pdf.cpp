@@ -58,6 +58,9 @@ void keepHeadingsWithTheirText(QTextDocument &document)
             QTextBlockFormat format = block.blockFormat();
             format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
             cursor.setBlockFormat(format);
+            // The layout only redoes the changed block; what follows a table would keep its old
+            // position (and not be drawn) unless the rest of the document is laid out again.
+            document.markContentsDirty(block.position(), document.characterCount() - block.position());
         }
     }
 }
