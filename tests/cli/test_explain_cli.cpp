@@ -3,6 +3,7 @@
 // run reads the same document back), the document attached to the run, the other methods'
 // output, and bad input (exit 2 with a message naming what is wrong).
 #include "support/cli_runner.h"
+#include "support/credit_rows.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -21,21 +22,13 @@ namespace {
 QByteArray creditCsv(int rows)
 {
     QByteArray csv = "income,debt,region,note,default\n";
-    std::uint64_t state = 20260701;
-    const auto uniform = [&state] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) * 0x1.0p-53;
-    };
-    const char *regions[] = {"north", "south", "east"};
+    assay::testing::CreditRows generator(20260701);
     for (int i = 0; i < rows; ++i) {
-        const double income = 20 + 80 * uniform();
-        const double debt = uniform();
-        const int region = static_cast<int>(uniform() * 3);
-        const double risk =
-            3.0 * debt - 0.02 * income + (region == 0 ? 0.8 : 0.0) + (uniform() - 0.5);
-        csv += (i % 13 == 0 ? QByteArray() : QByteArray::number(income, 'f', 3)) + "," +
-               QByteArray::number(debt, 'f', 4) + "," + regions[region] + ",x," +
-               (risk > 0.2 ? "yes" : "no") + "\n";
+        const auto row = generator.next();
+        csv += (i % 13 == 0 ? QByteArray() : QByteArray::number(row.income, 'f', 3)) + "," +
+               QByteArray::number(row.debt, 'f', 4) + "," +
+               assay::testing::CreditRows::regionName(row.region) + ",x," + (row.risk > 0.2 ? "yes" : "no") +
+               "\n";
     }
     return csv;
 }

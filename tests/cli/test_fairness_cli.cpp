@@ -1,6 +1,7 @@
 // `assay fairness` through the real binary: every number against pandas groupby on the same
 // predictions (`assay predict`), the CI gate's exit codes, and bad input.
 #include "support/cli_runner.h"
+#include "support/credit_rows.h"
 #include "support/python_oracle.h"
 
 #include <QJsonArray>
@@ -19,22 +20,13 @@ namespace {
 QByteArray creditCsv(int rows)
 {
     QByteArray csv = "income,debt,region,tier,default,amount\n";
-    std::uint64_t state = 77;
-    const auto uniform = [&state] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) * 0x1.0p-53;
-    };
-    const char *regions[] = {"north", "south", "east"};
+    assay::testing::CreditRows generator(77);
     for (int i = 0; i < rows; ++i) {
-        const double income = 20 + 80 * uniform();
-        const double debt = uniform();
-        const int region = static_cast<int>(uniform() * 3);
-        const double risk =
-            3.0 * debt - 0.02 * income + (region == 0 ? 0.8 : 0.0) + (uniform() - 0.5);
-        csv += QByteArray::number(income, 'f', 3) + "," + QByteArray::number(debt, 'f', 4) + "," +
-               (i % 23 == 0 ? "" : regions[region]) + "," + QByteArray::number(i % 3) + "," +
-               (risk > 0.2 ? "yes" : "no") + "," +
-               QByteArray::number(income * 10 + 50 * debt, 'f', 3) + "\n";
+        const auto row = generator.next();
+        csv += QByteArray::number(row.income, 'f', 3) + "," + QByteArray::number(row.debt, 'f', 4) + "," +
+               (i % 23 == 0 ? "" : assay::testing::CreditRows::regionName(row.region)) + "," +
+               QByteArray::number(i % 3) + "," + (row.risk > 0.2 ? "yes" : "no") + "," +
+               QByteArray::number(row.income * 10 + 50 * row.debt, 'f', 3) + "\n";
     }
     return csv;
 }

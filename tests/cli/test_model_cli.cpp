@@ -1,6 +1,7 @@
 // `assay train | predict | evaluate | test` through the real binary: runs recorded, outputs,
 // exit codes and bad input.
 #include "support/cli_runner.h"
+#include "support/credit_rows.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -19,21 +20,14 @@ namespace {
 QByteArray creditCsv(int rows)
 {
     QByteArray csv = "income,debt,region,tier,default,amount\n";
-    std::uint64_t state = 20261126;
-    const auto uniform = [&state] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<double>(state >> 11) * 0x1.0p-53;
-    };
-    const char *regions[] = {"north", "south", "east"};
+    assay::testing::CreditRows generator(20261126);
     for (int i = 0; i < rows; ++i) {
-        const double income = 20 + 80 * uniform();
-        const double debt = uniform();
-        const int region = static_cast<int>(uniform() * 3);
-        const double risk = 3.0 * debt - 0.02 * income + (region == 0 ? 0.8 : 0.0) + (uniform() - 0.5);
-        const QByteArray incomeText = i % 17 == 0 ? QByteArray() : QByteArray::number(income, 'f', 3);
-        csv += incomeText + "," + QByteArray::number(debt, 'f', 4) + "," + regions[region] + "," +
-               QByteArray::number(i % 3) + "," + (risk > 0.2 ? "yes" : "no") + "," +
-               QByteArray::number(income * 10 + 50 * debt + uniform(), 'f', 3) + "\n";
+        const auto row = generator.next();
+        const QByteArray incomeText = i % 17 == 0 ? QByteArray() : QByteArray::number(row.income, 'f', 3);
+        csv += incomeText + "," + QByteArray::number(row.debt, 'f', 4) + "," +
+               assay::testing::CreditRows::regionName(row.region) + "," + QByteArray::number(i % 3) + "," +
+               (row.risk > 0.2 ? "yes" : "no") + "," +
+               QByteArray::number(row.income * 10 + 50 * row.debt + generator.uniform(), 'f', 3) + "\n";
     }
     return csv;
 }
