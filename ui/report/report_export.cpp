@@ -29,8 +29,8 @@ Result<ReportFormat> reportFormatOf(const std::filesystem::path &file)
                                                "name the file with one of these extensions");
 }
 
-Result<ExportedReport> exportComplianceReport(workspace::Workspace &workspace, const govern::ReportRequest &request,
-                                              const std::filesystem::path &file, const Progress &progress)
+Result<GatheredReport> gatherReportExport(workspace::Workspace &workspace, const govern::ReportRequest &request,
+                                          const std::filesystem::path &file, const Progress &progress)
 {
     auto format = reportFormatOf(file);
     if (!format)
@@ -44,37 +44,60 @@ Result<ExportedReport> exportComplianceReport(workspace::Workspace &workspace, c
 
     govern::ReportRequest gathering = request;
     gathering.generatedBy = actor->name;
-    const Progress gatherProgress([&progress](double fraction, std::string_view stage) {
-        progress.report(0.9 * fraction, stage);
-    }, progress.token());
-    auto content = govern::gatherComplianceReport(workspace, gathering, gatherProgress);
+    auto content = govern::gatherComplianceReport(workspace, gathering, progress);
     if (!content)
         return content.error();
+    return GatheredReport{.content = std::move(*content), .actor = actor->name, .object = *object, .format = *format};
+}
 
-    progress.report(0.9, "rendering");
-    const ReportImages images = renderReportCharts(*content);
+Result<ExportedReport> writeReportExport(workspace::Workspace &workspace, const GatheredReport &gathered,
+                                         const ReportImages &images, const std::filesystem::path &file)
+{
     QByteArray bytes;
-    if (*format == ReportFormat::Pdf) {
-        auto pdf = renderReportPdf(*content, images);
+    if (gathered.format == ReportFormat::Pdf) {
+        auto pdf = renderReportPdf(gathered.content, images);
         if (!pdf)
             return pdf.error();
         bytes = std::move(*pdf);
     } else {
-        bytes = reportHtml(*content, images, ReportMarkup::Browser).toUtf8();
+        bytes = reportHtml(gathered.content, images, ReportMarkup::Browser).toUtf8();
     }
     ASSAY_TRY(writeFileAtomically(file, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))));
 
+    const bool pdf = gathered.format == ReportFormat::Pdf;
     const QJsonObject details{
         {QStringLiteral("file"), QString::fromStdString(file.filename().string())},
-        {QStringLiteral("format"), *format == ReportFormat::Pdf ? QStringLiteral("pdf") : QStringLiteral("html")},
-        {QStringLiteral("content_hash"), QString::fromStdString(content->contentHash)},
+        {QStringLiteral("format"), pdf ? QStringLiteral("pdf") : QStringLiteral("html")},
+        {QStringLiteral("content_hash"), QString::fromStdString(gathered.content.contentHash)},
     };
     ASSAY_TRY(govern::appendAudit(workspace.database(),
-                                  {actor->name, "report.export", *object, false,
-                                   QJsonDocument(details).toJson(QJsonDocument::Compact).toStdString()}));
-    progress.report(1.0, "written");
-    return ExportedReport{file, *format, *object, content->contentHash, static_cast<std::size_t>(bytes.size()),
-                          content->sections.size()};
+                                  {.actor = gathered.actor,
+                                   .action = "report.export",
+                                   .object = gathered.object,
+                                   .refused = false,
+                                   .detailsJson = QJsonDocument(details).toJson(QJsonDocument::Compact).toStdString()}));
+    return ExportedReport{.file = file,
+                          .format = gathered.format,
+                          .object = gathered.object,
+                          .contentHash = gathered.content.contentHash,
+                          .bytes = static_cast<std::size_t>(bytes.size()),
+                          .sections = gathered.content.sections.size()};
+}
+
+Result<ExportedReport> exportComplianceReport(workspace::Workspace &workspace, const govern::ReportRequest &request,
+                                              const std::filesystem::path &file, const Progress &progress)
+{
+    const Progress gatherProgress([&progress](double fraction, std::string_view stage) {
+        progress.report(0.9 * fraction, stage);
+    }, progress.token());
+    auto gathered = gatherReportExport(workspace, request, file, gatherProgress);
+    if (!gathered)
+        return gathered.error();
+    progress.report(0.9, "rendering");
+    auto written = writeReportExport(workspace, *gathered, renderReportCharts(gathered->content), file);
+    if (written)
+        progress.report(1.0, "written");
+    return written;
 }
 
 } // namespace assay::ui

@@ -3,6 +3,7 @@
 #include "common/progress.h"
 #include "common/result.h"
 #include "govern/compliance_report.h"
+#include "report/report_charts.h"
 
 #include <filesystem>
 #include <string>
@@ -35,5 +36,18 @@ Result<ExportedReport> exportComplianceReport(workspace::Workspace &workspace,
                                               const govern::ReportRequest &request,
                                               const std::filesystem::path &file,
                                               const Progress &progress = {});
+
+// The same in steps, for the workbench: gathering and writing may run on a worker thread,
+// drawing the charts (renderReportCharts) only on the GUI thread.
+struct GatheredReport {
+    govern::ComplianceReportContent content;
+    std::string actor;
+    std::string object;
+    ReportFormat format = ReportFormat::Pdf;
+};
+Result<GatheredReport> gatherReportExport(workspace::Workspace &workspace, const govern::ReportRequest &request,
+                                          const std::filesystem::path &file, const Progress &progress = {});
+Result<ExportedReport> writeReportExport(workspace::Workspace &workspace, const GatheredReport &gathered,
+                                         const ReportImages &images, const std::filesystem::path &file);
 
 } // namespace assay::ui
