@@ -28,6 +28,30 @@ void printOverview()
     printLine(text);
 }
 
+namespace {
+
+// `assay help audit`: a group of commands ("audit log", "audit verify", …) lists its members.
+int printGroupHelp(const std::string &group)
+{
+    std::string text;
+    for (const Command &command : commands()) {
+        if (command.name.rfind(group + " ", 0) != 0)
+            continue;
+        std::string name = command.name;
+        name.resize(std::max<std::size_t>(name.size(), 20), ' ');
+        text += "  " + name + "  " + command.summary + "\n";
+    }
+    if (text.empty()) {
+        std::fprintf(stderr, "assay help: unknown command '%s'\n", group.c_str());
+        return ExitUsage;
+    }
+    printLine("commands of assay " + group + ":\n" + text + "\n`assay help " + group +
+              " COMMAND` explains one with an example.");
+    return ExitOk;
+}
+
+} // namespace
+
 int runHelp(const std::vector<std::string> &words)
 {
     if (words.empty()) {
@@ -38,10 +62,8 @@ int runHelp(const std::vector<std::string> &words)
     for (const auto &word : words)
         name += (name.empty() ? "" : " ") + word;
     const Command *command = findCommand(name);
-    if (!command) {
-        std::fprintf(stderr, "assay help: unknown command '%s'\n", name.c_str());
-        return ExitUsage;
-    }
+    if (!command)
+        return printGroupHelp(name);
     std::string text = "usage: assay " + command->name + " " + command->usage + "\n\n" +
                        command->summary + "\n";
     if (!command->details.empty())

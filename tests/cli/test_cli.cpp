@@ -53,6 +53,12 @@ private slots:
                                           QStringLiteral("--help")});
         QCOMPARE(helpOption.exitCode, 0);
         QVERIFY(helpOption.out.startsWith(QLatin1String("usage: assay explain shap")));
+
+        const auto group = runAssay({QStringLiteral("help"), QStringLiteral("audit")});
+        QCOMPARE(group.exitCode, 0);
+        QVERIFY(group.out.contains(QLatin1String("audit verify")));
+        QVERIFY(group.out.contains(QLatin1String("audit checkpoint")));
+        QVERIFY(!group.out.contains(QLatin1String("registry")));
     }
 
     void unknownCommandsAndOptionsAreUsageErrors()
