@@ -128,7 +128,8 @@ void TestMainWindow::railShowsOnlyWorkingAreas()
     MainWindow window(m_settings.get());
     QCOMPARE(window.modeRail()->areas(), AreaRegistry::builtin().ids());
     QCOMPARE(window.modeRail()->areas(), (QStringList{QStringLiteral("data"), QStringLiteral("runs"),
-                                                QStringLiteral("models"), QStringLiteral("explain")}));
+                                                QStringLiteral("models"), QStringLiteral("explain"),
+                                                QStringLiteral("govern")}));
     QVERIFY(window.showArea(QStringLiteral("data")));
     QVERIFY(!window.showArea(QStringLiteral("nonsense")));
     QCOMPARE(window.currentAreaId(), QStringLiteral("data"));
