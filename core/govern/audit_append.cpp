@@ -1,7 +1,7 @@
 // Appending to the audit chain, and the canonical form every hash is computed over.
 #include "govern/audit_crypto.h"
 #include "govern/audit_log.h"
-#include "govern/audit_transaction.h"
+#include "workspace/database.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -112,7 +112,7 @@ Status appendAudit(workspace::Database &database, const AuditRecord &record)
         return details.error();
     // On its own, the entry takes the write lock first (BEGIN IMMEDIATE), so reading the
     // head and inserting cannot interleave with another process's append.
-    return inAuditTransaction(database, [&] { return insertEntry(database, record, *details); });
+    return database.transaction([&] { return insertEntry(database, record, *details); });
 }
 
 } // namespace assay::govern

@@ -2,7 +2,7 @@
 #include "govern/audit_crypto.h"
 #include "govern/audit_key.h"
 #include "govern/audit_log.h"
-#include "govern/audit_transaction.h"
+#include "workspace/database.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,7 +32,7 @@ Result<Checkpoint> signCheckpoint(workspace::Database &database,
 
     // The checkpoint entry and the signature over it commit together: the signed head is
     // that entry, so the checkpoint also vouches for its own record.
-    const Status stored = inAuditTransaction(database, [&]() -> Status {
+    const Status stored = database.transaction([&]() -> Status {
         ASSAY_TRY(appendAudit(database, {.actor = actor,
                                          .action = "audit.checkpoint",
                                          .object = "audit",

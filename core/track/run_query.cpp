@@ -3,8 +3,6 @@
 #include "govern/access_control.h"
 #include "govern/audit_log.h"
 
-#include <sqlite3.h>
-
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -287,9 +285,8 @@ Status setRunDeleted(workspace::Database &db, const std::string &runId, bool del
         return found.error();
     if (!*found)
         return Error::notFound("unknown run '" + runId + "'");
-    // The CLI deletes several runs in one transaction of its own; join it when there is one.
-    const bool inTransaction = sqlite3_get_autocommit(db.handle()) == 0;
-    const auto change = [&]() -> Status {
+    // The CLI deletes several runs in one transaction of its own, which this one joins.
+    return db.transaction([&]() -> Status {
         auto statement = db.prepare("UPDATE runs SET deleted = ?1 WHERE run_id = ?2");
         if (!statement)
             return statement.error();
@@ -300,8 +297,7 @@ Status setRunDeleted(workspace::Database &db, const std::string &runId, bool del
                                         .object = runId,
                                         .refused = false,
                                         .detailsJson = "{}"});
-    };
-    return inTransaction ? change() : db.transaction(change);
+    });
 }
 
 } // namespace assay::track

@@ -166,6 +166,10 @@ Result<Statement> Database::prepare(std::string_view sql)
 
 Status Database::transaction(const std::function<Status()> &work)
 {
+    // Inside a caller's transaction the work joins it: a failure returns to the caller, whose
+    // own transaction then rolls everything back.
+    if (sqlite3_get_autocommit(m_db) == 0)
+        return work();
     ASSAY_TRY(execute("BEGIN IMMEDIATE"));
     Status status = work();
     if (!status.ok()) {

@@ -56,7 +56,8 @@ public:
 
     Status execute(std::string_view sql);
     Result<Statement> prepare(std::string_view sql);
-    // Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
+    // Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails. Called inside an
+    // open transaction, the work joins that one instead.
     Status transaction(const std::function<Status()> &work);
 
     Result<int> userVersion();
