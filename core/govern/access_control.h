@@ -35,6 +35,7 @@ enum class Action {
     ReleasePrivateStatistic,
     ManageUsers,
     SignCheckpoint,
+    MonitorModel,    // configure a monitor, ingest prediction logs, set alert rules
 };
 std::string_view actionName(Action action); // the audit action prefix, e.g. "data", "run"
 Role requiredRole(Action action);

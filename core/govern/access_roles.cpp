@@ -39,6 +39,8 @@ constexpr std::array kRules = {
                "managing users"},
     ActionRule{Action::SignCheckpoint, Role::Admin, "audit", "audit.checkpoint",
                "sign audit checkpoints", "signing an audit checkpoint"},
+    ActionRule{Action::MonitorModel, Role::Scientist, "monitor", "monitor.ingest",
+               "monitor models", "monitoring models"},
 };
 
 const ActionRule &ruleFor(Action action)

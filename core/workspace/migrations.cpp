@@ -219,12 +219,77 @@ CREATE TABLE privacy_releases (
 CREATE INDEX releases_by_dataset ON privacy_releases(dataset, id);
 )sql";
 
+// Monitoring: a monitor watches one model's prediction logs against a reference dataset.
+// Logged rows keep their features in a compact blob (monitor/feature_codec.h) keyed by the
+// positions of monitor_features; a line's hash and its item index within a batch make
+// ingest idempotent. Labels arrive apart and are joined by record id when windows are read.
+// Window results are cached per window spec and thrown away when the monitor's generation
+// (bumped by every ingest that stores something, and by every configuration change) moves on.
+constexpr std::string_view kMonitoring = R"sql(
+CREATE TABLE monitors (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    model_ref  TEXT NOT NULL,
+    reference  TEXT NOT NULL DEFAULT '',
+    window     TEXT NOT NULL DEFAULT 'day',
+    rules      TEXT NOT NULL DEFAULT '[]',
+    generation INTEGER NOT NULL DEFAULT 0,
+    created_ms INTEGER NOT NULL,
+    created_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE monitor_features (
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    PRIMARY KEY (monitor_id, position),
+    UNIQUE (monitor_id, name)
+);
+CREATE TABLE monitor_sources (
+    monitor_id  INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    path        TEXT NOT NULL,
+    bytes       INTEGER NOT NULL,
+    lines       INTEGER NOT NULL,
+    bad_lines   INTEGER NOT NULL DEFAULT 0,
+    ingested_ms INTEGER NOT NULL,
+    PRIMARY KEY (monitor_id, path)
+);
+CREATE TABLE monitor_rows (
+    id         INTEGER PRIMARY KEY,
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    ts_ns      INTEGER NOT NULL,
+    record_id  TEXT NOT NULL DEFAULT '',
+    score      REAL,
+    predicted  TEXT,
+    features   BLOB NOT NULL,
+    line_hash  INTEGER NOT NULL,
+    item       INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX monitor_rows_once ON monitor_rows(monitor_id, line_hash, item);
+CREATE INDEX monitor_rows_by_time ON monitor_rows(monitor_id, ts_ns);
+CREATE TABLE monitor_labels (
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    record_id  TEXT NOT NULL,
+    label      TEXT NOT NULL,
+    ts_ns      INTEGER,
+    PRIMARY KEY (monitor_id, record_id)
+) WITHOUT ROWID;
+CREATE TABLE monitor_results (
+    monitor_id  INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+    window      TEXT NOT NULL,
+    generation  INTEGER NOT NULL,
+    computed_ms INTEGER NOT NULL,
+    report      TEXT NOT NULL,
+    PRIMARY KEY (monitor_id, window)
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, kSettings},
     Migration{2, kTableShapes},
     Migration{3, kHashState},
     Migration{4, kTracking},
     Migration{5, kGovernance},
+    Migration{6, kMonitoring},
 };
 
 } // namespace

@@ -21,7 +21,7 @@ constexpr std::array kActions = {
     Action::ChangeData,    Action::WriteRun,       Action::DeleteRun,
     Action::EditSchema,    Action::RegisterModel,  Action::PromoteModel,
     Action::EditModelCard, Action::ExportReport,   Action::ReleasePrivateStatistic,
-    Action::ManageUsers,   Action::SignCheckpoint,
+    Action::ManageUsers,   Action::SignCheckpoint, Action::MonitorModel,
 };
 
 // The table the design agreed on, written out here rather than read from requiredRole.
