@@ -1,5 +1,6 @@
 #include "monitor/reconstruction_error.h"
 
+#include <Eigen/Core>
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
@@ -188,7 +189,9 @@ Result<ReconstructionModel> ReconstructionModel::fit(const table::Table &referen
                                    std::to_string(rows) + " rows and " +
                                    std::to_string(model.m_columns.size()) + " columns");
 
-    const Eigen::MatrixXd data = model.standardised(reference);
+    const std::vector<double> values = model.standardised(reference);
+    const Eigen::Map<const Eigen::MatrixXd> data(values.data(), Eigen::Index(rows),
+                                                 Eigen::Index(model.m_columns.size()));
     const Eigen::MatrixXd centred = data.rowwise() - data.colwise().mean();
     const Eigen::MatrixXd covariance = (centred.transpose() * centred) / double(rows - 1);
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(covariance);
@@ -205,28 +208,34 @@ Result<ReconstructionModel> ReconstructionModel::fit(const table::Table &referen
     double cumulative = 0;
     while (kept < dimensions && cumulative / total <= varianceShare)
         cumulative += variances[kept++];
-    model.m_components = solver.eigenvectors().rightCols(kept).rowwise().reverse();
+    const Eigen::MatrixXd components = solver.eigenvectors().rightCols(kept).rowwise().reverse();
+    model.m_components.assign(components.data(), components.data() + components.size());
+    model.m_kept = int(kept);
     model.m_explainedShare = cumulative / total;
     return model;
 }
 
-Eigen::MatrixXd ReconstructionModel::standardised(const table::Table &data) const
+std::vector<double> ReconstructionModel::standardised(const table::Table &data) const
 {
     const std::size_t rows = data.rowCount();
-    Eigen::MatrixXd out(Eigen::Index(rows), Eigen::Index(m_columns.size()));
+    std::vector<double> out(rows * m_columns.size());
     for (std::size_t j = 0; j < m_columns.size(); ++j) {
         const auto index = data.indexOf(m_columns[j]);
         m_encodings[j]->standardiseInto(index ? &data.column(*index) : nullptr, rows,
-                                        out.col(Eigen::Index(j)).data());
+                                        out.data() + j * rows);
     }
     return out;
 }
 
 std::vector<double> ReconstructionModel::rowErrors(const table::Table &data) const
 {
-    Eigen::MatrixXd residual = standardised(data);
-    const Eigen::MatrixXd scores = residual * m_components;
-    residual.noalias() -= scores * m_components.transpose();
+    std::vector<double> values = standardised(data);
+    const auto rows = Eigen::Index(data.rowCount());
+    const auto columns = Eigen::Index(m_columns.size());
+    Eigen::Map<Eigen::MatrixXd> residual(values.data(), rows, columns);
+    const Eigen::Map<const Eigen::MatrixXd> components(m_components.data(), columns, m_kept);
+    const Eigen::MatrixXd scores = residual * components;
+    residual.noalias() -= scores * components.transpose();
     std::vector<double> errors(std::size_t(residual.rows()));
     Eigen::Map<Eigen::VectorXd>(errors.data(), residual.rows()) = residual.rowwise().norm();
     return errors;

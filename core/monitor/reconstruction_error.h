@@ -3,8 +3,6 @@
 #include "common/result.h"
 #include "table/table.h"
 
-#include <Eigen/Core>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,16 +34,18 @@ public:
     double meanError(const table::Table &data) const;
 
     const std::vector<std::string> &columns() const { return m_columns; }
-    int keptComponents() const { return static_cast<int>(m_components.cols()); }
+    int keptComponents() const { return m_kept; }
     double explainedShare() const { return m_explainedShare; }
 
 private:
     struct ColumnEncoding; // how one column becomes one standardised number
-    Eigen::MatrixXd standardised(const table::Table &data) const;
+    // rows × columns, column-major (Eigen stays out of this header: core links it privately).
+    std::vector<double> standardised(const table::Table &data) const;
 
     std::vector<std::string> m_columns;
     std::vector<std::shared_ptr<const ColumnEncoding>> m_encodings;
-    Eigen::MatrixXd m_components; // columns × kept, orthonormal
+    std::vector<double> m_components; // columns × kept, column-major, orthonormal
+    int m_kept = 0;
     double m_explainedShare = 0;
 };
 
