@@ -48,7 +48,6 @@ struct ReconstructionModel::ColumnEncoding {
     }
     std::optional<std::vector<double>> encodeReference(const Column &column);
     void fitScale(const std::vector<double> &encoded);
-    void standardiseInto(const Column *column, std::size_t rows, double *out) const;
 };
 
 // Fills the imputation and returns the column imputed and encoded (one value per row), or
@@ -73,14 +72,25 @@ ReconstructionModel::ColumnEncoding::encodeReference(const Column &column)
             encoded[row] = isMissing(column, row) ? fill : column.numeric(row);
         return encoded;
     }
-    std::map<std::string, std::size_t> counts; // ordered: ties go to the smallest value
+    // Each row's category as an index into `keys`: dictionary codes, or false/true.
+    const bool text = column.type() == ColumnType::String;
+    const std::vector<std::string> keys =
+        text ? column.dictionary() : std::vector<std::string>{"false", "true"};
+    const auto keyOf = [&](std::size_t row) -> std::size_t {
+        return text ? column.codes()[row] : (column.bools()[row] ? 1 : 0);
+    };
+    std::vector<std::size_t> keyCounts(keys.size());
     std::size_t missing = 0;
     for (std::size_t row = 0; row < rows; ++row) {
         if (isMissing(column, row))
             ++missing;
         else
-            ++counts[categoryOf(column, row)];
+            ++keyCounts[keyOf(row)];
     }
+    std::map<std::string, std::size_t> counts; // ordered: ties go to the smallest value
+    for (std::size_t key = 0; key < keys.size(); ++key)
+        if (keyCounts[key] > 0)
+            counts[keys[key]] += keyCounts[key];
     if (counts.empty())
         return std::nullopt;
     auto mode = counts.begin();
@@ -91,8 +101,11 @@ ReconstructionModel::ColumnEncoding::encodeReference(const Column &column)
     for (const auto &[value, count] : counts)
         shares.emplace(value, double(count) / double(rows));
     fill = shares.at(mode->first);
+    std::vector<double> shareOfKey(keys.size());
+    for (std::size_t key = 0; key < keys.size(); ++key)
+        shareOfKey[key] = keyCounts[key] > 0 ? shares.at(keys[key]) : 0.0;
     for (std::size_t row = 0; row < rows; ++row)
-        encoded[row] = isMissing(column, row) ? fill : shares.at(categoryOf(column, row));
+        encoded[row] = isMissing(column, row) ? fill : shareOfKey[keyOf(row)];
     return encoded;
 }
 
@@ -110,55 +123,80 @@ void ReconstructionModel::ColumnEncoding::fitScale(const std::vector<double> &en
     scale = *low == *high ? 1.0 : std::sqrt(squares / double(encoded.size()));
 }
 
-// Writes `column` (or, when it is absent, wholly missing values) standardised into `out`.
-void ReconstructionModel::ColumnEncoding::standardiseInto(const Column *column, std::size_t rows,
-                                                          double *out) const
+// A column of the table being scored (null: not in it) and, for text categories, each
+// dictionary entry's standardised value, looked up once per table rather than once per row.
+struct ReconstructionModel::ColumnSource {
+    const ColumnEncoding *encoding = nullptr;
+    const Column *column = nullptr;
+    std::vector<double> byCode;
+
+    void standardise(std::size_t begin, std::size_t count, double *out) const;
+};
+
+// Writes rows [begin, begin + count) standardised into `out`.
+void ReconstructionModel::ColumnSource::standardise(std::size_t begin, std::size_t count,
+                                                    double *out) const
 {
-    const double missing = standardise(fill);
+    const std::size_t end = begin + count;
+    const double missing = encoding->standardise(encoding->fill);
     if (column == nullptr) {
-        std::fill(out, out + rows, missing);
+        std::fill(out, out + count, missing);
         return;
     }
-    if (categorical) {
+    if (encoding->categorical) {
         if (column->type() == ColumnType::String) {
-            std::vector<double> byCode(column->dictionary().size());
-            for (std::size_t code = 0; code < byCode.size(); ++code)
-                byCode[code] = standardisedCategory(column->dictionary()[code]);
             const auto &codes = column->codes();
-            for (std::size_t row = 0; row < rows; ++row)
-                out[row] = column->isMissing(row) ? missing : byCode[codes[row]];
+            for (std::size_t row = begin; row < end; ++row)
+                *out++ = column->isMissing(row) ? missing : byCode[codes[row]];
         } else {
-            for (std::size_t row = 0; row < rows; ++row)
-                out[row] = isMissing(*column, row)
-                               ? missing
-                               : standardisedCategory(categoryOf(*column, row));
+            for (std::size_t row = begin; row < end; ++row)
+                *out++ = isMissing(*column, row)
+                             ? missing
+                             : encoding->standardisedCategory(categoryOf(*column, row));
         }
         return;
     }
     switch (column->type()) {
     case ColumnType::Float: {
         const auto &values = column->floats();
-        for (std::size_t row = 0; row < rows; ++row)
-            out[row] = isMissing(*column, row) ? missing : standardise(values[row]);
+        for (std::size_t row = begin; row < end; ++row)
+            *out++ = isMissing(*column, row) ? missing : encoding->standardise(values[row]);
         break;
     }
     case ColumnType::Int:
     case ColumnType::Datetime: {
         const auto &values = column->ints();
-        for (std::size_t row = 0; row < rows; ++row)
-            out[row] = column->isMissing(row) ? missing : standardise(double(values[row]));
+        for (std::size_t row = begin; row < end; ++row)
+            *out++ = column->isMissing(row) ? missing : encoding->standardise(double(values[row]));
         break;
     }
     case ColumnType::Bool: {
         const auto &values = column->bools();
-        for (std::size_t row = 0; row < rows; ++row)
-            out[row] = column->isMissing(row) ? missing : standardise(values[row] ? 1 : 0);
+        for (std::size_t row = begin; row < end; ++row)
+            *out++ = column->isMissing(row) ? missing : encoding->standardise(values[row] ? 1 : 0);
         break;
     }
     case ColumnType::String: // text where the reference had numbers: treated as missing
-        std::fill(out, out + rows, missing);
+        std::fill(out, out + count, missing);
         break;
     }
+}
+
+std::vector<ReconstructionModel::ColumnSource>
+ReconstructionModel::sourcesOf(const table::Table &data) const
+{
+    std::vector<ColumnSource> sources(m_columns.size());
+    for (std::size_t j = 0; j < m_columns.size(); ++j) {
+        ColumnSource &source = sources[j];
+        source.encoding = m_encodings[j].get();
+        if (const auto index = data.indexOf(m_columns[j]))
+            source.column = &data.column(*index);
+        if (source.encoding->categorical && source.column &&
+            source.column->type() == ColumnType::String)
+            for (const auto &value : source.column->dictionary())
+                source.byCode.push_back(source.encoding->standardisedCategory(value));
+    }
+    return sources;
 }
 
 Result<ReconstructionModel> ReconstructionModel::fit(const table::Table &reference,
@@ -189,9 +227,10 @@ Result<ReconstructionModel> ReconstructionModel::fit(const table::Table &referen
                                    std::to_string(rows) + " rows and " +
                                    std::to_string(model.m_columns.size()) + " columns");
 
-    const std::vector<double> values = model.standardised(reference);
-    const Eigen::Map<const Eigen::MatrixXd> data(values.data(), Eigen::Index(rows),
-                                                 Eigen::Index(model.m_columns.size()));
+    Eigen::MatrixXd data(Eigen::Index(rows), Eigen::Index(model.m_columns.size()));
+    const auto sources = model.sourcesOf(reference);
+    for (std::size_t j = 0; j < sources.size(); ++j)
+        sources[j].standardise(0, rows, data.col(Eigen::Index(j)).data());
     const Eigen::MatrixXd centred = data.rowwise() - data.colwise().mean();
     const Eigen::MatrixXd covariance = (centred.transpose() * centred) / double(rows - 1);
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(covariance);
@@ -208,36 +247,49 @@ Result<ReconstructionModel> ReconstructionModel::fit(const table::Table &referen
     double cumulative = 0;
     while (kept < dimensions && cumulative / total <= varianceShare)
         cumulative += variances[kept++];
-    const Eigen::MatrixXd components = solver.eigenvectors().rightCols(kept).rowwise().reverse();
+    const Eigen::MatrixXd components = solver.eigenvectors().rightCols(kept);
+    const Eigen::MatrixXd discarded = solver.eigenvectors().leftCols(dimensions - kept);
     model.m_components.assign(components.data(), components.data() + components.size());
+    model.m_discarded.assign(discarded.data(), discarded.data() + discarded.size());
     model.m_kept = int(kept);
     model.m_explainedShare = cumulative / total;
     return model;
 }
 
-std::vector<double> ReconstructionModel::standardised(const table::Table &data) const
-{
-    const std::size_t rows = data.rowCount();
-    std::vector<double> out(rows * m_columns.size());
-    for (std::size_t j = 0; j < m_columns.size(); ++j) {
-        const auto index = data.indexOf(m_columns[j]);
-        m_encodings[j]->standardiseInto(index ? &data.column(*index) : nullptr, rows,
-                                        out.data() + j * rows);
-    }
-    return out;
-}
-
+// Rows go through in blocks that stay in cache. A row's residual z − P Pᵀ z is its part in
+// the discarded components, so its length is |Qᵀ z| with Q the rest of the orthonormal basis:
+// whichever of the two takes fewer multiplications is used.
 std::vector<double> ReconstructionModel::rowErrors(const table::Table &data) const
 {
-    std::vector<double> values = standardised(data);
-    const auto rows = Eigen::Index(data.rowCount());
+    constexpr std::size_t kBlockRows = 512;
+    const std::size_t rows = data.rowCount();
     const auto columns = Eigen::Index(m_columns.size());
-    Eigen::Map<Eigen::MatrixXd> residual(values.data(), rows, columns);
-    const Eigen::Map<const Eigen::MatrixXd> components(m_components.data(), columns, m_kept);
-    const Eigen::MatrixXd scores = residual * components;
-    residual.noalias() -= scores * components.transpose();
-    std::vector<double> errors(std::size_t(residual.rows()));
-    Eigen::Map<Eigen::VectorXd>(errors.data(), residual.rows()) = residual.rowwise().norm();
+    const auto discardedCount = columns - m_kept;
+    const bool viaDiscarded = discardedCount <= 2 * Eigen::Index(m_kept);
+    const Eigen::Map<const Eigen::MatrixXd> kept(m_components.data(), columns, m_kept);
+    const Eigen::Map<const Eigen::MatrixXd> discarded(m_discarded.data(), columns, discardedCount);
+
+    const auto sources = sourcesOf(data);
+    std::vector<double> errors(rows);
+    Eigen::MatrixXd block(Eigen::Index(kBlockRows), columns);
+    Eigen::MatrixXd projected(Eigen::Index(kBlockRows), viaDiscarded ? discardedCount : m_kept);
+    for (std::size_t begin = 0; begin < rows; begin += kBlockRows) {
+        const std::size_t count = std::min(kBlockRows, rows - begin);
+        const auto n = Eigen::Index(count);
+        for (std::size_t j = 0; j < sources.size(); ++j)
+            sources[j].standardise(begin, count, block.col(Eigen::Index(j)).data());
+        auto z = block.topRows(n);
+        auto p = projected.topRows(n);
+        Eigen::Map<Eigen::VectorXd> out(errors.data() + begin, n);
+        if (viaDiscarded) {
+            p.noalias() = z * discarded;
+            out = p.rowwise().norm();
+        } else {
+            p.noalias() = z * kept;
+            z.noalias() -= p * kept.transpose();
+            out = z.rowwise().norm();
+        }
+    }
     return errors;
 }
 

@@ -39,12 +39,14 @@ public:
 
 private:
     struct ColumnEncoding; // how one column becomes one standardised number
-    // rows × columns, column-major (Eigen stays out of this header: core links it privately).
-    std::vector<double> standardised(const table::Table &data) const;
+    struct ColumnSource;   // one column of a table being scored, with its encoding
+    std::vector<ColumnSource> sourcesOf(const table::Table &data) const;
 
+    // Matrices are column-major vectors: Eigen stays out of this header (core links it privately).
     std::vector<std::string> m_columns;
     std::vector<std::shared_ptr<const ColumnEncoding>> m_encodings;
-    std::vector<double> m_components; // columns × kept, column-major, orthonormal
+    std::vector<double> m_components; // columns × kept, orthonormal
+    std::vector<double> m_discarded;  // columns × (columns − kept): the rest of the basis
     int m_kept = 0;
     double m_explainedShare = 0;
 };
