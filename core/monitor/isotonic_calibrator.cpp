@@ -99,8 +99,9 @@ IsotonicCalibrator IsotonicCalibrator::fit(std::span<const double> scores,
     IsotonicCalibrator calibrator;
     if (points.empty())
         return calibrator;
-    std::sort(points.begin(), points.end(),
-              [](const Point &a, const Point &b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+    std::sort(points.begin(), points.end(), [](const Point &a, const Point &b) {
+        return a.x < b.x || (a.x == b.x && a.y < b.y);
+    });
 
     std::vector<double> x, y, weight;
     mergeEqualScores(points, x, y, weight);

@@ -19,14 +19,20 @@ QString key(std::string_view name)
     return QString::fromUtf8(name.data(), qsizetype(name.size()));
 }
 
-QJsonValue number(double value) { return std::isfinite(value) ? QJsonValue(value) : QJsonValue(); }
+QJsonValue number(double value)
+{
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue();
+}
 
 QJsonValue optionalNumber(const std::optional<double> &value)
 {
     return value ? number(*value) : QJsonValue();
 }
 
-QJsonValue text(const std::string &value) { return QString::fromStdString(value); }
+QJsonValue text(const std::string &value)
+{
+    return QString::fromStdString(value);
+}
 
 QJsonArray texts(const std::vector<std::string> &values)
 {
@@ -88,8 +94,8 @@ QJsonObject windowJson(const WindowResult &window)
         {key("labeled_rows"), qint64(window.labeledRows)},
         {key("too_few_rows"), window.tooFewRows},
         {key("features"), features},
-        {key("prediction"), window.prediction ? QJsonValue(featureJson(*window.prediction))
-                                              : QJsonValue()},
+        {key("prediction"),
+         window.prediction ? QJsonValue(featureJson(*window.prediction)) : QJsonValue()},
         {key("tested_features"), qint64(window.testedFeatures)},
         {key("drifted_features"), qint64(window.driftedFeatures)},
         {key("drift_share"), number(window.driftShare)},

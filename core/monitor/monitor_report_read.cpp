@@ -91,8 +91,8 @@ public:
         if (!found.isDouble())
             fail(pathOf(object, name), "expected a number");
         else if (asDouble != std::floor(asDouble) || asDouble < double(minimum))
-            fail(pathOf(object, name), minimum == 0 ? "expected a whole number, 0 or more"
-                                                    : "expected a whole number");
+            fail(pathOf(object, name),
+                 minimum == 0 ? "expected a whole number, 0 or more" : "expected a whole number");
         return found.toInteger();
     }
 
@@ -107,15 +107,15 @@ public:
         if (found.isUndefined() || (optional && found.isNull()))
             return std::nullopt;
         if (!found.isObject()) {
-            fail(pathOf(parent, name), optional ? "expected an object or null" : "expected an object");
+            fail(pathOf(parent, name),
+                 optional ? "expected an object or null" : "expected an object");
             return std::nullopt;
         }
         return Object{.json = found.toObject(), .path = pathOf(parent, name)};
     }
 
     // Calls read(element) for each object of the array at `name`, with the path "name[i]".
-    template <typename Read>
-    void objects(const Object &parent, std::string_view name, Read read)
+    template <typename Read> void objects(const Object &parent, std::string_view name, Read read)
     {
         const QJsonValue found = value(parent, name);
         if (found.isUndefined())

@@ -16,7 +16,10 @@ using table::ColumnType;
 
 namespace {
 
-bool isCategorical(ColumnType type) { return type == ColumnType::String || type == ColumnType::Bool; }
+bool isCategorical(ColumnType type)
+{
+    return type == ColumnType::String || type == ColumnType::Bool;
+}
 
 bool isMissing(const Column &column, std::size_t row)
 {

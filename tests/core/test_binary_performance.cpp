@@ -74,8 +74,14 @@ Simulated simulate(std::uint64_t seed, int rows, int a, int b,
     return data;
 }
 
-double identity(double p) { return p; }
-double cubed(double p) { return p * p * p; } // monotone but far from calibrated
+double identity(double p)
+{
+    return p;
+}
+double cubed(double p)
+{
+    return p * p * p;
+} // monotone but far from calibrated
 
 // Calibrates `scores` with an isotonic fit on a reference set drawn like the clean analysis data.
 std::vector<double> calibrate(const Simulated &reference, const std::vector<double> &scores)
@@ -93,12 +99,15 @@ void verifyClose(const BinaryPerformance &estimated, const BinaryPerformance &re
 {
     QVERIFY(estimated.accuracy && realized.accuracy && estimated.f1 && realized.f1 &&
             estimated.rocAuc && realized.rocAuc);
-    QVERIFY2(std::abs(*estimated.accuracy - *realized.accuracy) < tolerance,
-             qPrintable(QStringLiteral("accuracy %1 vs %2").arg(*estimated.accuracy).arg(*realized.accuracy)));
+    QVERIFY2(
+        std::abs(*estimated.accuracy - *realized.accuracy) < tolerance,
+        qPrintable(
+            QStringLiteral("accuracy %1 vs %2").arg(*estimated.accuracy).arg(*realized.accuracy)));
     QVERIFY2(std::abs(*estimated.f1 - *realized.f1) < tolerance,
              qPrintable(QStringLiteral("f1 %1 vs %2").arg(*estimated.f1).arg(*realized.f1)));
     QVERIFY2(std::abs(*estimated.rocAuc - *realized.rocAuc) < tolerance,
-             qPrintable(QStringLiteral("roc auc %1 vs %2").arg(*estimated.rocAuc).arg(*realized.rocAuc)));
+             qPrintable(
+                 QStringLiteral("roc auc %1 vs %2").arg(*estimated.rocAuc).arg(*realized.rocAuc)));
 }
 
 } // namespace
@@ -126,9 +135,10 @@ private slots:
                                      {QStringLiteral("labels"), labels},
                                      {QStringLiteral("threshold"), data.threshold}});
         }
-        m_oracle = testing::runOracleOn(QJsonDocument(QJsonObject{{QStringLiteral("cases"), cases}}),
-                                        QStringLiteral("binary_performance_sklearn.py"))
-                       .array();
+        m_oracle =
+            testing::runOracleOn(QJsonDocument(QJsonObject{{QStringLiteral("cases"), cases}}),
+                                 QStringLiteral("binary_performance_sklearn.py"))
+                .array();
         QCOMPARE(std::size_t(m_oracle.size()), m_cases.size());
     }
 
@@ -163,13 +173,15 @@ private slots:
     void realizedLeavesUndefinedMetricsEmpty()
     {
         const std::vector<double> scores{0.1, 0.2, 0.3};
-        const auto onlyPositives = realizedPerformance(scores, std::vector<std::uint8_t>{1, 1, 1}, 0.5);
+        const auto onlyPositives =
+            realizedPerformance(scores, std::vector<std::uint8_t>{1, 1, 1}, 0.5);
         QCOMPARE(onlyPositives.accuracy, std::optional(0.0));
         QVERIFY(!onlyPositives.precision); // nothing predicted positive
         QCOMPARE(onlyPositives.recall, std::optional(0.0));
         QCOMPARE(onlyPositives.f1, std::optional(0.0));
         QVERIFY(!onlyPositives.rocAuc); // one class
-        const auto onlyNegatives = realizedPerformance(scores, std::vector<std::uint8_t>{0, 0, 0}, 0.5);
+        const auto onlyNegatives =
+            realizedPerformance(scores, std::vector<std::uint8_t>{0, 0, 0}, 0.5);
         QVERIFY(!onlyNegatives.recall);
         QVERIFY(!onlyNegatives.f1); // no positive at all, none predicted: 0/0
         QVERIFY(!onlyNegatives.rocAuc);
@@ -255,10 +267,14 @@ private slots:
         const auto estimated =
             estimatedPerformance(shifted.scores, calibrate(reference, shifted.scores), 0.2);
         const auto realized = realizedPerformance(shifted.scores, shifted.labels, 0.2);
-        QVERIFY2(*estimated.rocAuc - *realized.rocAuc > 0.1,
-                 qPrintable(QStringLiteral("roc auc %1 vs %2").arg(*estimated.rocAuc).arg(*realized.rocAuc)));
+        QVERIFY2(
+            *estimated.rocAuc - *realized.rocAuc > 0.1,
+            qPrintable(
+                QStringLiteral("roc auc %1 vs %2").arg(*estimated.rocAuc).arg(*realized.rocAuc)));
         QVERIFY2(*estimated.accuracy - *realized.accuracy > 0.05,
-                 qPrintable(QStringLiteral("accuracy %1 vs %2").arg(*estimated.accuracy).arg(*realized.accuracy)));
+                 qPrintable(QStringLiteral("accuracy %1 vs %2")
+                                .arg(*estimated.accuracy)
+                                .arg(*realized.accuracy)));
     }
 };
 

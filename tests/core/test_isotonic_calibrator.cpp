@@ -123,9 +123,10 @@ private slots:
             cases.append(QJsonObject{{QStringLiteral("scores"), testing::toJson(data.scores)},
                                      {QStringLiteral("outcomes"), testing::toJson(data.outcomes)},
                                      {QStringLiteral("queries"), testing::toJson(data.queries)}});
-        m_oracle = testing::runOracleOn(QJsonDocument(QJsonObject{{QStringLiteral("cases"), cases}}),
-                                        QStringLiteral("isotonic_sklearn.py"))
-                       .array();
+        m_oracle =
+            testing::runOracleOn(QJsonDocument(QJsonObject{{QStringLiteral("cases"), cases}}),
+                                 QStringLiteral("isotonic_sklearn.py"))
+                .array();
         QCOMPARE(std::size_t(m_oracle.size()), m_cases.size());
     }
 
@@ -178,8 +179,8 @@ private slots:
         const double nan = std::numeric_limits<double>::quiet_NaN();
         const auto withGaps = IsotonicCalibrator::fit(std::vector<double>{0.1, nan, 0.5, 0.9},
                                                       std::vector<double>{0, 1, 1, 1});
-        const auto without =
-            IsotonicCalibrator::fit(std::vector<double>{0.1, 0.5, 0.9}, std::vector<double>{0, 1, 1});
+        const auto without = IsotonicCalibrator::fit(std::vector<double>{0.1, 0.5, 0.9},
+                                                     std::vector<double>{0, 1, 1});
         QCOMPARE(withGaps.thresholds(), without.thresholds());
         QCOMPARE(withGaps.values(), without.values());
     }
@@ -189,8 +190,8 @@ private slots:
         const auto none = IsotonicCalibrator::fit({}, {});
         QVERIFY(none.empty());
         QVERIFY(std::isnan(none(0.5)));
-        const auto one = IsotonicCalibrator::fit(std::vector<double>{0.3, 0.3},
-                                                 std::vector<double>{1, 0});
+        const auto one =
+            IsotonicCalibrator::fit(std::vector<double>{0.3, 0.3}, std::vector<double>{1, 0});
         QCOMPARE(one.thresholds().size(), std::size_t(1));
         QCOMPARE(one(-5.0), 0.5);
         QCOMPARE(one(0.3), 0.5);

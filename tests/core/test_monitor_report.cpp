@@ -100,7 +100,8 @@ MonitorReport fullReport()
 // reportJson of `report` changed by `edit`, then read back.
 Result<MonitorReport> readEdited(const std::function<void(QJsonObject &)> &edit)
 {
-    QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(reportJson(fullReport()))).object();
+    QJsonObject json =
+        QJsonDocument::fromJson(QByteArray::fromStdString(reportJson(fullReport()))).object();
     edit(json);
     return reportFromJson(QJsonDocument(json).toJson().toStdString());
 }
@@ -158,7 +159,8 @@ private slots:
             json.remove(QStringLiteral("kept_components"));
             // windows[1] holds nulls for its empty figures; leave the keys out instead
             inWindow(1, [](QJsonObject &w) {
-                for (const char *key : {"prediction", "reconstruction_error", "estimated", "realized"})
+                for (const char *key :
+                     {"prediction", "reconstruction_error", "estimated", "realized"})
                     w.remove(QLatin1String(key));
             })(json);
         });
@@ -171,10 +173,13 @@ private slots:
     {
         QTest::addColumn<int>("caseIndex");
         QTest::addColumn<QString>("expected");
-        const QStringList names{QStringLiteral("window rows as text"), QStringLiteral("missing key"),
-                                QStringLiteral("unknown drift test"), QStringLiteral("band bound"),
+        const QStringList names{QStringLiteral("window rows as text"),
+                                QStringLiteral("missing key"),
+                                QStringLiteral("unknown drift test"),
+                                QStringLiteral("band bound"),
                                 QStringLiteral("performance not an object"),
-                                QStringLiteral("negative count"), QStringLiteral("rule not text")};
+                                QStringLiteral("negative count"),
+                                QStringLiteral("rule not text")};
         const QStringList messages{
             QStringLiteral("windows[1].rows: expected a number"),
             QStringLiteral("monitor: missing"),

@@ -49,7 +49,7 @@ std::map<std::string, QJsonArray> draw(std::uint64_t seed, int rows, bool shifte
         put("income", 50 + 10 * a, 0.05);
         put("debt", debt, 0.05);
         put("age", qint64(std::lround(40 + 8 * (0.5 * a + noise * random.normal(0, 1)))), 0.03);
-        QString segment = a < -0.5 ? QStringLiteral("basic")
+        QString segment = a < -0.5  ? QStringLiteral("basic")
                           : a < 0.5 ? QStringLiteral("plus")
                                     : QStringLiteral("premium");
         if (random.chance(0.1))
