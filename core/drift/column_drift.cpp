@@ -242,9 +242,13 @@ ColumnDrift compareColumn(ColumnSample &reference, ColumnSample &current, const 
     if (p.numeric) {
         // Per-thread buffers: sorting column after column reuses the same pages.
         thread_local std::vector<double> referenceNumbers, currentNumbers;
-        reference.takeSortedNumbers(referenceNumbers);
+        if (const auto *kept = reference.keptNumbers()) {
+            p.ref = kept;
+        } else {
+            reference.takeSortedNumbers(referenceNumbers);
+            p.ref = &referenceNumbers;
+        }
         current.takeSortedNumbers(currentNumbers);
-        p.ref = &referenceNumbers;
         p.cur = &currentNumbers;
         p.facts.referenceDistinct = distinctSorted(*p.ref);
         p.facts.unionDistinct = distinctUnion(*p.ref, *p.cur);

@@ -87,6 +87,15 @@ void ColumnSample::takeSortedNumbers(std::vector<double> &storage)
     std::vector<Piece>().swap(m_pieces);
 }
 
+void ColumnSample::keepSortedNumbers()
+{
+    if (!isNumeric())
+        return;
+    std::vector<double> sorted;
+    takeSortedNumbers(sorted);
+    m_kept = std::move(sorted);
+}
+
 void ColumnSample::addNumbers(const table::Column &chunk)
 {
     const std::size_t rows = chunk.size();

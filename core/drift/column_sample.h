@@ -38,6 +38,10 @@ public:
     // Moves the numbers gathered so far into `storage`, ascending (its capacity is reused);
     // the sample keeps none of them afterwards.
     void takeSortedNumbers(std::vector<double> &storage);
+    // Sorts the numbers once and keeps them, so the sample can be compared again and again
+    // (a reference against many monitoring windows); compareColumn then reads them in place.
+    void keepSortedNumbers();
+    const std::vector<double> *keptNumbers() const { return m_kept ? &*m_kept : nullptr; }
     const std::unordered_map<std::string, std::uint64_t> &categories() const { return m_categories; }
 
 private:
@@ -55,6 +59,7 @@ private:
         std::size_t size = 0;
     };
     std::vector<Piece> m_pieces; // numbers per chunk, in arrival order
+    std::optional<std::vector<double>> m_kept; // ascending, after keepSortedNumbers
     std::unordered_map<std::string, std::uint64_t> m_categories;
 };
 

@@ -32,4 +32,10 @@ Result<DatasetSample> sampleDataset(const version::DatasetRef &ref, const table:
 DatasetSample sampleTable(const table::Table &table, std::string displayName,
                           const std::vector<std::string> &wanted);
 
+// Tests every column both samples share; consumes the samples' numbers (see compareColumn).
+struct DriftOptions;
+struct DatasetDrift;
+Result<DatasetDrift> compareSamples(DatasetSample &reference, DatasetSample &current,
+                                    const DriftOptions &options, const Progress &progress);
+
 } // namespace assay::drift

@@ -63,6 +63,8 @@ Status checkKinds(const ColumnSample &a, const ColumnSample &b, const DatasetSam
                                "; drift compares one kind per column");
 }
 
+} // namespace
+
 Result<DatasetDrift> compareSamples(DatasetSample &ref, DatasetSample &cur, const DriftOptions &options,
                                     const Progress &progress)
 {
@@ -117,8 +119,6 @@ Result<DatasetDrift> compareSamples(DatasetSample &ref, DatasetSample &cur, cons
     result.datasetDrift = result.testedColumns > 0 && result.shareOfDriftedColumns >= options.driftShare;
     return result;
 }
-
-} // namespace
 
 double ColumnDrift::severity() const
 {

@@ -45,7 +45,7 @@ WindowEvaluator::WindowEvaluator(const MonitorReference &reference) : m_referenc
         m_predictionColumn = "(" + m_predictionColumn + ")";
     std::vector<table::Column> columns = reference.featureTable.columns();
     columns.push_back(scoreColumn(m_predictionColumn, reference.scores));
-    m_driftReference = table::Table(std::move(columns));
+    m_driftReference = std::make_unique<drift::PreparedReference>(table::Table(std::move(columns)), "reference");
 }
 
 WindowBatch WindowEvaluator::referenceChunk(std::size_t begin, std::size_t end) const
@@ -83,7 +83,7 @@ Result<WindowResult> WindowEvaluator::evaluate(WindowBatch &batch) const
     if (scored)
         columns.push_back(scoreColumn(m_predictionColumn, batch.scores));
     table::Table current(std::move(columns));
-    auto drifted = drift::computeDrift(m_driftReference, current, {});
+    auto drifted = m_driftReference->compare(current, {});
     for (std::size_t c = 0; c < featureCount; ++c)
         batch.features.column(c) = std::move(current.column(c));
     if (!drifted)

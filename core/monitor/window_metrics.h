@@ -4,9 +4,12 @@
 // reference: drift per feature and of the prediction, missing shares, the dataset verdict,
 // reconstruction error and binary performance, estimated and realized.
 #include "common/result.h"
+#include "drift/prepared_reference.h"
 #include "monitor/monitor_reference.h"
 #include "monitor/monitor_report.h"
 #include "monitor/window_reader.h"
+
+#include <memory>
 
 namespace assay::monitor {
 
@@ -22,7 +25,9 @@ public:
 
 private:
     const MonitorReference &m_reference;
-    table::Table m_driftReference; // the features and the prediction column
+    // The features and the prediction column, sorted once for every window; compare() is not
+    // const, and windows are evaluated one at a time.
+    mutable std::unique_ptr<drift::PreparedReference> m_driftReference;
     std::string m_predictionColumn;
 };
 
