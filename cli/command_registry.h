@@ -34,5 +34,6 @@ void addFairnessCommand(std::vector<Command> &into);  // assay fairness
 void addPrivacyCommands(std::vector<Command> &into);  // assay privacy budget|release|ledger
 void addCardCommands(std::vector<Command> &into);    // assay card show|edit
 void addReportCommand(std::vector<Command> &into);   // assay report (rendered by assay-report)
+void addMonitorIngestCommand(std::vector<Command> &into); // assay monitor ingest
 
 } // namespace assay::cli
