@@ -9,7 +9,7 @@ using namespace assay::monitor;
 
 namespace {
 
-constexpr std::int64_t kSecond = 1'000'000'000;
+constexpr std::int64_t kSecond = 1000000000;
 // 2024-06-03T10:15:30Z
 constexpr std::int64_t kJune3 = 1717409730LL * kSecond;
 
@@ -19,10 +19,15 @@ struct Parsed {
     LineError error;
 };
 
+// Test lines are written with ' for " (moc cannot read raw strings holding JSON).
 Parsed parseWith(LogLineParser &parser, std::string_view line)
 {
+    std::string json(line);
+    for (char &c : json)
+        if (c == '\'')
+            c = '"';
     Parsed parsed;
-    parsed.ok = parser.parse(line, parsed.records, parsed.error);
+    parsed.ok = parser.parse(json, parsed.records, parsed.error);
     return parsed;
 }
 
@@ -63,8 +68,8 @@ class TestLogParser : public QObject {
 private slots:
     void flatRecord()
     {
-        const auto parsed = parse(R"({"timestamp": "2024-06-03T10:15:30Z", "id": "req-17", "age": 41, )"
-                                  R"("income": 5200.5, "region": "north", "owns_home": true, "prediction": 0.83})");
+        const auto parsed = parse("{'timestamp': '2024-06-03T10:15:30Z', 'id': 'req-17', 'age': 41, "
+                                  "'income': 5200.5, 'region': 'north', 'owns_home': true, 'prediction': 0.83}");
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(1));
         const LogRecord &record = parsed.records[0];
@@ -83,8 +88,8 @@ private slots:
 
     void nullFeatureIsMissingAndNestedMetadataIsSkipped()
     {
-        const auto parsed = parse(R"({"ts": 1717409730, "age": null, "debt": 0.4, "model_version": "3", )"
-                                  R"("meta": {"host": "a"}, "score": 0.2})");
+        const auto parsed = parse("{'ts': 1717409730, 'age': null, 'debt': 0.4, 'model_version': '3', "
+                                  "'meta': {'host': 'a'}, 'score': 0.2}");
         PARSED_OK(parsed);
         const LogRecord &record = parsed.records[0];
         QCOMPARE(record.features.size(), std::size_t(2));
@@ -96,8 +101,8 @@ private slots:
     void featuresUnderAnObject()
     {
         for (const char *key : {"features", "inputs", "input", "request"}) {
-            const std::string line = std::string(R"({"time": "2024-06-03T10:15:30Z", "request_id": "r9", ")") + key +
-                                     R"(": {"age": 35, "region": "east"}, "probability": 0.4})";
+            const std::string line = std::string("{'time': '2024-06-03T10:15:30Z', 'request_id': 'r9', '") + key +
+                                     "': {'age': 35, 'region': 'east'}, 'probability': 0.4}";
             const auto parsed = parse(line);
             PARSED_OK(parsed);
             QCOMPARE(parsed.records.size(), std::size_t(1));
@@ -110,9 +115,9 @@ private slots:
 
     void mlflowDataframeRecords()
     {
-        const auto parsed = parse(R"({"timestamp": 1717409730000, "request_id": "b1", "dataframe_records": )"
-                                  R"([{"age": 30, "region": "north"}, {"age": 50, "region": "south"}], )"
-                                  R"("predictions": [0.1, 0.9]})");
+        const auto parsed = parse("{'timestamp': 1717409730000, 'request_id': 'b1', 'dataframe_records': "
+                                  "[{'age': 30, 'region': 'north'}, {'age': 50, 'region': 'south'}], "
+                                  "'predictions': [0.1, 0.9]}");
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(2));
         QCOMPARE(number(parsed.records[1], "age"), 50.0);
@@ -126,8 +131,8 @@ private slots:
 
     void mlflowDataframeSplit()
     {
-        const auto parsed = parse(R"({"ts": "2024-06-03T10:15:30Z", "dataframe_split": {"columns": ["age", "region"], )"
-                                  R"("data": [[30, "north"], [50, "south"], [22, null]]}, "predictions": ["no", "yes", "no"]})");
+        const auto parsed = parse("{'ts': '2024-06-03T10:15:30Z', 'dataframe_split': {'columns': ['age', 'region'], "
+                                  "'data': [[30, 'north'], [50, 'south'], [22, null]]}, 'predictions': ['no', 'yes', 'no']}");
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(3));
         QCOMPARE(text(parsed.records[1], "region"), std::string("south"));
@@ -138,8 +143,8 @@ private slots:
 
     void mlflowInstancesWithColumns()
     {
-        const auto parsed = parse(R"({"columns": ["age", "debt"], "instances": [[41, 0.2], [29, 0.7]], )"
-                                  R"("predictions": [[0.8, 0.2], [0.3, 0.7]]})");
+        const auto parsed = parse("{'columns': ['age', 'debt'], 'instances': [[41, 0.2], [29, 0.7]], "
+                                  "'predictions': [[0.8, 0.2], [0.3, 0.7]]}");
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(2));
         QCOMPARE(number(parsed.records[1], "debt"), 0.7);
@@ -151,7 +156,7 @@ private slots:
     {
         LogLineParser::Options options;
         options.featureNames = {"income", "debt", "region"};
-        const auto parsed = parse(R"({"id": "7f3c", "instances": [[52.0, 0.31, "north"]], "predictions": [1]})",
+        const auto parsed = parse("{'id': '7f3c', 'instances': [[52.0, 0.31, 'north']], 'predictions': [1]}",
                                   options);
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(1));
@@ -163,8 +168,8 @@ private slots:
 
     void kserveV1ObjectInstances()
     {
-        const auto parsed = parse(R"({"instances": [{"age": 33, "id": "a"}, {"age": 44, "id": "b"}], )"
-                                  R"("predictions": [{"no": 0.7, "yes": 0.3}, {"no": 0.1, "yes": 0.9}]})");
+        const auto parsed = parse("{'instances': [{'age': 33, 'id': 'a'}, {'age': 44, 'id': 'b'}], "
+                                  "'predictions': [{'no': 0.7, 'yes': 0.3}, {'no': 0.1, 'yes': 0.9}]}");
         PARSED_OK(parsed);
         QCOMPARE(parsed.records[0].id, std::string("a")); // the instance's own id
         QCOMPARE(*parsed.records[1].score, 0.9);
@@ -175,10 +180,10 @@ private slots:
     void kserveV2OneTensorPerFeature()
     {
         const auto parsed = parse(
-            R"({"id": "v2-1", "inputs": [{"name": "age", "shape": [2], "datatype": "FP32", "data": [41, 35]}, )"
-            R"({"name": "region", "shape": [2, 1], "datatype": "BYTES", "data": ["north", "east"]}], )"
-            R"("outputs": [{"name": "predict_proba", "shape": [2, 2], "datatype": "FP32", "data": [0.6, 0.4, 0.2, 0.8]}, )"
-            R"({"name": "predict", "shape": [2], "datatype": "INT64", "data": [0, 1]}]})");
+            "{'id': 'v2-1', 'inputs': [{'name': 'age', 'shape': [2], 'datatype': 'FP32', 'data': [41, 35]}, "
+            "{'name': 'region', 'shape': [2, 1], 'datatype': 'BYTES', 'data': ['north', 'east']}], "
+            "'outputs': [{'name': 'predict_proba', 'shape': [2, 2], 'datatype': 'FP32', 'data': [0.6, 0.4, 0.2, 0.8]}, "
+            "{'name': 'predict', 'shape': [2], 'datatype': 'INT64', 'data': [0, 1]}]}");
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(2));
         QCOMPARE(number(parsed.records[1], "age"), 35.0);
@@ -191,9 +196,9 @@ private slots:
     void kserveV2OneMatrixWithNames()
     {
         const auto parsed = parse(
-            R"({"request": {"inputs": [{"name": "input-0", "shape": [2, 3], "datatype": "FP64", )"
-            R"("parameters": {"feature_names": ["age", "income", "debt"]}, "data": [[41, 5200, 0.2], [35, 3100, 0.6]]}]}, )"
-            R"("response": {"outputs": [{"name": "output-0", "shape": [2], "datatype": "FP64", "data": [0.25, 0.75]}]}})");
+            "{'request': {'inputs': [{'name': 'input-0', 'shape': [2, 3], 'datatype': 'FP64', "
+            "'parameters': {'feature_names': ['age', 'income', 'debt']}, 'data': [[41, 5200, 0.2], [35, 3100, 0.6]]}]}, "
+            "'response': {'outputs': [{'name': 'output-0', 'shape': [2], 'datatype': 'FP64', 'data': [0.25, 0.75]}]}}");
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(2));
         QCOMPARE(number(parsed.records[1], "income"), 3100.0);
@@ -203,9 +208,9 @@ private slots:
     void seldonNdarrayRequestAndResponse()
     {
         const auto parsed = parse(
-            R"({"request": {"data": {"names": ["age", "debt"], "ndarray": [[41, 0.2], [29, 0.9]]}}, )"
-            R"("response": {"data": {"names": ["no", "yes"], "ndarray": [[0.7, 0.3], [0.15, 0.85]]}, "meta": {}}, )"
-            R"("timestamp": "2024-06-03 10:15:30"})",
+            "{'request': {'data': {'names': ['age', 'debt'], 'ndarray': [[41, 0.2], [29, 0.9]]}}, "
+            "'response': {'data': {'names': ['no', 'yes'], 'ndarray': [[0.7, 0.3], [0.15, 0.85]]}, 'meta': {}}, "
+            "'timestamp': '2024-06-03 10:15:30'}",
             {.targetColumn = {}, .positiveClass = "yes", .featureNames = {}});
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(2));
@@ -216,11 +221,11 @@ private slots:
 
     void seldonTensor()
     {
-        const auto parsed = parse(R"({"data": {"names": ["a", "b"], "tensor": {"shape": [2, 2], "values": [1, 2, 3, 4]}}, )"
-                                  R"("prediction": 0.5})");
+        const auto parsed = parse("{'data': {'names': ['a', 'b'], 'tensor': {'shape': [2, 2], 'values': [1, 2, 3, 4]}}, "
+                                  "'prediction': 0.5}");
         QVERIFY(!parsed.ok); // one prediction for two instances
-        const auto single = parse(R"({"data": {"names": ["a", "b"], "tensor": {"shape": [1, 2], "values": [1, 2]}}, )"
-                                  R"("prediction": 0.5})");
+        const auto single = parse("{'data': {'names': ['a', 'b'], 'tensor': {'shape': [1, 2], 'values': [1, 2]}}, "
+                                  "'prediction': 0.5}");
         PARSED_OK(single);
         QCOMPARE(number(single.records[0], "b"), 2.0);
         QCOMPARE(*single.records[0].score, 0.5);
@@ -239,9 +244,9 @@ private slots:
 
     void cloudEventEnvelope()
     {
-        const auto parsed = parse(R"({"specversion": "1.0", "type": "org.kubeflow.serving.inference.request", )"
-                                  R"("source": "credit", "id": "ce-42", "time": "2024-06-03T12:15:30+02:00", )"
-                                  R"("datacontenttype": "application/json", "data": {"age": 41, "score": 0.61}})");
+        const auto parsed = parse("{'specversion': '1.0', 'type': 'org.kubeflow.serving.inference.request', "
+                                  "'source': 'credit', 'id': 'ce-42', 'time': '2024-06-03T12:15:30+02:00', "
+                                  "'datacontenttype': 'application/json', 'data': {'age': 41, 'score': 0.61}}");
         PARSED_OK(parsed);
         QCOMPARE(*parsed.records[0].timestampNs, kJune3);
         QCOMPARE(parsed.records[0].id, std::string("ce-42"));
@@ -252,8 +257,8 @@ private slots:
     void cloudEventBase64Data()
     {
         // {"age": 41, "prediction": 0.7} in base64.
-        const auto parsed = parse(R"({"specversion": "1.0", "id": "x", "source": "s", "type": "t", )"
-                                  R"("data_base64": "eyJhZ2UiOiA0MSwgInByZWRpY3Rpb24iOiAwLjd9"})");
+        const auto parsed = parse("{'specversion': '1.0', 'id': 'x', 'source': 's', 'type': 't', "
+                                  "'data_base64': 'eyJhZ2UiOiA0MSwgInByZWRpY3Rpb24iOiAwLjd9'}");
         PARSED_OK(parsed);
         QCOMPARE(number(parsed.records[0], "age"), 41.0);
         QCOMPARE(*parsed.records[0].score, 0.7);
@@ -261,13 +266,13 @@ private slots:
 
     void labelOnlyRecord()
     {
-        const auto parsed = parse(R"({"id": "req-17", "label": "yes", "timestamp": "2024-06-10T00:00:00Z"})");
+        const auto parsed = parse("{'id': 'req-17', 'label': 'yes', 'timestamp': '2024-06-10T00:00:00Z'}");
         PARSED_OK(parsed);
         QCOMPARE(parsed.records.size(), std::size_t(1));
         QVERIFY(parsed.records[0].isLabelOnly());
         QCOMPARE(*parsed.records[0].label, std::string("yes"));
         for (const char *key : {"target", "actual", "ground_truth", "y_true", "default"}) {
-            const auto other = parse(std::string(R"({"request_id": "q", ")") + key + R"(": 1})",
+            const auto other = parse(std::string("{'request_id': 'q', '") + key + "': 1}",
                                      {.targetColumn = "default", .positiveClass = {}, .featureNames = {}});
             PARSED_OK(other);
             QVERIFY2(other.records[0].isLabelOnly(), key);
@@ -277,15 +282,15 @@ private slots:
 
     void predictionForms()
     {
-        QCOMPARE(*parse(R"({"a": 1, "probabilities": [0.3, 0.7]})").records[0].score, 0.7);
-        QCOMPARE(*parse(R"({"a": 1, "proba": {"0": 0.9, "1": 0.1}})").records[0].score, 0.1);
-        QCOMPARE(*parse(R"({"a": 1, "output": {"label": "yes", "score": 0.93}})").records[0].predictedClass,
+        QCOMPARE(*parse("{'a': 1, 'probabilities': [0.3, 0.7]}").records[0].score, 0.7);
+        QCOMPARE(*parse("{'a': 1, 'proba': {'0': 0.9, '1': 0.1}}").records[0].score, 0.1);
+        QCOMPARE(*parse("{'a': 1, 'output': {'label': 'yes', 'score': 0.93}}").records[0].predictedClass,
                  std::string("yes"));
-        QCOMPARE(*parse(R"({"a": 1, "prediction": "approved"})").records[0].predictedClass, std::string("approved"));
-        const auto both = parse(R"({"a": 1, "prediction": "yes", "probability": 0.66})");
+        QCOMPARE(*parse("{'a': 1, 'prediction': 'approved'}").records[0].predictedClass, std::string("approved"));
+        const auto both = parse("{'a': 1, 'prediction': 'yes', 'probability': 0.66}");
         QCOMPARE(*both.records[0].predictedClass, std::string("yes"));
         QCOMPARE(*both.records[0].score, 0.66);
-        const auto named = parse(R"({"a": 1, "probabilities": {"good": 0.2, "bad": 0.8}})",
+        const auto named = parse("{'a': 1, 'probabilities': {'good': 0.2, 'bad': 0.8}}",
                                  {.targetColumn = {}, .positiveClass = "good", .featureNames = {}});
         QCOMPARE(*named.records[0].score, 0.2);
     }
@@ -293,18 +298,18 @@ private slots:
     void idForms()
     {
         for (const char *key : {"id", "request_id", "requestId", "prediction_id", "event_id", "uuid"}) {
-            const auto parsed = parse(std::string(R"({")") + key + R"(": "k1", "a": 2})");
+            const auto parsed = parse(std::string("{'") + key + "': 'k1', 'a': 2}");
             PARSED_OK(parsed);
             QCOMPARE(parsed.records[0].id, std::string("k1"));
             QVERIFY(!feature(parsed.records[0], key));
         }
-        QCOMPARE(parse(R"({"id": 12345, "a": 2})").records[0].id, std::string("12345"));
+        QCOMPARE(parse("{'id': 12345, 'a': 2}").records[0].id, std::string("12345"));
     }
 
     void timestampKeysAndForms()
     {
         for (const char *key : {"timestamp", "time", "ts", "@timestamp", "date"}) {
-            const auto parsed = parse(std::string(R"({")") + key + R"(": "2024-06-03T10:15:30Z", "a": 1})");
+            const auto parsed = parse(std::string("{'") + key + "': '2024-06-03T10:15:30Z', 'a': 1}");
             PARSED_OK(parsed);
             QCOMPARE(*parsed.records[0].timestampNs, kJune3);
         }
@@ -325,7 +330,7 @@ private slots:
         QVERIFY(!parseLogTimestamp("2024-13-03T10:15:30Z"));
         QVERIFY(!parseLogTimestamp(""));
         // As JSON numbers, by magnitude too.
-        QCOMPARE(*parse(R"({"ts": 1717409730123, "a": 1})").records[0].timestampNs, kJune3 + 123'000'000);
+        QCOMPARE(*parse("{'ts': 1717409730123, 'a': 1}").records[0].timestampNs, kJune3 + 123000000);
     }
 
     void blankLineGivesNothing()
@@ -337,20 +342,20 @@ private slots:
 
     void malformedLinesPointAtTheirColumn()
     {
-        const auto truncated = parse(R"({"age": 41, "income": 52)");
+        const auto truncated = parse("{'age': 41, 'income': 52");
         QVERIFY(!truncated.ok);
         QCOMPARE(truncated.error.column, std::size_t(25));
         QVERIFY(truncated.records.empty());
 
-        const auto unterminated = parse(R"({"age": 41, "region": "nor)");
+        const auto unterminated = parse("{'age': 41, 'region': 'nor");
         QVERIFY(!unterminated.ok);
         QCOMPARE(unterminated.error.column, std::size_t(23));
 
-        const auto badValue = parse(R"({"age": 41, "income": x})");
+        const auto badValue = parse("{'age': 41, 'income': x}");
         QVERIFY(!badValue.ok);
         QCOMPARE(badValue.error.column, std::size_t(23));
 
-        const auto array = parse(R"([{"age": 41}])");
+        const auto array = parse("[{'age': 41}]");
         QVERIFY(!array.ok);
         QCOMPARE(array.error.column, std::size_t(1));
         QVERIFY(array.error.reason.find("array") != std::string::npos);
@@ -369,9 +374,9 @@ private slots:
 
         const auto fluentdBadJson = parse("2024-06-03T10:15:30Z\ttag\t{\"age\": }");
         QVERIFY(!fluentdBadJson.ok);
-        QCOMPARE(fluentdBadJson.error.column, std::size_t(36));
+        QCOMPARE(fluentdBadJson.error.column, std::size_t(34)); // the "}" where a value belongs
 
-        const auto badTime = parse(R"({"timestamp": "last tuesday", "a": 1})");
+        const auto badTime = parse("{'timestamp': 'last tuesday', 'a': 1}");
         QVERIFY(!badTime.ok);
         QCOMPARE(badTime.error.column, std::size_t(15));
 
@@ -381,31 +386,31 @@ private slots:
 
     void wrongTensorShapes()
     {
-        const auto v2 = parse(R"({"inputs": [{"name": "x", "shape": [2, 3], "datatype": "FP32", "data": [1, 2, 3, 4, 5]}]})");
+        const auto v2 = parse("{'inputs': [{'name': 'x', 'shape': [2, 3], 'datatype': 'FP32', 'data': [1, 2, 3, 4, 5]}]}");
         QVERIFY(!v2.ok);
-        QCOMPARE(v2.error.column, std::size_t(38)); // the "shape" value
+        QCOMPARE(v2.error.column, std::size_t(36)); // the "shape" value
         QVERIFY2(v2.error.reason.find("6 values") != std::string::npos, v2.error.reason.c_str());
 
-        const auto uneven = parse(R"({"inputs": [{"name": "a", "shape": [2], "data": [1, 2]}, )"
-                                  R"({"name": "b", "shape": [3], "data": [1, 2, 3]}]})");
+        const auto uneven = parse("{'inputs': [{'name': 'a', 'shape': [2], 'data': [1, 2]}, "
+                                  "{'name': 'b', 'shape': [3], 'data': [1, 2, 3]}]}");
         QVERIFY(!uneven.ok);
 
-        const auto seldon = parse(R"({"data": {"names": ["a", "b"], "ndarray": [[1, 2], [3]]}})");
+        const auto seldon = parse("{'data': {'names': ['a', 'b'], 'ndarray': [[1, 2], [3]]}}");
         QVERIFY(!seldon.ok);
         QCOMPARE(seldon.error.column, std::size_t(50));
 
-        const auto split = parse(R"({"dataframe_split": {"columns": ["a", "b"], "data": [[1, 2], [1, 2, 3]]}})");
+        const auto split = parse("{'dataframe_split': {'columns': ['a', 'b'], 'data': [[1, 2], [1, 2, 3]]}}");
         QVERIFY(!split.ok);
         QVERIFY(split.error.reason.find("3 values for 2 columns") != std::string::npos);
 
-        const auto count = parse(R"({"instances": [[1], [2]], "predictions": [0.1, 0.2, 0.3]})");
+        const auto count = parse("{'instances': [[1], [2]], 'predictions': [0.1, 0.2, 0.3]}");
         QVERIFY(!count.ok);
         QVERIFY(count.error.reason.find("3 predictions for 2 instances") != std::string::npos);
     }
 
     void escapedStringsAreDecoded()
     {
-        const auto parsed = parse(R"({"city": "K\u00f6ln \"Nord\"", "a\tb": 1})");
+        const auto parsed = parse("{\"city\": \"K\\u00f6ln \\\"Nord\\\"\", \"a\\tb\": 1}");
         PARSED_OK(parsed);
         QCOMPARE(text(parsed.records[0], "city"), std::string("K\xc3\xb6ln \"Nord\""));
         QCOMPARE(number(parsed.records[0], "a\tb"), 1.0);
@@ -414,9 +419,9 @@ private slots:
     void parserIsReusedAcrossLines()
     {
         LogLineParser parser;
-        const auto bad = parseWith(parser, R"({"a": )");
+        const auto bad = parseWith(parser, "{'a': ");
         QVERIFY(!bad.ok);
-        const auto good = parseWith(parser, R"({"a": 2, "score": 0.1})");
+        const auto good = parseWith(parser, "{'a': 2, 'score': 0.1}");
         PARSED_OK(good);
         QCOMPARE(number(good.records[0], "a"), 2.0);
     }
