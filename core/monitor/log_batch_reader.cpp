@@ -79,6 +79,8 @@ bool LogBatchReader::openNextFile()
 bool LogBatchReader::next(IngestBatch &batch)
 {
     batch.clear();
+    batch.rows.reserve(m_setup.batchRows);
+    batch.blobs.reserve(m_setup.batchRows * m_blobReserve);
     if (!m_lines && !openNextFile())
         return false;
     std::string_view line;
@@ -91,6 +93,8 @@ bool LogBatchReader::next(IngestBatch &batch)
         ++m_lineNumber;
         readLine(line, batch);
     }
+    if (!batch.rows.empty())
+        m_blobReserve = batch.blobs.size() / batch.rows.size() + 16;
     const std::uint64_t done = m_bytesBefore + (m_lines ? m_lines->bytesRead() : 0);
     batch.fraction = m_totalBytes ? static_cast<double>(done) / static_cast<double>(m_totalBytes) : 1.0;
     return batch.size() > 0 || m_lines != nullptr;

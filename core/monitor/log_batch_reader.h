@@ -81,6 +81,7 @@ private:
     std::unordered_set<std::string> m_unknown;
     std::vector<std::pair<std::uint32_t, const LoggedValue *>> m_encode;
     std::string m_blob;
+    std::size_t m_blobReserve = 64; // bytes per row, learnt from the previous batch
 };
 
 } // namespace assay::monitor

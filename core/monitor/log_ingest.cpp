@@ -57,6 +57,21 @@ public:
         m_finished = true;
         m_changed.notify_all();
     }
+    // Spent batches go back to the reader, so their buffers (already faulted in) are reused.
+    void recycle(IngestBatch batch)
+    {
+        std::lock_guard lock(m_mutex);
+        m_spare.push_back(std::move(batch));
+    }
+    IngestBatch spare()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_spare.empty())
+            return {};
+        IngestBatch batch = std::move(m_spare.back());
+        m_spare.pop_back();
+        return batch;
+    }
     void stop()
     {
         std::lock_guard lock(m_mutex);
@@ -68,6 +83,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<IngestBatch> m_batches;
+    std::vector<IngestBatch> m_spare;
     bool m_finished = false;
     bool m_stopped = false;
 };
@@ -155,7 +171,7 @@ Result<IngestReport> ingestLogs(workspace::Workspace &workspace, const std::stri
                 continue;
             if (!queue.push(std::move(batch)))
                 break;
-            batch = IngestBatch();
+            batch = queue.spare();
         }
         queue.finish();
     });
@@ -181,6 +197,8 @@ Result<IngestReport> ingestLogs(workspace::Workspace &workspace, const std::stri
         if (!status.ok())
             break;
         progress.report(batch.fraction, "ingest");
+        queue.recycle(std::move(batch));
+        batch = IngestBatch();
     }
     queue.stop();
     producer.join();
