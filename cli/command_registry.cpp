@@ -30,6 +30,7 @@ const std::vector<Command> &commands()
         addCardCommands(list);
         addReportCommand(list);
         addMonitorStatusCommands(list);
+        addMonitorIngestCommand(list);
         return list;
     }();
     return all;

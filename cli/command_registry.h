@@ -35,5 +35,6 @@ void addPrivacyCommands(std::vector<Command> &into);  // assay privacy budget|re
 void addCardCommands(std::vector<Command> &into);    // assay card show|edit
 void addReportCommand(std::vector<Command> &into);   // assay report (rendered by assay-report)
 void addMonitorStatusCommands(std::vector<Command> &into); // assay monitor status|check|rules|list
+void addMonitorIngestCommand(std::vector<Command> &into); // assay monitor ingest
 
 } // namespace assay::cli

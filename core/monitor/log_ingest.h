@@ -28,6 +28,7 @@ struct IngestOptions {
     // recognised by the same names as in JSON.
     std::optional<std::string> timestampColumn;
     std::size_t keepBadLines = 10; // how many bad lines are reported in full
+    std::size_t batchRows = 50000; // rows and labels committed per transaction
 };
 
 struct IngestReport {

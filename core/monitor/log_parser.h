@@ -1,8 +1,10 @@
 #pragma once
 
+#include "monitor/flat_json.h"
 #include "monitor/log_record.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,12 +39,16 @@ struct LineError {
 // {"0": p0, "1": p1} / {"no": .., "yes": ..} object gives the positive class's probability
 // (the last class, or `positiveClass` when set); a string or integer class is the predicted
 // class. Labels from "label", "target", "actual", "ground_truth", "y_true", or the model's
-// target column name. A batch request becomes one record per instance.
+// target column name. A batch request becomes one record per instance; when its instances
+// carry no ids of their own they get the line's id with "/ITEM" appended.
 class LogLineParser {
 public:
     struct Options {
         std::string targetColumn;  // the model's target, also read as a label key
         std::string positiveClass; // which probability is the score; "" = the last one
+        // Names for features logged by position only (KServe/MLflow/Seldon rows without
+        // names): usually the model's features; beyond them positions are named "0", "1", ...
+        std::vector<std::string> featureNames;
     };
     explicit LogLineParser(Options options = {});
 
@@ -51,7 +57,13 @@ public:
     bool parse(std::string_view line, std::vector<LogRecord> &out, LineError &error);
 
 private:
+    bool parseRecord(std::string_view json, std::size_t base, std::optional<std::int64_t> envelopeTime,
+                     std::vector<LogRecord> &out, LineError &error);
+
     Options m_options;
+    FlatJson m_json;    // reused line after line
+    FlatJson m_payload; // CloudEvents data_base64 or data given as a JSON string
+    std::string m_decoded;
 };
 
 // Parses an ISO 8601 date-time or an epoch number (seconds, ms, µs or ns by magnitude) into
