@@ -29,6 +29,8 @@ const std::vector<Command> &commands()
         addPrivacyCommands(list);
         addCardCommands(list);
         addReportCommand(list);
+        addMonitorExportCommand(list);
+        addServeCommand(list);
         return list;
     }();
     return all;
