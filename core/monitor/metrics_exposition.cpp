@@ -11,12 +11,15 @@ namespace assay::monitor {
 namespace {
 
 // Prometheus parses sample values with Go's ParseFloat: the shortest round-trip form of a
-// double is exact, infinities are spelled +Inf/-Inf, and NaN is never written (see below).
+// double is exact (whole numbers are written in full), infinities are spelled +Inf/-Inf, and NaN is never written (see below).
 std::string formatNumber(double value)
 {
     if (std::isinf(value))
         return value > 0 ? "+Inf" : "-Inf";
     char buffer[64];
+    // Whole numbers such as timestamps read better in full than as 1.7e+09.
+    if (std::abs(value) < 1e15 && value == std::trunc(value))
+        return std::to_string(static_cast<long long>(value));
     const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
     return std::string(buffer, written.ptr);
 }
