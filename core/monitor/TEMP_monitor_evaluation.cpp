@@ -15,6 +15,8 @@ Result<MonitorReport> evaluateMonitor(workspace::Workspace &workspace, const std
     auto config = findMonitor(db, monitorName);
     if (!config)
         return config.error();
+    if (auto model = openMonitoredModel(workspace, config->modelRef); !model)
+        return model.error();
     auto names = monitorFeatureNames(db, config->id);
     if (!names)
         return names.error();
