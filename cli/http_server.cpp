@@ -272,9 +272,11 @@ Status HttpServer::serve(const HttpHandler &handler, const CancellationToken &st
 
 void HttpServer::answer(int client, const HttpHandler &handler, const CancellationToken &stop) const
 {
-    const auto deadline = Clock::now() + std::chrono::milliseconds(kClientTimeoutMs);
+    const auto timeout = std::chrono::milliseconds(kClientTimeoutMs);
+    const auto deadline = Clock::now() + timeout;
+    // The answer gets its own time: a 408 is sent after the request's time ran out.
     const auto reply = [&](const HttpResponse &response, bool withBody, std::string_view extraHeaders = {}) {
-        sendAll(client, responseBytes(response, withBody, extraHeaders), deadline, stop);
+        sendAll(client, responseBytes(response, withBody, extraHeaders), Clock::now() + timeout, stop);
         drain(client);
     };
 

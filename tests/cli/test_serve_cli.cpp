@@ -1,6 +1,6 @@
 // `assay serve --metrics` and `assay monitor export` through the real binary, on a workspace
 // with a trained model, a monitor and two days of logged rows: HTTP statuses (200, 404, 405,
-// 400, 431), the port-taken error, a clean stop on SIGTERM, the atomic textfile, and the
+// 400, 408, 431), the port-taken error, a clean stop on SIGTERM, the atomic textfile, and the
 // end-to-end path through Debian's Prometheus, which scrapes `assay serve` every second and
 // must report, through /api/v1/query, the values the monitor's own evaluation computes.
 #include "monitor/feature_codec.h"
@@ -317,6 +317,8 @@ private slots:
         QCOMPARE(statusOf(exchange(port, "GET /metrics HTTP/9\r\n\r\n")), 400);
         QCOMPARE(statusOf(exchange(port, "GET /metrics HTTP/1.1\r\nX-Big: " + QByteArray(9000, 'a') + "\r\n\r\n")),
                  431);
+        // A client that stops halfway through its request is answered 408 (after 5 s) and let go.
+        QCOMPARE(statusOf(exchange(port, "GET /met")), 408);
         // Still answering after all that.
         QCOMPARE(statusOf(get(port, "/metrics")), 200);
 
