@@ -29,6 +29,7 @@ const std::vector<Command> &commands()
         addPrivacyCommands(list);
         addCardCommands(list);
         addReportCommand(list);
+        addMonitorStatusCommands(list);
         addMonitorExportCommand(list);
         addServeCommand(list);
         return list;

@@ -34,6 +34,7 @@ void addFairnessCommand(std::vector<Command> &into);  // assay fairness
 void addPrivacyCommands(std::vector<Command> &into);  // assay privacy budget|release|ledger
 void addCardCommands(std::vector<Command> &into);    // assay card show|edit
 void addReportCommand(std::vector<Command> &into);   // assay report (rendered by assay-report)
+void addMonitorStatusCommands(std::vector<Command> &into); // assay monitor status|check|rules|list
 void addMonitorExportCommand(std::vector<Command> &into); // assay monitor export
 void addServeCommand(std::vector<Command> &into);         // assay serve --metrics
 

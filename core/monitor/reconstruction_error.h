@@ -3,8 +3,6 @@
 #include "common/result.h"
 #include "table/table.h"
 
-#include <Eigen/Core>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,16 +34,20 @@ public:
     double meanError(const table::Table &data) const;
 
     const std::vector<std::string> &columns() const { return m_columns; }
-    int keptComponents() const { return static_cast<int>(m_components.cols()); }
+    int keptComponents() const { return m_kept; }
     double explainedShare() const { return m_explainedShare; }
 
 private:
     struct ColumnEncoding; // how one column becomes one standardised number
-    Eigen::MatrixXd standardised(const table::Table &data) const;
+    struct ColumnSource;   // one column of a table being scored, with its encoding
+    std::vector<ColumnSource> sourcesOf(const table::Table &data) const;
 
+    // Matrices are column-major vectors: Eigen stays out of this header (core links it privately).
     std::vector<std::string> m_columns;
     std::vector<std::shared_ptr<const ColumnEncoding>> m_encodings;
-    Eigen::MatrixXd m_components; // columns × kept, orthonormal
+    std::vector<double> m_components; // columns × kept, orthonormal
+    std::vector<double> m_discarded;  // columns × (columns − kept): the rest of the basis
+    int m_kept = 0;
     double m_explainedShare = 0;
 };
 
