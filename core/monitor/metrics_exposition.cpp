@@ -24,6 +24,23 @@ std::string formatNumber(double value)
     return std::string(buffer, written.ptr);
 }
 
+bool tested(const FeatureWindowDrift &feature)
+{
+    return feature.test != drift::DriftTest::None;
+}
+
+// The drift score to publish. A p-value of 0 gives an infinite severity, which the cached
+// report's JSON keeps only as null (read back as NaN): a drifted feature without a number is
+// therefore +Inf, so a fresh and a cached report expose the same value.
+std::optional<double> severity(const FeatureWindowDrift &feature)
+{
+    if (!tested(feature))
+        return std::nullopt;
+    if (std::isnan(feature.score))
+        return feature.drifted ? std::optional<double>(HUGE_VAL) : std::nullopt;
+    return feature.score;
+}
+
 // The feature series a report contributes: the most drifted first (untested features after
 // the tested ones), then by name, at most `cap` of them.
 std::vector<const FeatureWindowDrift *> cappedFeatures(const WindowResult &window, std::size_t cap)
@@ -32,10 +49,7 @@ std::vector<const FeatureWindowDrift *> cappedFeatures(const WindowResult &windo
     features.reserve(window.features.size());
     for (const FeatureWindowDrift &feature : window.features)
         features.push_back(&feature);
-    const auto rank = [](const FeatureWindowDrift *f) {
-        const bool tested = f->test != drift::DriftTest::None && !std::isnan(f->score);
-        return tested ? f->score : -HUGE_VAL;
-    };
+    const auto rank = [](const FeatureWindowDrift *f) { return severity(*f).value_or(-HUGE_VAL); };
     std::stable_sort(features.begin(), features.end(), [&](const auto *a, const auto *b) {
         const double ra = rank(a);
         const double rb = rank(b);
@@ -48,10 +62,6 @@ std::vector<const FeatureWindowDrift *> cappedFeatures(const WindowResult &windo
     return features;
 }
 
-bool tested(const FeatureWindowDrift &feature)
-{
-    return feature.test != drift::DriftTest::None;
-}
 
 // Collects one family's samples; a sample without a value (or a NaN) is dropped.
 class SampleList {
@@ -120,8 +130,7 @@ std::vector<Family> windowFamilies()
          "Drift severity of a feature in the latest window against the reference (1 or more: drifted).",
          [](const ReportView &v, SampleList &s) {
              for (const FeatureWindowDrift *f : v.features)
-                 if (tested(*f))
-                     s.add(featureLabels(v, *f), f->score);
+                 s.add(featureLabels(v, *f), severity(*f));
          }},
         {"assay_feature_drifted", "gauge", "1 when the feature drifted in the latest window, else 0.",
          [](const ReportView &v, SampleList &s) {
@@ -138,8 +147,8 @@ std::vector<Family> windowFamilies()
          "Drift severity of the model's score in the latest window (1 or more: drifted).",
          [](const ReportView &v, SampleList &s) {
              const WindowResult *w = v.report->latest();
-             if (w && w->prediction && tested(*w->prediction))
-                 s.add(v.modelLabel, w->prediction->score);
+             if (w && w->prediction)
+                 s.add(v.modelLabel, severity(*w->prediction));
          }},
         {"assay_dataset_drift_share", "gauge", "Share of the tested features that drifted in the latest window (ratio).",
          [](const ReportView &v, SampleList &s) {

@@ -23,7 +23,7 @@ struct ExpositionOptions {
 //   assay_labels_total{model}                     counter
 //   assay_window_rows{model}                      gauge, rows in the latest window
 //   assay_window_start_timestamp_seconds{model}   gauge
-//   assay_feature_drift_score{model,feature}      gauge, severity (≥ 1 drifted)
+//   assay_feature_drift_score{model,feature}      gauge, severity (≥ 1 drifted; +Inf at p = 0)
 //   assay_feature_drifted{model,feature}          gauge 0/1
 //   assay_feature_missing_share{model,feature}    gauge, ratio
 //   assay_prediction_drift_score{model}           gauge

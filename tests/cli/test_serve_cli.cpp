@@ -2,10 +2,10 @@
 // with a trained model, a monitor and two days of logged rows: HTTP statuses (200, 404, 405,
 // 400, 408, 431), the port-taken error, a clean stop on SIGTERM, the atomic textfile, and the
 // end-to-end path through Debian's Prometheus, which scrapes `assay serve` every second and
-// must report, through /api/v1/query, the values the monitor's own evaluation computes.
+// must report, through /api/v1/query, the values `assay monitor status --json` reports.
 #include "monitor/feature_codec.h"
 #include "monitor/monitor_config.h"
-#include "monitor/monitor_evaluation.h"
+#include "monitor/monitor_report.h"
 #include "support/cli_runner.h"
 #include "workspace/workspace.h"
 
@@ -193,13 +193,14 @@ private:
         return 0;
     }
 
-    // The monitor's report as `assay monitor status --json` shows it: the same evaluation.
-    monitor::MonitorReport evaluated()
+    // The monitor's report as `assay monitor status MONITOR --json` prints it.
+    monitor::MonitorReport statusReport()
     {
-        auto workspace = assay::workspace::Workspace::open(m_root.toStdString());
-        if (!workspace)
-            qFatal("%s", workspace.error().message.c_str());
-        auto report = monitor::evaluateMonitor(*workspace, m_monitor);
+        const auto status = assay({QStringLiteral("monitor"), QStringLiteral("status"),
+                                   QString::fromStdString(m_monitor), QStringLiteral("--json")});
+        if (status.exitCode != 0)
+            qFatal("assay monitor status failed: %s", qPrintable(status.err));
+        auto report = monitor::reportFromJson(status.out.toStdString());
         if (!report)
             qFatal("%s", report.error().message.c_str());
         return *report;
@@ -408,13 +409,14 @@ private slots:
 
     void prometheusScrapesTheValuesTheMonitorComputes()
     {
-        const monitor::MonitorReport report = evaluated();
+        const monitor::MonitorReport report = statusReport();
         const monitor::WindowResult *latest = report.latest();
         QVERIFY(latest);
         QVERIFY(latest->testedFeatures > 0);
         const monitor::FeatureWindowDrift *feature = nullptr;
         for (const auto &candidate : latest->features)
-            if (candidate.test != assay::drift::DriftTest::None && (!feature || candidate.score > feature->score))
+            if (candidate.test != assay::drift::DriftTest::None && std::isfinite(candidate.score) &&
+                (!feature || candidate.score > feature->score))
                 feature = &candidate;
         QVERIFY(feature);
 

@@ -232,6 +232,7 @@ private slots:
         MonitorReport report = creditReport();
         WindowResult &window = report.windows.back();
         window.features[0].score = std::numeric_limits<double>::quiet_NaN();
+        window.features[0].drifted = false;
         window.reconstructionError.reset();
         window.prediction.reset();
         window.testedFeatures = 0;
@@ -245,6 +246,20 @@ private slots:
                                    "assay_estimated_recall", "assay_estimated_f1", "assay_realized_"})
             QVERIFY2(text.find(absent) == std::string::npos, absent);
         QVERIFY(prometheusExposition({}).empty());
+    }
+
+    void driftedFeatureWithoutAScoreIsInfinite()
+    {
+        // What a cached report holds after a p-value of 0: the score's +Inf went through JSON as null.
+        MonitorReport report = creditReport();
+        report.windows.back().features[1].score = std::numeric_limits<double>::quiet_NaN();
+        report.windows.back().features[1].drifted = true;
+        report.windows.back().prediction->score = std::numeric_limits<double>::quiet_NaN();
+        report.windows.back().prediction->drifted = true;
+        const std::string text = prometheusExposition({report});
+        QVERIFY(text.find("assay_feature_drift_score{model=\"credit-risk\",feature=\"debt\"} +Inf\n") <
+                text.find("feature=\"income\"")); // and ranked first
+        QVERIFY(text.find("assay_prediction_drift_score{model=\"credit-risk\"} +Inf\n") != std::string::npos);
     }
 
     void numbersParseInPrometheus()
