@@ -21,6 +21,7 @@ PACKAGES=(
   libsqlite3-dev libeigen3-dev libgit2-dev libyaml-cpp-dev libsodium-dev
   python3 python3-pandas python3-scipy python3-sklearn python3-xgboost
   xvfb xauth dpkg-dev file fonts-dejavu-core poppler-utils
+  prometheus # promtool and a server for the exposition's tests, run directly (its service is not used)
 )
 
 install_packages() {

@@ -31,6 +31,8 @@ const std::vector<Command> &commands()
         addReportCommand(list);
         addMonitorStatusCommands(list);
         addMonitorIngestCommand(list);
+        addMonitorExportCommand(list);
+        addServeCommand(list);
         return list;
     }();
     return all;

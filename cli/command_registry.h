@@ -36,5 +36,7 @@ void addCardCommands(std::vector<Command> &into);    // assay card show|edit
 void addReportCommand(std::vector<Command> &into);   // assay report (rendered by assay-report)
 void addMonitorStatusCommands(std::vector<Command> &into); // assay monitor status|check|rules|list
 void addMonitorIngestCommand(std::vector<Command> &into); // assay monitor ingest
+void addMonitorExportCommand(std::vector<Command> &into); // assay monitor export
+void addServeCommand(std::vector<Command> &into);         // assay serve --metrics
 
 } // namespace assay::cli

@@ -12,7 +12,8 @@ fail=0
 for path in ./usr/bin/assay ./usr/bin/assay-workbench \
   ./usr/share/applications/dev.assay.Workbench.desktop \
   ./usr/share/metainfo/dev.assay.Workbench.metainfo.xml \
-  ./usr/share/icons/hicolor/scalable/apps/dev.assay.Workbench.svg; do
+  ./usr/share/icons/hicolor/scalable/apps/dev.assay.Workbench.svg \
+  ./usr/share/assay/grafana/assay-monitoring.json; do
   if ! grep -q " $path\$" <<<"$contents"; then
     echo "missing from $(basename "$deb"): $path"
     fail=1
