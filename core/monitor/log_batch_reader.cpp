@@ -179,7 +179,8 @@ void LogBatchReader::addRecord(LogRecord &record, std::string_view, std::int64_t
         return;
     }
     std::int64_t timestamp = 0;
-    if (record.timestampNs) {
+    const bool timed = record.timestampNs.has_value();
+    if (timed) {
         timestamp = *record.timestampNs;
         m_previousNs = timestamp;
     } else {
@@ -213,6 +214,7 @@ void LogBatchReader::addRecord(LogRecord &record, std::string_view, std::int64_t
         record.id = hexHash(hash) + "/" + std::to_string(record.item);
     PendingRow &row = batch.rows.emplace_back();
     row.timestampNs = timestamp;
+    row.timed = timed;
     row.id = record.id;
     row.score = record.score;
     row.predicted = std::move(record.predictedClass);

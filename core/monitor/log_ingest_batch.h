@@ -18,6 +18,7 @@ struct PendingRow {
     std::uint32_t blobSize = 0;
     std::int64_t lineHash = 0;
     std::uint32_t item = 0;
+    bool timed = true; // false: the time was borrowed from the previous row or the file
 };
 
 struct PendingLabel {

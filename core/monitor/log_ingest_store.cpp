@@ -12,6 +12,9 @@ Result<std::unique_ptr<IngestStore>> IngestStore::open(workspace::Database &data
     ASSAY_TRY(store->prepare("INSERT OR IGNORE INTO monitor_rows(monitor_id, ts_ns, record_id, score, "
                              "predicted, features, line_hash, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                              store->m_insertRow));
+    ASSAY_TRY(store->prepare("INSERT OR IGNORE INTO monitor_untimed_lines(monitor_id, line_hash, item) "
+                             "VALUES (?, ?, ?)",
+                             store->m_insertUntimed));
     ASSAY_TRY(store->prepare("INSERT INTO monitor_labels(monitor_id, record_id, label, ts_ns) "
                              "VALUES (?, ?, ?, ?) ON CONFLICT(monitor_id, record_id) DO UPDATE SET "
                              "label = excluded.label, ts_ns = excluded.ts_ns "
@@ -32,7 +35,7 @@ Result<std::unique_ptr<IngestStore>> IngestStore::open(workspace::Database &data
 IngestStore::~IngestStore()
 {
     for (sqlite3_stmt *statement :
-         {m_insertRow, m_upsertLabel, m_insertFeature, m_bumpGeneration, m_upsertSource})
+         {m_insertRow, m_insertUntimed, m_upsertLabel, m_insertFeature, m_bumpGeneration, m_upsertSource})
         sqlite3_finalize(statement);
 }
 
@@ -61,7 +64,17 @@ Status IngestStore::write(const IngestBatch &batch, Counts &counts)
         ASSAY_TRY(step(m_insertFeature));
     }
     sqlite3_bind_int64(m_insertRow, 1, m_monitorId);
+    sqlite3_bind_int64(m_insertUntimed, 1, m_monitorId);
     for (const PendingRow &row : batch.rows) {
+        if (!row.timed) {
+            sqlite3_bind_int64(m_insertUntimed, 2, row.lineHash);
+            sqlite3_bind_int64(m_insertUntimed, 3, row.item);
+            ASSAY_TRY(step(m_insertUntimed));
+            if (sqlite3_changes(m_db) == 0) {
+                ++counts.duplicates;
+                continue;
+            }
+        }
         sqlite3_bind_int64(m_insertRow, 2, row.timestampNs);
         sqlite3_bind_text(m_insertRow, 3, row.id.data(), static_cast<int>(row.id.size()), SQLITE_STATIC);
         if (row.score)

@@ -42,6 +42,7 @@ private:
     sqlite3 *m_db;
     std::int64_t m_monitorId;
     sqlite3_stmt *m_insertRow = nullptr;
+    sqlite3_stmt *m_insertUntimed = nullptr;
     sqlite3_stmt *m_upsertLabel = nullptr;
     sqlite3_stmt *m_insertFeature = nullptr;
     sqlite3_stmt *m_bumpGeneration = nullptr;

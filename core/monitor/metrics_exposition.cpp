@@ -29,15 +29,11 @@ bool tested(const FeatureWindowDrift &feature)
     return feature.test != drift::DriftTest::None;
 }
 
-// The drift score to publish. A p-value of 0 gives an infinite severity, which the cached
-// report's JSON keeps only as null (read back as NaN): a drifted feature without a number is
-// therefore +Inf, so a fresh and a cached report expose the same value.
+// The drift score to publish; empty for an untested feature (or a NaN score).
 std::optional<double> severity(const FeatureWindowDrift &feature)
 {
-    if (!tested(feature))
+    if (!tested(feature) || std::isnan(feature.score))
         return std::nullopt;
-    if (std::isnan(feature.score))
-        return feature.drifted ? std::optional<double>(HUGE_VAL) : std::nullopt;
     return feature.score;
 }
 

@@ -1,6 +1,6 @@
 // reportJson and reportFromJson: the monitor report as JSON, keys in snake_case. Optional
-// figures are null when empty; numbers that are not finite are written as null (and read back
-// as NaN where a number is required).
+// figures are null when empty; infinities (a drift score when a test's p-value is 0) are the
+// strings "Infinity" and "-Infinity", NaN is null (read back as NaN where a number is required).
 #include "monitor/monitor_report.h"
 
 #include <QJsonArray>
@@ -21,6 +21,8 @@ QString key(std::string_view name)
 
 QJsonValue number(double value)
 {
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
     return std::isfinite(value) ? QJsonValue(value) : QJsonValue();
 }
 

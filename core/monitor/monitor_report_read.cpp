@@ -61,12 +61,23 @@ public:
         return found.toBool();
     }
 
-    // A number; null stands for a value that was not finite.
+    static std::optional<double> infinity(const QJsonValue &found)
+    {
+        if (found.toString() == QStringLiteral("Infinity"))
+            return std::numeric_limits<double>::infinity();
+        if (found.toString() == QStringLiteral("-Infinity"))
+            return -std::numeric_limits<double>::infinity();
+        return std::nullopt;
+    }
+
+    // A number; null stands for NaN, "Infinity" and "-Infinity" for the infinities.
     double number(const Object &object, std::string_view name)
     {
         const QJsonValue found = value(object, name);
         if (found.isNull())
             return std::numeric_limits<double>::quiet_NaN();
+        if (auto inf = infinity(found))
+            return *inf;
         if (!found.isUndefined() && !found.isDouble())
             fail(pathOf(object, name), "expected a number");
         return found.toDouble();
@@ -77,6 +88,8 @@ public:
         const QJsonValue found = value(object, name, true);
         if (found.isUndefined() || found.isNull())
             return std::nullopt;
+        if (auto inf = infinity(found))
+            return inf;
         if (!found.isDouble())
             fail(pathOf(object, name), "expected a number or null");
         return found.toDouble();

@@ -280,7 +280,7 @@ Status forEachWindow(workspace::Database &database, const WindowRead &read,
                      "AND l.record_id = r.record_id AND r.record_id <> '' "
                    : "NULL FROM monitor_rows r ") +
         "WHERE r.monitor_id = " + std::to_string(read.monitorId) + rangeClause(read.fromNs, read.toNs) +
-        " ORDER BY r.ts_ns, r.id";
+        " ORDER BY r.ts_ns, r.line_hash, r.item";
     RawStatement statement(database.handle(), sql);
     if (!statement.ok())
         return Error::database("monitor rows: " + std::string(sqlite3_errmsg(database.handle())));

@@ -221,8 +221,10 @@ CREATE INDEX releases_by_dataset ON privacy_releases(dataset, id);
 
 // Monitoring: a monitor watches one model's prediction logs against a reference dataset.
 // Logged rows keep their features in a compact blob (monitor/feature_codec.h) keyed by the
-// positions of monitor_features; a line's hash and its item index within a batch make
-// ingest idempotent. Labels arrive apart and are joined by record id when windows are read.
+// positions of monitor_features. Rows are clustered by time (windows read them in key order,
+// and logs mostly append), and the key's line hash and item index within a batch make ingest
+// idempotent: the same line gives the same time and hash. A line without a time of its own
+// takes its neighbour's, so its hash is also kept in monitor_untimed_lines to be stored once. Labels arrive apart and are joined by record id when windows are read.
 // Window results are cached per window spec and thrown away when the monitor's generation
 // (bumped by every ingest that stores something, and by every configuration change) moves on.
 constexpr std::string_view kMonitoring = R"sql(
@@ -254,18 +256,22 @@ CREATE TABLE monitor_sources (
     PRIMARY KEY (monitor_id, path)
 );
 CREATE TABLE monitor_rows (
-    id         INTEGER PRIMARY KEY,
     monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
     ts_ns      INTEGER NOT NULL,
+    line_hash  INTEGER NOT NULL,
+    item       INTEGER NOT NULL DEFAULT 0,
     record_id  TEXT NOT NULL DEFAULT '',
     score      REAL,
     predicted  TEXT,
     features   BLOB NOT NULL,
+    PRIMARY KEY (monitor_id, ts_ns, line_hash, item)
+) WITHOUT ROWID;
+CREATE TABLE monitor_untimed_lines (
+    monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
     line_hash  INTEGER NOT NULL,
-    item       INTEGER NOT NULL DEFAULT 0
-);
-CREATE UNIQUE INDEX monitor_rows_once ON monitor_rows(monitor_id, line_hash, item);
-CREATE INDEX monitor_rows_by_time ON monitor_rows(monitor_id, ts_ns);
+    item       INTEGER NOT NULL,
+    PRIMARY KEY (monitor_id, line_hash, item)
+) WITHOUT ROWID;
 CREATE TABLE monitor_labels (
     monitor_id INTEGER NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
     record_id  TEXT NOT NULL,
