@@ -254,9 +254,30 @@ Result<std::uint64_t> countLoggedRows(workspace::Database &database, std::int64_
     return static_cast<std::uint64_t>(query->columnInt(0));
 }
 
+// The log is read once from end to end. Through SQLite's page cache rather than the
+// workspace's memory map, the process keeps about one window of it, not every page it read.
+class WithoutMemoryMap {
+public:
+    explicit WithoutMemoryMap(workspace::Database &database) : m_database(database)
+    {
+        auto size = database.prepare("PRAGMA mmap_size");
+        if (size && size->step().ok())
+            m_previous = size->columnInt(0);
+        (void)database.execute("PRAGMA mmap_size = 0");
+    }
+    ~WithoutMemoryMap() { (void)m_database.execute("PRAGMA mmap_size = " + std::to_string(m_previous)); }
+    WithoutMemoryMap(const WithoutMemoryMap &) = delete;
+    WithoutMemoryMap &operator=(const WithoutMemoryMap &) = delete;
+
+private:
+    workspace::Database &m_database;
+    std::int64_t m_previous = 0;
+};
+
 Status forEachWindow(workspace::Database &database, const WindowRead &read,
                      const std::function<Status(WindowBatch &)> &onWindow, const Progress &progress)
 {
+    const WithoutMemoryMap streaming(database);
     auto names = monitorFeatureNames(database, read.monitorId);
     if (!names)
         return names.error();
