@@ -17,7 +17,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <span>
 
 namespace assay::demo {
 
@@ -49,7 +51,7 @@ struct Prediction {
 
 std::string isoTime(std::int64_t ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODateWithMs).toStdString();
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs).toStdString();
 }
 
 std::string number(double value)

@@ -157,7 +157,7 @@ std::optional<std::int64_t> parseLogTimestamp(std::string_view text)
     if (!time.isValid())
         return std::nullopt;
     if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeZone(QTimeZone::UTC);
+        time.setTimeZone(QTimeZone::utc());
     return time.toMSecsSinceEpoch() * 1'000'000;
 }
 
@@ -175,7 +175,8 @@ Result<IngestReport> ingestLogs(workspace::Workspace &workspace, const std::stri
     std::map<std::string, std::uint32_t> positions;
     for (std::size_t i = 0; i < names->size(); ++i)
         positions[(*names)[i]] = std::uint32_t(i);
-    IngestReport report{.monitor = monitorName};
+    IngestReport report;
+    report.monitor = monitorName;
     LogLineParser parser;
     std::int64_t lastNs = 0;
     ASSAY_TRY(db.transaction([&]() -> Status {

@@ -48,7 +48,8 @@ double rocAuc(std::span<const double> scores, std::span<const double> positives)
 BinaryPerformance fromConfusion(std::uint64_t rows, double tp, double fp, double fn, double tn,
                                 double auc)
 {
-    BinaryPerformance p{.rows = rows};
+    BinaryPerformance p;
+    p.rows = rows;
     if (rows > 0)
         p.accuracy = (tp + tn) / double(rows);
     if (tp + fp > 0)
@@ -282,11 +283,16 @@ Result<MonitorReport> evaluateMonitor(workspace::Workspace &workspace, const std
         return table::Table(std::move(columns));
     }();
 
-    MonitorReport report{.monitor = config->name, .modelRef = config->modelRef,
-                         .runId = monitored->run.info.runId, .reference = "reference",
-                         .window = windowSpecText(*spec), .generation = config->generation,
-                         .computedMs = track::nowMs(), .referenceRows = reference->rowCount(),
-                         .task = "binary"};
+    MonitorReport report;
+    report.monitor = config->name;
+    report.modelRef = config->modelRef;
+    report.runId = monitored->run.info.runId;
+    report.reference = "reference";
+    report.window = windowSpecText(*spec);
+    report.generation = config->generation;
+    report.computedMs = track::nowMs();
+    report.referenceRows = reference->rowCount();
+    report.task = "binary";
     // Bands from five reference chunks.
     std::vector<double> estimatedAucs, realizedAucs;
     const auto target = reference->indexOf(signature.target);

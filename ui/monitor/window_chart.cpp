@@ -19,7 +19,7 @@ QString windowLabel(const monitor::MonitorReport &report, std::size_t index)
     if (!spec || !spec->byPeriod())
         return QStringLiteral("#%1").arg(index + 1);
     const QDateTime start =
-        QDateTime::fromMSecsSinceEpoch(report.windows[index].startNs / 1'000'000, QTimeZone::UTC);
+        QDateTime::fromMSecsSinceEpoch(report.windows[index].startNs / 1'000'000, QTimeZone::utc());
     return start.toString(spec->kind == monitor::WindowSpec::Kind::Hour ? QStringLiteral("MM-dd HH:00")
                                                                          : QStringLiteral("yyyy-MM-dd"));
 }
