@@ -5,6 +5,7 @@
 #include "demo/credit_data.h"
 #include "demo/demo_registry.h"
 #include "model/feature_matrix.h"
+#include "monitor/alert_rules.h"
 #include "monitor/log_ingest.h"
 #include "monitor/monitor_config.h"
 #include "table/reader.h"
@@ -32,7 +33,7 @@ constexpr std::int64_t kDayMs = 86'400'000;
 constexpr long long kFirstLoggedId = 500001;
 
 // How far the population has moved on in each week (0 = as in training).
-constexpr std::array<double, kDemoLogWeeks> kWeekShift{0, 0, 0, 0, 0.8, 1.1, 1.4, 1.7};
+constexpr std::array<double, kDemoLogWeeks> kWeekShift{0, 0, 0, 0, 1.0, 1.3, 1.6, 1.9};
 
 struct Line {
     std::int64_t ms = 0; // sorts a file's lines
@@ -51,7 +52,7 @@ struct Prediction {
 
 std::string isoTime(std::int64_t ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs).toStdString();
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
 }
 
 std::string number(double value)
@@ -61,7 +62,7 @@ std::string number(double value)
     return std::string(buffer, end);
 }
 
-std::string quoted(std::string_view text)
+std::string jsonString(std::string_view text)
 {
     std::string out = "\"";
     for (char c : text) {
@@ -80,7 +81,7 @@ std::string jsonValue(const table::Column &column, std::size_t row)
     case table::ColumnType::Bool:
         return column.bools()[row] ? "true" : "false";
     case table::ColumnType::String:
-        return quoted(column.text(row));
+        return jsonString(column.text(row));
     default:
         return column.format(row);
     }
@@ -146,21 +147,21 @@ std::string flatFields(const model::Model &model, const Prediction &p)
     std::string out;
     const auto &features = model.signature().features;
     for (std::size_t f = 0; f < features.size(); ++f)
-        out += ", " + quoted(features[f].name) + ": " + p.values[f];
+        out += ", " + jsonString(features[f].name) + ": " + p.values[f];
     return out;
 }
 
 std::string flatRecord(const model::Model &model, const Prediction &p)
 {
-    return "{\"timestamp\": " + quoted(isoTime(p.ms)) + ", \"id\": " + quoted(p.id) + flatFields(model, p) +
+    return "{\"timestamp\": " + jsonString(isoTime(p.ms)) + ", \"id\": " + jsonString(p.id) + flatFields(model, p) +
            ", \"prediction\": " + number(p.score) + "}";
 }
 
 std::string cloudEvent(const model::Model &model, const Prediction &p)
 {
     return "{\"specversion\": \"1.0\", \"type\": \"ai.assay.demo.prediction\", \"source\": "
-           "\"/serving/credit-risk\", \"id\": " + quoted("evt-" + p.id) + ", \"time\": " + quoted(isoTime(p.ms)) +
-           ", \"datacontenttype\": \"application/json\", \"data\": {\"id\": " + quoted(p.id) +
+           "\"/serving/credit-risk\", \"id\": " + jsonString("evt-" + p.id) + ", \"time\": " + jsonString(isoTime(p.ms)) +
+           ", \"datacontenttype\": \"application/json\", \"data\": {\"id\": " + jsonString(p.id) +
            flatFields(model, p) + ", \"prediction\": " + number(p.score) + "}}";
 }
 
@@ -170,10 +171,10 @@ std::string kserveV2(const model::Model &model, const Prediction &p)
     const auto &features = model.signature().features;
     for (std::size_t f = 0; f < features.size(); ++f) {
         const char *type = p.isText[f] ? "BYTES" : (p.values[f] == "true" || p.values[f] == "false" ? "BOOL" : "FP64");
-        inputs += std::string(f ? ", " : "") + "{\"name\": " + quoted(features[f].name) +
+        inputs += std::string(f ? ", " : "") + "{\"name\": " + jsonString(features[f].name) +
                   ", \"shape\": [1], \"datatype\": \"" + type + "\", \"data\": [" + p.values[f] + "]}";
     }
-    return "{\"timestamp\": " + std::to_string(p.ms) + ", \"id\": " + quoted(p.id) + ", \"inputs\": [" + inputs +
+    return "{\"timestamp\": " + std::to_string(p.ms) + ", \"id\": " + jsonString(p.id) + ", \"inputs\": [" + inputs +
            "], \"outputs\": [{\"name\": \"probability\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [" +
            number(p.score) + "]}]}";
 }
@@ -184,7 +185,7 @@ std::string mlflowBatch(const model::Model &model, std::span<const Prediction> b
     std::string columns, data, predictions;
     const auto &features = model.signature().features;
     for (std::size_t f = 0; f < features.size(); ++f)
-        columns += std::string(f ? ", " : "") + quoted(features[f].name);
+        columns += std::string(f ? ", " : "") + jsonString(features[f].name);
     for (std::size_t r = 0; r < batch.size(); ++r) {
         std::string row;
         for (std::size_t f = 0; f < features.size(); ++f)
@@ -192,9 +193,23 @@ std::string mlflowBatch(const model::Model &model, std::span<const Prediction> b
         data += std::string(r ? ", " : "") + "[" + row + "]";
         predictions += std::string(r ? ", " : "") + number(batch[r].score);
     }
-    return "{\"timestamp\": " + quoted(isoTime(batch.front().ms)) + ", \"request_id\": " + quoted(requestId) +
+    return "{\"timestamp\": " + jsonString(isoTime(batch.front().ms)) + ", \"request_id\": " + jsonString(requestId) +
            ", \"dataframe_split\": {\"columns\": [" + columns + "], \"data\": [" + data +
            "]}, \"predictions\": [" + predictions + "]}";
+}
+
+// The default rules, plus an alert as soon as two features drift, and a floor for the realized
+// ROC AUC instead of its reference band: the reference is the training data, on which the
+// model scores better than on any new applicants.
+std::string demoRules()
+{
+    std::vector<monitor::AlertRule> rules;
+    for (const monitor::AlertRule &rule : monitor::defaultAlertRules())
+        if (rule.metric != "realized_roc_auc")
+            rules.push_back(rule);
+    for (const char *extra : {"drifted_features >= 2", "realized_roc_auc < 0.7"})
+        rules.push_back(*monitor::parseAlertRule(extra));
+    return monitor::alertRulesJson(rules);
 }
 
 std::string fileName(int week)
@@ -235,8 +250,8 @@ Status recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed,
         for (std::size_t r = 0; r < predictions->size();) {
             const Prediction &p = (*predictions)[r];
             const double shape = random.uniform();
-            if (shape >= 0.9) {
-                const std::size_t size = std::min<std::size_t>(std::size_t(random.integer(2, 6)), predictions->size() - r);
+            if (shape >= 0.95) {
+                const std::size_t size = std::min<std::size_t>(std::size_t(random.integer(2, 5)), predictions->size() - r);
                 const std::string requestId = "batch-" + std::to_string(week + 1) + "-" + std::to_string(++batches);
                 files[std::size_t(week)].push_back(
                     {p.ms, mlflowBatch(model, std::span(*predictions).subspan(r, size), requestId)});
@@ -249,7 +264,7 @@ Status recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed,
             else if (shape < 0.72)
                 text = isoTime(p.ms).replace(19, std::string::npos, "+00:00") + "\tcredit.predictions\t" +
                        flatRecord(model, p);
-            else if (shape < 0.82)
+            else if (shape < 0.83)
                 text = cloudEvent(model, p);
             else
                 text = kserveV2(model, p);
@@ -259,8 +274,8 @@ Status recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed,
                 const std::int64_t labelMs = p.ms + std::int64_t(random.uniform(0.5, 9.0) * double(kDayMs));
                 const auto labelWeek = std::size_t((labelMs / kDayMs - kFirstMonday) / 7);
                 if (labelMs < endMs)
-                    files[labelWeek].push_back({labelMs, "{\"timestamp\": " + quoted(isoTime(labelMs)) +
-                                                             ", \"id\": " + quoted(p.id) + ", \"label\": " +
+                    files[labelWeek].push_back({labelMs, "{\"timestamp\": " + jsonString(isoTime(labelMs)) +
+                                                             ", \"id\": " + jsonString(p.id) + ", \"label\": " +
                                                              (p.defaulted ? "1" : "0") + "}"});
             }
             ++r;
@@ -284,7 +299,7 @@ Status recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed,
     }
 
     auto configured = monitor::configureMonitor(workspace, {.model = modelRef, .reference = std::nullopt,
-                                                            .window = "week", .rulesJson = std::nullopt});
+                                                            .window = "week", .rulesJson = demoRules()});
     if (!configured)
         return configured.error();
     const Progress ingestProgress(
