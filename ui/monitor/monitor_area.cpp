@@ -110,7 +110,7 @@ MonitorArea::MonitorArea(const AreaContext &context, QWidget *parent)
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 4);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({330, 1050});
+    m_splitter->setSizes({420, 960});
     m_empty->setContent(tr("No monitors yet"),
                         tr("A monitor watches a deployed model's prediction logs: drift per feature "
                            "and window against the training reference, estimated and realized "

@@ -23,16 +23,17 @@ MonitorListPanel::MonitorListPanel(MonitorsModel *model, QWidget *parent)
     m_model->setParent(this);
     QTableView *table = view();
     table->horizontalHeader()->setStretchLastSection(true);
-    table->setColumnWidth(MonitorsModel::NameColumn, 90);
-    table->setColumnWidth(MonitorsModel::ModelColumn, 150);
-    table->setColumnWidth(MonitorsModel::RowsColumn, 60);
-    table->setColumnWidth(MonitorsModel::WindowsColumn, 65);
+    table->setColumnWidth(MonitorsModel::NameColumn, 80);
+    table->setColumnWidth(MonitorsModel::AlertsColumn, 90);
+    table->setColumnWidth(MonitorsModel::RowsColumn, 55);
+    table->setColumnWidth(MonitorsModel::WindowsColumn, 62);
 }
 
 void MonitorListPanel::setMonitors(std::vector<MonitorEntry> monitors)
 {
     const QString previous = current();
     m_model->setMonitors(std::move(monitors));
+    view()->resizeColumnsToContents();
     restoreSelection(previous);
 }
 

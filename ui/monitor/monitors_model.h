@@ -8,12 +8,12 @@
 
 namespace assay::ui {
 
-// The Monitor area's master list: one row per monitor with the model it watches, the rows
-// logged, the windows evaluated and the latest window's alerts (a status dot and a word).
+// The Monitor area's master list: one row per monitor with the latest window's alerts (a status
+// dot and a word), the rows logged, the windows evaluated and the model it watches.
 class MonitorsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, ModelColumn, RowsColumn, WindowsColumn, AlertsColumn, ColumnCount };
+    enum Column { NameColumn, AlertsColumn, RowsColumn, WindowsColumn, ModelColumn, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1,
         NameRole, // the monitor's name, the list's key

@@ -19,8 +19,7 @@ QString metricTitle(const QString &metric)
 PerformanceChart::PerformanceChart(QWidget *parent) : WindowChart(parent)
 {
     setObjectName(QStringLiteral("performanceChart"));
-    legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    placeLegendBelow();
     setReadout([this](double key, double) -> QString {
         const int window = windowAt(key);
         if (window < 0)
@@ -95,19 +94,19 @@ void PerformanceChart::showReport()
         include(band->second.high);
     }
     QCPGraph *estimate = addGraph();
-    estimate->setName(tr("estimated (no labels)"));
+    estimate->setName(tr("estimated"));
     estimate->setPen(QPen(accent, 1.5));
     estimate->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, accent, palette().color(QPalette::Base), 6));
     estimate->setData(estimatedKeys, estimated, true);
     QCPGraph *actual = addGraph();
-    actual->setName(tr("realized (labelled rows)"));
+    actual->setName(tr("realized"));
     actual->setPen(QPen(text, 1.5));
     actual->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, text, text, 6));
     actual->setData(realizedKeys, realized, true);
     if (band != r.bands.end()) {
         // A legend entry for the band, drawn as the band's edge.
         QCPGraph *bandEntry = addGraph();
-        bandEntry->setName(tr("reference band (±3 sd)"));
+        bandEntry->setName(tr("reference band"));
         bandEntry->setPen(QPen(accent, 1, Qt::DashLine));
     }
 
@@ -132,12 +131,12 @@ void PerformanceChart::showReport()
         table.rowCount = qsizetype(report()->windows.size());
         table.cell = [this](qsizetype row, qsizetype column) -> QString {
             const auto &w = report()->windows[std::size_t(row)];
-            const std::string key = m_metric.toStdString();
+            const std::string name = m_metric.toStdString();
             std::optional<double> value;
             switch (column) {
             case 0: return windowLabel(*report(), std::size_t(row));
-            case 1: value = w.metric("estimated_" + key); break;
-            case 2: value = w.metric("realized_" + key); break;
+            case 1: value = w.metric("estimated_" + name); break;
+            case 2: value = w.metric("realized_" + name); break;
             default: return QString::number(w.labeledRows);
             }
             return value ? formatNumberFull(*value) : QString();

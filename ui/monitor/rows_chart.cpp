@@ -9,8 +9,7 @@ namespace assay::ui {
 RowsChart::RowsChart(QWidget *parent) : WindowChart(parent)
 {
     setObjectName(QStringLiteral("rowsChart"));
-    legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    placeLegendBelow();
     setReadout([this](double key, double) -> QString {
         const int window = windowAt(key);
         if (window < 0)

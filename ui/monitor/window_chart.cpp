@@ -5,6 +5,7 @@
 #include "monitor/window_spec.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 
 #include <cmath>
@@ -19,9 +20,33 @@ QString windowLabel(const monitor::MonitorReport &report, std::size_t index)
     if (!spec || !spec->byPeriod())
         return QStringLiteral("#%1").arg(index + 1);
     const QDateTime start =
-        QDateTime::fromMSecsSinceEpoch(report.windows[index].startNs / 1'000'000, QTimeZone::utc());
+        QDateTime::fromMSecsSinceEpoch(report.windows[index].startNs / 1'000'000, Qt::UTC);
     return start.toString(spec->kind == monitor::WindowSpec::Kind::Hour ? QStringLiteral("MM-dd HH:00")
                                                                          : QStringLiteral("yyyy-MM-dd"));
+}
+
+QString windowTickLabel(const monitor::MonitorReport &report, std::size_t index)
+{
+    if (index >= report.windows.size())
+        return {};
+    const auto spec = monitor::parseWindowSpec(report.window);
+    if (!spec || !spec->byPeriod())
+        return QStringLiteral("#%1").arg(index + 1);
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(report.windows[index].startNs / 1'000'000, Qt::UTC);
+    return QLocale::c().toString(start, spec->kind == monitor::WindowSpec::Kind::Hour ? QStringLiteral("MMM d\nHH:00")
+                                                                                       : QStringLiteral("MMM\nd"));
+}
+
+void WindowChart::placeLegendBelow()
+{
+    legend->setVisible(true);
+    if (axisRect()->insetLayout()->elements(false).contains(legend))
+        axisRect()->insetLayout()->take(legend);
+    plotLayout()->addElement(1, 0, legend);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setMargins(QMargins(4, 0, 4, 2));
+    legend->setIconSize(18, 10);
+    plotLayout()->setRowStretchFactor(1, 0.001);
 }
 
 WindowChart::WindowChart(QWidget *parent) : ChartView(parent)
@@ -67,7 +92,7 @@ void WindowChart::setUpWindowAxis(QCPAxis *axis)
     // Every label when they fit, else every few.
     const std::size_t step = std::max<std::size_t>(1, count / 10 + 1);
     for (std::size_t i = 0; i < count; i += step)
-        ticker->addTick(double(i), windowLabel(*m_report, i));
+        ticker->addTick(double(i), windowTickLabel(*m_report, i));
     axis->setTicker(ticker);
     axis->setRange(-0.6, double(count) - 0.4);
 }

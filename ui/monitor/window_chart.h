@@ -32,6 +32,8 @@ protected:
     void setUpWindowAxis(QCPAxis *axis);
     // Red triangles at `value` over the windows that raised an alert (the rules on hover).
     void addAlertMarkers(double value, const QString &metricPrefix = {});
+    // Moves the legend out of the data, into a row under the chart.
+    void placeLegendBelow();
     // "2026-02-02 · 2,340 rows · 2 alerts: …", for hover read-outs.
     QString windowSummary(int window) const;
 
@@ -42,5 +44,7 @@ private:
 
 // The label of window `index` of `report`: its start date (week, day), start hour, or "#N".
 QString windowLabel(const monitor::MonitorReport &report, std::size_t index);
+// The same, narrow enough for an axis tick: "Jan⏎5", "Jan 5⏎14:00", "#3".
+QString windowTickLabel(const monitor::MonitorReport &report, std::size_t index);
 
 } // namespace assay::ui

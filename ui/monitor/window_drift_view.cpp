@@ -152,7 +152,7 @@ void WindowDriftView::showWindow(const std::filesystem::path &root, const QStrin
     m_banner->clear();
     m_referenceName = referenceLabel.isEmpty() ? tr("reference") : referenceLabel;
     m_currentName = tr("%1 window %2").arg(monitor, windowLabel);
-    m_heading->setText(tr("Window %1 of %2 against the reference %3").arg(windowLabel, monitor, m_referenceName));
+    m_heading->setText(tr("Window %1 of %2 against its reference (%3)").arg(windowLabel, monitor, m_referenceName));
     m_heading->show();
     m_job = m_jobs->run(
         tr("Comparing window %1 of %2 with its reference").arg(windowLabel, monitor), this,
