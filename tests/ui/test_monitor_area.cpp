@@ -346,6 +346,7 @@ void TestMonitorArea::alertsAreListed()
     for (const auto &w : m_report->windows)
         expected += w.alerts.size();
     QCOMPARE(std::size_t(alerts->rowCount()), expected);
+    QVERIFY(expected > 0); // the drifted day raises some
     for (int row = 0; row < alerts->rowCount(); ++row) {
         const int window = alerts->windowOf(row);
         const auto &raised = m_report->windows[std::size_t(window)].alerts;

@@ -32,7 +32,7 @@ QCPColorGradient driftGradient(const QPalette &palette)
 DriftHeatmap::DriftHeatmap(QWidget *parent) : WindowChart(parent), m_scale(new QCPColorScale(this))
 {
     setObjectName(QStringLiteral("driftHeatmap"));
-    setMinimumHeight(260);
+    setMinimumHeight(200);
     plotLayout()->addElement(0, 1, m_scale);
     m_scale->setType(QCPAxis::atRight);
     m_scale->setDataRange(QCPRange(0, kScaleMax));

@@ -51,6 +51,8 @@ void WindowChart::placeLegendBelow()
 
 WindowChart::WindowChart(QWidget *parent) : ChartView(parent)
 {
+    // Three of them stack in the overview: small windows must still fit.
+    setMinimumHeight(110);
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) { m_pressPos = event->pos(); });
     connect(this, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *event) {
         if ((event->pos() - m_pressPos).manhattanLength() > 4 || event->button() != Qt::LeftButton)
