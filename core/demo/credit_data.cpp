@@ -225,7 +225,39 @@ void appendRow(std::string &csv, const Application &a)
     csv += a.defaulted ? "1\n" : "0\n";
 }
 
+Population shifted(double shift)
+{
+    const auto mix = [shift](double from, double to) { return std::max(0.0, from + shift * (to - from)); };
+    Population population{mix(kFirstQuarter.ageMean, kLaterMonths.ageMean),
+                          mix(kFirstQuarter.incomeScale, kLaterMonths.incomeScale),
+                          kFirstQuarter.rateShift + shift * (kLaterMonths.rateShift - kFirstQuarter.rateShift),
+                          mix(kFirstQuarter.scoreMissing, kLaterMonths.scoreMissing),
+                          {},
+                          {}};
+    for (std::size_t i = 0; i < population.employmentWeights.size(); ++i)
+        population.employmentWeights[i] =
+            mix(kFirstQuarter.employmentWeights[i], kLaterMonths.employmentWeights[i]);
+    for (std::size_t i = 0; i < population.purposeWeights.size(); ++i)
+        population.purposeWeights[i] = mix(kFirstQuarter.purposeWeights[i], kLaterMonths.purposeWeights[i]);
+    return population;
+}
+
 } // namespace
+
+std::string generateCreditApplications(double shift, std::size_t rows, std::uint64_t seed,
+                                       int firstDay, int days, long long firstId)
+{
+    Random random(seed ^ 0x5eed0003ULL);
+    const Population population = shifted(shift);
+    std::string csv;
+    csv.reserve(rows * 150 + kHeader.size());
+    csv += kHeader;
+    for (std::size_t i = 0; i < rows; ++i) {
+        const int day = firstDay + static_cast<int>(i * static_cast<std::size_t>(std::max(days, 1)) / std::max<std::size_t>(rows, 1));
+        appendRow(csv, drawApplication(random, population, firstId + static_cast<long long>(i), day));
+    }
+    return csv;
+}
 
 std::string generateCreditCsv(CreditVintage vintage, std::size_t rows, std::uint64_t seed)
 {

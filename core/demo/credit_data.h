@@ -19,4 +19,10 @@ enum class CreditVintage {
 // missing values, a binary target `defaulted` and sensitive attributes (`sex`, `age_band`).
 std::string generateCreditCsv(CreditVintage vintage, std::size_t rows, std::uint64_t seed);
 
+// `rows` applications (same columns) from a population `shift` of the way from the first
+// quarter's (0) to the later months' (1); beyond 1 the change goes further. Dated from
+// `firstDay` (days since 1970-01-01) over `days` days, ids counting from `firstId`.
+std::string generateCreditApplications(double shift, std::size_t rows, std::uint64_t seed,
+                                       int firstDay, int days, long long firstId);
+
 } // namespace assay::demo

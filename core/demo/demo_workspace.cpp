@@ -5,6 +5,7 @@
 #include "demo/credit_data.h"
 #include "demo/demo_explanations.h"
 #include "demo/demo_models.h"
+#include "demo/demo_monitoring.h"
 #include "demo/demo_registry.h"
 #include "demo/demo_sweep.h"
 #include "stats/profile.h"
@@ -40,6 +41,12 @@ are simulated from the hyper-parameters, so the runs explorer has something real
 The model registry holds `credit-risk`: the boosted model (version 1, in production, alias
 champion) and the logistic regression (version 2, alias challenger), whose promotion the gate
 refused once the data had drifted: `assay registry show credit-risk`.
+
+`monitoring/logs/` holds eight weeks of the production model's prediction logs (2026-W01 to
+W08), in the shapes serving systems write them (flat JSON records, Fluentd lines, CloudEvents,
+KServe V2, MLflow batches). The applicants drift from week 5 on; the true outcomes arrive as
+separate label records days later, for the first six weeks. They are ingested into the monitor
+`credit-risk` (weekly windows): `assay monitor status`, or the Monitor area of the workbench.
 
 Open it with `assay-workbench .`, or try
 `assay diff data/credit.csv@HEAD~1 data/credit.csv --key application_id`,
@@ -150,6 +157,10 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
     ASSAY_TRY(recordDemoModels(*workspace, options.seed, modelsProgress));
     ASSAY_TRY(repo->stage({kDemoModelTestsPath}));
     ASSAY_TRY(recordDemoRegistry(*workspace));
+    progress.report(0.75, "production logs");
+    if (progress.isCancelled())
+        return Error::cancelled();
+    ASSAY_TRY(recordDemoMonitoring(*workspace, options.seed));
     progress.report(0.8, "drifted version");
     if (progress.isCancelled())
         return Error::cancelled();

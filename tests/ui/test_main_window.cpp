@@ -129,7 +129,7 @@ void TestMainWindow::railShowsOnlyWorkingAreas()
     QCOMPARE(window.modeRail()->areas(), AreaRegistry::builtin().ids());
     QCOMPARE(window.modeRail()->areas(), (QStringList{QStringLiteral("data"), QStringLiteral("runs"),
                                                 QStringLiteral("models"), QStringLiteral("explain"),
-                                                QStringLiteral("govern")}));
+                                                QStringLiteral("monitor"), QStringLiteral("govern")}));
     QVERIFY(window.showArea(QStringLiteral("data")));
     QVERIFY(!window.showArea(QStringLiteral("nonsense")));
     QCOMPARE(window.currentAreaId(), QStringLiteral("data"));

@@ -4,6 +4,7 @@
 #include "explain/explain_area.h"
 #include "govern/govern_area.h"
 #include "models/models_area.h"
+#include "monitor/monitor_area.h"
 #include "runs/runs_area.h"
 
 namespace assay::ui {
@@ -36,6 +37,12 @@ const AreaRegistry &AreaRegistry::builtin()
                 return std::make_unique<ExplainArea>(context, parent);
             },
             ExplainArea::viewNames());
+        areas.add(
+            QStringLiteral("monitor"),
+            [](const AreaContext &context, QWidget *parent) {
+                return std::make_unique<MonitorArea>(context, parent);
+            },
+            MonitorArea::viewNames());
         areas.add(
             QStringLiteral("govern"),
             [](const AreaContext &context, QWidget *parent) {
