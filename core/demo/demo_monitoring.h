@@ -13,6 +13,7 @@ namespace assay::demo {
 
 // Where the demo's simulated production logs go, one JSON Lines file per ISO week.
 inline constexpr const char *kDemoLogsFolder = "monitoring/logs";
+inline constexpr const char *kDemoReferenceFile = "monitoring/reference.csv";
 inline constexpr int kDemoLogWeeks = 8;
 inline constexpr int kDemoFirstDriftedWeek = 5; // 1-based
 inline constexpr int kDemoLabelledWeeks = 6;    // labels arrive for the first six weeks only

@@ -46,7 +46,9 @@ refused once the data had drifted: `assay registry show credit-risk`.
 W08), in the shapes serving systems write them (flat JSON records, Fluentd lines, CloudEvents,
 KServe V2, MLflow batches). The applicants drift from week 5 on; the true outcomes arrive as
 separate label records days later, for the first six weeks. They are ingested into the monitor
-`credit-risk` (weekly windows): `assay monitor status`, or the Monitor area of the workbench.
+`credit-risk` (weekly windows), whose reference is `monitoring/reference.csv`: the two weeks of
+applications before go-live, held out from training. `assay monitor status`, or the Monitor
+area of the workbench.
 
 Open it with `assay-workbench .`, or try
 `assay diff data/credit.csv@HEAD~1 data/credit.csv --key application_id`,

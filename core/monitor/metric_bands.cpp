@@ -39,6 +39,7 @@ Result<std::map<std::string, MetricBand>> referenceBands(const WindowEvaluator &
         auto result = evaluator.evaluate(chunk);
         if (!result)
             return result.error();
+        result->reconstructionError = evaluator.heldOutReconstructionError(k * chunkRows, (k + 1) * chunkRows);
         for (const std::string &metric : bandedMetrics())
             if (const auto value = result->metric(metric); value && std::isfinite(*value))
                 values[metric].push_back(*value);

@@ -39,6 +39,15 @@ void copyRange(std::vector<T> &to, const std::vector<T> &from, std::size_t begin
         to.assign(from.begin() + static_cast<std::ptrdiff_t>(begin), from.begin() + static_cast<std::ptrdiff_t>(end));
 }
 
+template <typename T>
+void copyAround(std::vector<T> &to, const std::vector<T> &from, std::size_t begin, std::size_t end)
+{
+    if (from.empty())
+        return;
+    to.assign(from.begin(), from.begin() + static_cast<std::ptrdiff_t>(begin));
+    to.insert(to.end(), from.begin() + static_cast<std::ptrdiff_t>(end), from.end());
+}
+
 } // namespace
 
 std::int8_t LabelCoding::code(std::string_view label) const
@@ -65,6 +74,22 @@ table::Table sliceRows(const table::Table &table, std::size_t begin, std::size_t
         copyRange(column.floats(), source.floats(), begin, end);
         copyRange(column.codes(), source.codes(), begin, end);
         copyRange(column.missing(), source.missing(), begin, end);
+        column.dictionary() = source.dictionary();
+        columns.push_back(std::move(column));
+    }
+    return table::Table(std::move(columns));
+}
+
+table::Table withoutRows(const table::Table &table, std::size_t begin, std::size_t end)
+{
+    std::vector<table::Column> columns;
+    for (const table::Column &source : table.columns()) {
+        table::Column column(source.name(), source.type());
+        copyAround(column.bools(), source.bools(), begin, end);
+        copyAround(column.ints(), source.ints(), begin, end);
+        copyAround(column.floats(), source.floats(), begin, end);
+        copyAround(column.codes(), source.codes(), begin, end);
+        copyAround(column.missing(), source.missing(), begin, end);
         column.dictionary() = source.dictionary();
         columns.push_back(std::move(column));
     }

@@ -48,5 +48,7 @@ Result<MonitorReference> loadMonitorReference(workspace::Workspace &workspace, c
 
 // Rows [begin, end) of `table`, every column.
 table::Table sliceRows(const table::Table &table, std::size_t begin, std::size_t end);
+// Every row but [begin, end).
+table::Table withoutRows(const table::Table &table, std::size_t begin, std::size_t end);
 
 } // namespace assay::monitor

@@ -62,6 +62,17 @@ WindowBatch WindowEvaluator::referenceChunk(std::size_t begin, std::size_t end) 
     return batch;
 }
 
+std::optional<double> WindowEvaluator::heldOutReconstructionError(std::size_t begin, std::size_t end) const
+{
+    if (!m_reference.reconstruction)
+        return std::nullopt;
+    auto model = ReconstructionModel::fit(withoutRows(m_reference.featureTable, begin, end),
+                                          m_reference.reconstruction->columns());
+    if (!model)
+        return std::nullopt;
+    return model->meanError(sliceRows(m_reference.featureTable, begin, end));
+}
+
 Result<WindowResult> WindowEvaluator::evaluate(WindowBatch &batch) const
 {
     WindowResult result;

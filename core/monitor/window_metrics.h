@@ -22,6 +22,10 @@ public:
 
     // The reference's rows [begin, end) as a batch (scores and outcomes included).
     WindowBatch referenceChunk(std::size_t begin, std::size_t end) const;
+    // The chunk's mean reconstruction error under a model fitted on the rest of the reference:
+    // what a window of new rows shows. In-sample, PCA fits the chunk's own rows and its error
+    // is lower, which would make the band too low and raise false alerts.
+    std::optional<double> heldOutReconstructionError(std::size_t begin, std::size_t end) const;
 
 private:
     const MonitorReference &m_reference;
