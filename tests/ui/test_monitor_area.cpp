@@ -199,7 +199,7 @@ void TestMonitorArea::everyViewBuildsOnTheWorkspace()
     const int expected = m_area->dashboard()->latestDriftedWindow();
     QCOMPARE(m_area->dashboard()->windowDrift()->windowStart(), m_report->windows[std::size_t(expected)].startNs);
     QVERIFY(!m_area->showView(QStringLiteral("monitor-nothing")));
-    QCOMPARE(m_area->currentCommandLine(), QStringLiteral("assay monitor status --model credit-logreg"));
+    QCOMPARE(m_area->currentCommandLine(), QStringLiteral("assay monitor status credit-logreg"));
 }
 
 void TestMonitorArea::listShowsTheMonitor()
@@ -375,7 +375,7 @@ void TestMonitorArea::windowPickerReevaluates()
     QCOMPARE(report->window, std::string("rows:300"));
     QCOMPARE(report->windows.size(), std::size_t((1260 + 299) / 300));
     QCOMPARE(windowLabel(*report, 0), QStringLiteral("#1"));
-    QCOMPARE(m_area->currentCommandLine(), QStringLiteral("assay monitor status --model credit-logreg --window rows:300"));
+    QCOMPARE(m_area->currentCommandLine(), QStringLiteral("assay monitor status credit-logreg --window rows:300"));
     QVERIFY(!m_area->setWindow(QStringLiteral("fortnight")));
 }
 

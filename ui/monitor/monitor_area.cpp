@@ -4,6 +4,7 @@
 #include "common/format.h"
 #include "common/icons.h"
 #include "common/table_actions.h"
+#include "data/diff_command.h"
 #include "monitor/log_ingest.h"
 #include "monitor/monitor_dashboard.h"
 #include "monitor/monitor_list_panel.h"
@@ -298,7 +299,7 @@ QString MonitorArea::currentCommandLine() const
 {
     if (m_list->current().isEmpty())
         return {};
-    QString line = QStringLiteral("assay monitor status --model %1").arg(m_list->current());
+    QString line = QStringLiteral("assay monitor status ") + shellQuoted(m_list->current());
     if (m_window)
         line += QStringLiteral(" --window ") + QString::fromStdString(monitor::windowSpecText(*m_window));
     return line;
