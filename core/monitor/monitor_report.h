@@ -44,7 +44,7 @@ struct WindowResult {
     std::int64_t endNs = 0;    // exclusive: next period start, or last row's time + 1
     std::uint64_t rows = 0;
     std::uint64_t labeledRows = 0;
-    bool tooFewRows = false;   // rows < kMinWindowRows: its tests are weak
+    bool tooFewRows = false;   // rows < kMinWindowRows: its tests are weak, it raises no alert
     std::vector<FeatureWindowDrift> features; // the reference's feature order
     std::optional<FeatureWindowDrift> prediction; // the score's drift, when scores were logged
     std::size_t testedFeatures = 0;

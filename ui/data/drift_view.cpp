@@ -1,12 +1,10 @@
 #include "data/drift_view.h"
 
-#include "common/distribution_chart.h"
-#include "common/distribution_delegate.h"
 #include "common/empty_state.h"
 #include "common/format.h"
-#include "common/list_table.h"
 #include "common/verdict_banner.h"
 #include "data/diff_command.h"
+#include "data/drift_columns_panel.h"
 #include "data/drift_model.h"
 #include "data/version_picker.h"
 #include "shell/job_feedback.h"
@@ -16,12 +14,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStackedWidget>
-#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -46,9 +40,7 @@ DriftView::DriftView(QWidget *parent)
     : QWidget(parent), m_reference(new VersionPicker(this)), m_current(new VersionPicker(this)),
       m_testPicker(new QComboBox(this)), m_copyCommand(new QToolButton(this)),
       m_banner(new VerdictBanner(this)), m_stack(new QStackedWidget(this)),
-      m_message(new EmptyState(this)), m_content(new QSplitter(Qt::Vertical, this)),
-      m_table(new QTableView(m_content)), m_model(new DriftModel(this)), m_proxy(nullptr),
-      m_chartTitle(new QLabel(this)), m_chart(new DistributionChart(this))
+      m_message(new EmptyState(this)), m_columns(new DriftColumnsPanel(QStringLiteral("driftTable"), this))
 {
     m_reference->setObjectName(QStringLiteral("driftReference"));
     m_current->setObjectName(QStringLiteral("driftCurrent"));
@@ -71,37 +63,8 @@ DriftView::DriftView(QWidget *parent)
     pickers->addWidget(m_testPicker);
     pickers->addWidget(m_copyCommand);
 
-    m_proxy = setUpListTable(m_table, m_model, DriftModel::SortRole, QStringLiteral("driftTable"));
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(false);
-    m_table->setItemDelegateForColumn(
-        DriftModel::DistributionColumn,
-        new DistributionDelegate(
-            [this](const QModelIndex &index) -> const DistributionData * {
-                const QModelIndex source = m_proxy->mapToSource(index);
-                return source.isValid() ? &m_model->distribution(source.row()) : nullptr;
-            },
-            m_table));
-
-    auto *chartSection = new QWidget(m_content);
-    auto *chartLayout = new QVBoxLayout(chartSection);
-    chartLayout->setContentsMargins(0, 4, 0, 0);
-    chartLayout->setSpacing(2);
-    QFont bold = m_chartTitle->font();
-    bold.setBold(true);
-    m_chartTitle->setFont(bold);
-    chartLayout->addWidget(m_chartTitle);
-    chartLayout->addWidget(m_chart, 1);
-    m_chart->setObjectName(QStringLiteral("driftChart"));
-    m_content->addWidget(m_table);
-    m_content->addWidget(chartSection);
-    m_content->setChildrenCollapsible(false);
-    m_content->setSizes({420, 300});
-
     m_stack->addWidget(m_message);
-    m_stack->addWidget(m_content);
+    m_stack->addWidget(m_columns);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(6);
@@ -112,11 +75,6 @@ DriftView::DriftView(QWidget *parent)
     connect(m_reference, &VersionPicker::refChanged, this, &DriftView::run);
     connect(m_current, &VersionPicker::refChanged, this, &DriftView::run);
     connect(m_testPicker, &QComboBox::activated, this, &DriftView::run);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    showChartFor(m_proxy->mapToSource(current).row());
-            });
     connect(m_copyCommand, &QToolButton::clicked, this,
             [this] { QApplication::clipboard()->setText(commandLine()); });
     showMessage(tr("No dataset selected"), tr("Choose a dataset in the list."));
@@ -131,8 +89,7 @@ void DriftView::setDataset(const std::filesystem::path &root, const QString &rel
         m_job->cancel();
     ++m_generation;
     m_drift.reset();
-    m_model->setDrift(nullptr);
-    m_chart->clearData();
+    m_columns->clear();
     m_banner->clear();
     m_copyCommand->setEnabled(false);
     m_reference->setDataset(root, relativePath, versions, workingCopy);
@@ -176,7 +133,7 @@ void DriftView::showMessage(const QString &title, const QString &body)
 
 bool DriftView::isShowingDrift() const
 {
-    return m_stack->currentWidget() == m_content;
+    return m_stack->currentWidget() == m_columns;
 }
 
 void DriftView::showEvent(QShowEvent *event)
@@ -230,11 +187,7 @@ void DriftView::run()
 
 void DriftView::showDrift(std::shared_ptr<const drift::DatasetDrift> result)
 {
-    const QString chosen = m_chartTitle->property("column").toString();
     m_drift = std::move(result);
-    m_model->setDrift(m_drift, m_referenceName, m_currentName);
-    m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(DriftModel::DistributionColumn, 150);
     m_copyCommand->setEnabled(true);
 
     const drift::DatasetDrift &d = *m_drift;
@@ -253,33 +206,28 @@ void DriftView::showDrift(std::shared_ptr<const drift::DatasetDrift> result)
         m_banner->setVerdict(StatusTone::Warning, tr("Some columns drifted"), detail);
     else
         m_banner->setVerdict(StatusTone::Ok, tr("No drift"), detail);
-    m_stack->setCurrentWidget(m_content);
-    if (m_model->rowCount() > 0)
-        selectColumn(!chosen.isEmpty() && m_model->rowOf(chosen) >= 0
-                         ? chosen
-                         : QString::fromStdString(m_model->column(0).name));
+    m_stack->setCurrentWidget(m_columns);
+    m_columns->setDrift(m_drift, m_referenceName, m_currentName);
 }
 
 void DriftView::selectColumn(const QString &column)
 {
-    const int row = m_model->rowOf(column);
-    if (row < 0)
-        return;
-    m_table->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, 0)));
-    showChartFor(row);
+    m_columns->selectColumn(column);
 }
 
-void DriftView::showChartFor(int row)
+DriftModel *DriftView::model() const
 {
-    const drift::ColumnDrift &column = m_model->column(row);
-    const QString name = QString::fromStdString(column.name);
-    m_chartTitle->setProperty("column", name);
-    QString title = tr("%1 — %2").arg(name, column.drifted ? tr("drifted") : tr("stable"));
-    if (column.test != DriftTest::None)
-        title += tr(" (%1 %2)").arg(QString::fromUtf8(drift::testName(column.test)),
-                                    formatNumber(column.statistic));
-    m_chartTitle->setText(title);
-    m_chart->setData(m_model->distribution(row));
+    return m_columns->model();
+}
+
+QTableView *DriftView::table() const
+{
+    return m_columns->table();
+}
+
+DistributionChart *DriftView::chart() const
+{
+    return m_columns->chart();
 }
 
 QString DriftView::commandLine() const

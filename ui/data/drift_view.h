@@ -11,9 +11,6 @@
 #include <vector>
 
 class QComboBox;
-class QLabel;
-class QSortFilterProxyModel;
-class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QToolButton;
@@ -21,6 +18,7 @@ class QToolButton;
 namespace assay::ui {
 
 class DistributionChart;
+class DriftColumnsPanel;
 class DriftModel;
 class EmptyState;
 class Job;
@@ -48,9 +46,9 @@ public:
     bool isShowingDrift() const;
     QString commandLine() const;
     const std::shared_ptr<const drift::DatasetDrift> &result() const { return m_drift; }
-    DriftModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
-    DistributionChart *chart() const { return m_chart; }
+    DriftModel *model() const;
+    QTableView *table() const;
+    DistributionChart *chart() const;
     VerdictBanner *banner() const { return m_banner; }
     QComboBox *testPicker() const { return m_testPicker; }
     void selectColumn(const QString &column);
@@ -61,7 +59,6 @@ protected:
 private:
     void run();
     void showDrift(std::shared_ptr<const drift::DatasetDrift> result);
-    void showChartFor(int row);
 
     JobRunner *m_jobs = nullptr;
     VersionPicker *m_reference;
@@ -71,12 +68,7 @@ private:
     VerdictBanner *m_banner;
     QStackedWidget *m_stack;
     EmptyState *m_message;
-    QSplitter *m_content;
-    QTableView *m_table;
-    DriftModel *m_model;
-    QSortFilterProxyModel *m_proxy;
-    QLabel *m_chartTitle;
-    DistributionChart *m_chart;
+    DriftColumnsPanel *m_columns;
     QPointer<Job> m_job;
     quint64 m_generation = 0;
     bool m_stale = false;

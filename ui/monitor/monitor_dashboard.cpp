@@ -151,7 +151,7 @@ void MonitorDashboard::setEntry(const MonitorEntry *entry)
                              rules.join(QStringLiteral("; ")));
     } else if (latest->tooFewRows) {
         m_banner->setVerdict(StatusTone::Warning, tr("Latest window (%1) has too few rows").arg(when),
-                             tr("%1 rows, under %2: its tests are weak.").arg(formatCount(latest->rows)).arg(monitor::kMinWindowRows));
+                             tr("%1 rows, under %2: its tests are weak, so it raises no alert.").arg(formatCount(latest->rows)).arg(monitor::kMinWindowRows));
     } else {
         m_banner->setVerdict(StatusTone::Ok, tr("No alert in the latest window (%1)").arg(when),
                              tr("%1 of %2 features drifted.").arg(latest->driftedFeatures).arg(latest->testedFeatures));

@@ -1,23 +1,16 @@
 #include "monitor/window_drift_view.h"
 
-#include "common/distribution_chart.h"
-#include "common/distribution_delegate.h"
 #include "common/empty_state.h"
 #include "common/format.h"
-#include "common/list_table.h"
 #include "common/verdict_banner.h"
-#include "data/drift_model.h"
+#include "data/drift_columns_panel.h"
 #include "monitor/monitor_evaluation.h"
 #include "shell/job_feedback.h"
 #include "shell/job_runner.h"
 #include "workspace/workspace.h"
 
-#include <QHeaderView>
 #include <QLabel>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStackedWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace assay::ui {
@@ -67,55 +60,22 @@ Result<std::shared_ptr<const drift::DatasetDrift>> computeWindowDrift(
 WindowDriftView::WindowDriftView(QWidget *parent)
     : QWidget(parent), m_heading(new QLabel(this)), m_banner(new VerdictBanner(this)),
       m_stack(new QStackedWidget(this)), m_message(new EmptyState(this)),
-      m_content(new QSplitter(Qt::Vertical, this)), m_table(new QTableView(m_content)),
-      m_model(new DriftModel(this)), m_proxy(nullptr), m_chartTitle(new QLabel(this)),
-      m_chart(new DistributionChart(this))
+      m_columns(new DriftColumnsPanel(QStringLiteral("windowDriftTable"), this))
 {
     setObjectName(QStringLiteral("windowDriftView"));
     QFont bold = m_heading->font();
     bold.setBold(true);
     m_heading->setFont(bold);
-    m_chartTitle->setFont(bold);
     m_heading->setWordWrap(true);
 
-    m_proxy = setUpListTable(m_table, m_model, DriftModel::SortRole, QStringLiteral("windowDriftTable"));
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 14);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(false);
-    m_table->setItemDelegateForColumn(
-        DriftModel::DistributionColumn,
-        new DistributionDelegate(
-            [this](const QModelIndex &index) -> const DistributionData * {
-                const QModelIndex source = m_proxy->mapToSource(index);
-                return source.isValid() ? &m_model->distribution(source.row()) : nullptr;
-            },
-            m_table));
-
-    auto *chartSection = new QWidget(m_content);
-    auto *chartLayout = new QVBoxLayout(chartSection);
-    chartLayout->setContentsMargins(0, 4, 0, 0);
-    chartLayout->setSpacing(2);
-    chartLayout->addWidget(m_chartTitle);
-    chartLayout->addWidget(m_chart, 1);
-    m_content->addWidget(m_table);
-    m_content->addWidget(chartSection);
-    m_content->setChildrenCollapsible(false);
-    m_content->setSizes({420, 300});
-
     m_stack->addWidget(m_message);
-    m_stack->addWidget(m_content);
+    m_stack->addWidget(m_columns);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(6);
     layout->addWidget(m_heading);
     layout->addWidget(m_banner);
     layout->addWidget(m_stack, 1);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    showChartFor(m_proxy->mapToSource(current).row());
-            });
     m_heading->hide();
     showMessage(tr("No window chosen"),
                 tr("Click a window on any chart of the dashboard (or a column of the heatmap) to "
@@ -133,7 +93,7 @@ void WindowDriftView::showMessage(const QString &title, const QString &body)
 
 bool WindowDriftView::isShowingDrift() const
 {
-    return m_stack->currentWidget() == m_content;
+    return m_stack->currentWidget() == m_columns;
 }
 
 void WindowDriftView::showWindow(const std::filesystem::path &root, const QString &monitor,
@@ -147,8 +107,7 @@ void WindowDriftView::showWindow(const std::filesystem::path &root, const QStrin
     const quint64 generation = ++m_generation;
     m_startNs = startNs;
     m_drift.reset();
-    m_model->setDrift(nullptr);
-    m_chart->clearData();
+    m_columns->clear();
     m_banner->clear();
     m_referenceName = referenceLabel.isEmpty() ? tr("reference") : referenceLabel;
     m_currentName = tr("%1 window %2").arg(monitor, windowLabel);
@@ -181,9 +140,6 @@ void WindowDriftView::showWindow(const std::filesystem::path &root, const QStrin
 void WindowDriftView::showDrift(std::shared_ptr<const drift::DatasetDrift> result)
 {
     m_drift = std::move(result);
-    m_model->setDrift(m_drift, m_referenceName, m_currentName);
-    m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(DriftModel::DistributionColumn, 150);
     const drift::DatasetDrift &d = *m_drift;
     const QString detail = tr("%1 of %2 tested features drifted (%3); the window drifts at %4 or more. "
                               "%5 logged rows against %6 reference rows.")
@@ -197,29 +153,29 @@ void WindowDriftView::showDrift(std::shared_ptr<const drift::DatasetDrift> resul
         m_banner->setVerdict(StatusTone::Warning, tr("Some features drifted"), detail);
     else
         m_banner->setVerdict(StatusTone::Ok, tr("No drift in this window"), detail);
-    m_stack->setCurrentWidget(m_content);
-    if (m_model->rowCount() > 0)
-        selectColumn(QString::fromStdString(m_model->column(0).name));
+    m_stack->setCurrentWidget(m_columns);
+    m_columns->setDrift(m_drift, m_referenceName, m_currentName);
     emit shown();
 }
 
 void WindowDriftView::selectColumn(const QString &column)
 {
-    const int row = m_model->rowOf(column);
-    if (row < 0)
-        return;
-    m_table->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, 0)));
-    showChartFor(row);
+    m_columns->selectColumn(column);
 }
 
-void WindowDriftView::showChartFor(int row)
+DriftModel *WindowDriftView::model() const
 {
-    const drift::ColumnDrift &column = m_model->column(row);
-    QString title = tr("%1 — %2").arg(QString::fromStdString(column.name), column.drifted ? tr("drifted") : tr("stable"));
-    if (column.test != drift::DriftTest::None)
-        title += tr(" (%1 %2)").arg(QString::fromUtf8(drift::testName(column.test)), formatNumber(column.statistic));
-    m_chartTitle->setText(title);
-    m_chart->setData(m_model->distribution(row));
+    return m_columns->model();
+}
+
+QTableView *WindowDriftView::table() const
+{
+    return m_columns->table();
+}
+
+DistributionChart *WindowDriftView::chart() const
+{
+    return m_columns->chart();
 }
 
 } // namespace assay::ui

@@ -10,14 +10,13 @@
 #include <memory>
 
 class QLabel;
-class QSortFilterProxyModel;
-class QSplitter;
 class QStackedWidget;
 class QTableView;
 
 namespace assay::ui {
 
 class DistributionChart;
+class DriftColumnsPanel;
 class DriftModel;
 class EmptyState;
 class Job;
@@ -43,9 +42,9 @@ public:
     bool isShowingDrift() const;
     std::int64_t windowStart() const { return m_startNs; }
     const std::shared_ptr<const drift::DatasetDrift> &result() const { return m_drift; }
-    DriftModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
-    DistributionChart *chart() const { return m_chart; }
+    DriftModel *model() const;
+    QTableView *table() const;
+    DistributionChart *chart() const;
     VerdictBanner *banner() const { return m_banner; }
     QLabel *heading() const { return m_heading; }
     void selectColumn(const QString &column);
@@ -55,19 +54,13 @@ signals:
 
 private:
     void showDrift(std::shared_ptr<const drift::DatasetDrift> result);
-    void showChartFor(int row);
 
     JobRunner *m_jobs = nullptr;
     QLabel *m_heading;
     VerdictBanner *m_banner;
     QStackedWidget *m_stack;
     EmptyState *m_message;
-    QSplitter *m_content;
-    QTableView *m_table;
-    DriftModel *m_model;
-    QSortFilterProxyModel *m_proxy;
-    QLabel *m_chartTitle;
-    DistributionChart *m_chart;
+    DriftColumnsPanel *m_columns;
     QPointer<Job> m_job;
     quint64 m_generation = 0;
     std::int64_t m_startNs = 0;
