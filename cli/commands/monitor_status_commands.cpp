@@ -68,6 +68,21 @@ void printMonitors(const std::vector<monitor::MonitorConfig> &monitors)
     printTable(rows);
 }
 
+// The monitors as `monitor list` prints them: a JSON array, a hint when there are none, or a table.
+void showMonitors(const std::vector<monitor::MonitorConfig> &monitors, bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const auto &config : monitors)
+            array.append(monitorToJson(config));
+        printJsonArray(array);
+    } else if (monitors.empty()) {
+        printLine("no monitors yet (assay monitor ingest LOG --model NAME)");
+    } else {
+        printMonitors(monitors);
+    }
+}
+
 void printReport(const monitor::MonitorReport &report)
 {
     printLine(report.monitor + " — model " + report.modelRef + ", reference " + report.reference + " (" +
@@ -121,17 +136,9 @@ int runStatus(CommandContext &context)
         if (!monitors)
             return fail(monitors.error());
         if (monitors->size() != 1) {
-            if (context.json) {
-                QJsonArray array;
-                for (const auto &config : *monitors)
-                    array.append(monitorToJson(config));
-                printJsonArray(array);
-            } else if (monitors->empty()) {
-                printLine("no monitors yet (assay monitor ingest LOG --model NAME)");
-            } else {
-                printMonitors(*monitors);
+            showMonitors(*monitors, context.json);
+            if (!context.json && !monitors->empty())
                 printLine("\nname one: assay monitor status MONITOR");
-            }
             return ExitOk;
         }
         name = monitors->front().name;
@@ -255,16 +262,7 @@ int runList(CommandContext &context)
     auto monitors = monitor::listMonitors(ws->database());
     if (!monitors)
         return fail(monitors.error());
-    if (context.json) {
-        QJsonArray array;
-        for (const auto &config : *monitors)
-            array.append(monitorToJson(config));
-        printJsonArray(array);
-    } else if (monitors->empty()) {
-        printLine("no monitors yet (assay monitor ingest LOG --model NAME)");
-    } else {
-        printMonitors(*monitors);
-    }
+    showMonitors(*monitors, context.json);
     return ExitOk;
 }
 

@@ -1,5 +1,7 @@
 #include "monitor/flat_json.h"
 
+#include "table/json_escape.h"
+
 #include <cstring>
 
 namespace assay::monitor {
@@ -7,36 +9,6 @@ namespace assay::monitor {
 namespace {
 
 constexpr int kMaxDepth = 64;
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-void appendUtf8(std::string &out, std::uint32_t code)
-{
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
 
 bool isDigit(char c)
 {
@@ -277,7 +249,7 @@ bool FlatJson::parseString(std::string_view &out)
                     return false;
                 value = 0;
                 for (std::size_t i = 0; i < 4; ++i) {
-                    const int digit = hexValue(begin[at + i]);
+                    const int digit = table::hexDigitValue(begin[at + i]);
                     if (digit < 0)
                         return false;
                     value = value * 16 + static_cast<std::uint32_t>(digit);
@@ -300,7 +272,7 @@ bool FlatJson::parseString(std::string_view &out)
             } else if (code >= 0xDC00 && code < 0xE000) {
                 code = 0xFFFD;
             }
-            appendUtf8(m_arena, code);
+            table::appendUtf8(m_arena, code);
             continue;
         }
         default:

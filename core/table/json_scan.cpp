@@ -1,5 +1,7 @@
 #include "table/json_scan.h"
 
+#include "table/json_escape.h"
+
 namespace assay::table {
 
 namespace {
@@ -9,36 +11,6 @@ constexpr int kMaxDepth = 256;
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-void appendUtf8(std::string &out, std::uint32_t codePoint)
-{
-    if (codePoint < 0x80) {
-        out.push_back(static_cast<char>(codePoint));
-    } else if (codePoint < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (codePoint >> 6)));
-        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
-    } else if (codePoint < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (codePoint >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (codePoint >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
-    }
 }
 
 } // namespace
@@ -104,7 +76,7 @@ bool JsonLineScanner::scanString(JsonText &out)
                     return false;
                 value = 0;
                 for (std::size_t k = at; k < at + 4; ++k) {
-                    const int digit = hexValue(m_line[k]);
+                    const int digit = hexDigitValue(m_line[k]);
                     if (digit < 0)
                         return false;
                     value = value * 16 + static_cast<std::uint32_t>(digit);
