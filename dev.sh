@@ -22,6 +22,7 @@ PACKAGES=(
   python3 python3-pandas python3-scipy python3-sklearn python3-xgboost
   xvfb xauth dpkg-dev file fonts-dejavu-core poppler-utils
   prometheus # promtool and a server for the exposition's tests, run directly (its service is not used)
+  time       # /usr/bin/time: the monitoring benchmark's peak memory of one process
 )
 
 install_packages() {
