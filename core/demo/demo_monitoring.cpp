@@ -9,6 +9,7 @@
 #include "monitor/log_ingest.h"
 #include "monitor/monitor_config.h"
 #include "table/reader.h"
+#include "version/dvc_add.h"
 #include "workspace/workspace.h"
 
 #include <QDateTime>
@@ -226,7 +227,8 @@ std::string fileName(int week)
 
 } // namespace
 
-Status recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed, const Progress &progress)
+Result<std::vector<std::string>> recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed,
+                                                      const Progress &progress)
 {
     const std::string production = std::string(kDemoRegisteredModel) + ":production";
     std::string modelRef = production;
@@ -314,7 +316,17 @@ Status recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed,
     auto ingested = monitor::ingestLogs(workspace, configured->name, logs, {}, ingestProgress);
     if (!ingested)
         return ingested.error();
-    return {};
+
+    std::vector<std::string> toStage;
+    std::vector<fs::path> versioned = logs;
+    versioned.push_back(workspace.root() / kDemoReferenceFile);
+    for (const fs::path &file : versioned) {
+        auto added = version::addFile(workspace.root(), fs::relative(file, workspace.root()).generic_string());
+        if (!added)
+            return added.error();
+        toStage.insert(toStage.end(), added->changedFiles.begin(), added->changedFiles.end());
+    }
+    return toStage;
 }
 
 } // namespace assay::demo

@@ -4,6 +4,8 @@
 #include "common/result.h"
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace assay::workspace {
 class Workspace;
@@ -25,8 +27,9 @@ inline constexpr int kDemoLabelledWeeks = 6;    // labels arrive for the first s
 // ids, arriving days later (so often in a later file), for the first six weeks. The lines mix
 // the shapes serving systems write: flat records, Fluentd lines, CloudEvents, KServe V2 and
 // MLflow dataframe_split batches. Then configures the monitor (weekly windows) and ingests them.
-// Call after the registry holds the model.
-Status recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed,
-                            const Progress &progress = {});
+// The logs and the reference are versioned like the demo's data (DVC pointers); returns the
+// files the caller stages for its next commit. Call after the registry holds the model.
+Result<std::vector<std::string>> recordDemoMonitoring(workspace::Workspace &workspace, std::uint64_t seed,
+                                                      const Progress &progress = {});
 
 } // namespace assay::demo

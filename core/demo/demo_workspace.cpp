@@ -162,13 +162,16 @@ Status buildDemo(const fs::path &dir, const DemoOptions &options, const Progress
     progress.report(0.75, "production logs");
     if (progress.isCancelled())
         return Error::cancelled();
-    ASSAY_TRY(recordDemoMonitoring(*workspace, options.seed));
+    auto monitoringFiles = recordDemoMonitoring(*workspace, options.seed);
+    if (!monitoringFiles)
+        return monitoringFiles.error();
     progress.report(0.8, "drifted version");
     if (progress.isCancelled())
         return Error::cancelled();
+    // The production logs and the monitor's reference are committed with the drifted version.
     ASSAY_TRY(commitVersion(root, *repo, CreditVintage::Drifted, options,
                             "Move the application window on to March–May", kSecondCommitTime,
-                            {}));
+                            std::move(*monitoringFiles)));
     ASSAY_TRY(recordDemoRefusal(*workspace));
     // The models are explained on the data as it is now, so `assay explain ... --data
     // data/credit.csv` and the workbench find these results in the cache.
