@@ -7,6 +7,7 @@
 #include "version/dvc_layout.h"
 #include "workspace/workspace.h"
 
+#include "support/check_ok.h"
 #include "support/explanations.h"
 #include "support/files.h"
 
@@ -19,12 +20,6 @@ using namespace assay;
 using assay::testing::ExplanationSamples;
 using assay::testing::pathOf;
 namespace fs = std::filesystem;
-
-#define CHECK_OK(expr)                                                                             \
-    do {                                                                                           \
-        const auto &checked = (expr);                                                              \
-        QVERIFY2(checked.ok(), checked.ok() ? "" : checked.error().message.c_str());               \
-    } while (false)
 
 class TestExplanationStore : public QObject {
     Q_OBJECT

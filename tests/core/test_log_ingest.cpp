@@ -8,6 +8,7 @@
 #include "monitor/monitor_config.h"
 #include "workspace/workspace.h"
 
+#include "support/check_ok.h"
 #include "support/files.h"
 
 #include <QTemporaryDir>
@@ -22,12 +23,6 @@ using assay::testing::writeFile;
 namespace fs = std::filesystem;
 
 namespace {
-
-#define CHECK_OK(expr)                                                                             \
-    do {                                                                                           \
-        const auto &checked = (expr);                                                              \
-        QVERIFY2(checked.ok(), checked.ok() ? "" : checked.error().message.c_str());               \
-    } while (false)
 
 std::string trainingCsv()
 {

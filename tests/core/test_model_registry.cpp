@@ -12,6 +12,7 @@
 #include "validate/schema_json.h"
 #include "workspace/workspace.h"
 
+#include "support/check_ok.h"
 #include "support/files.h"
 
 #include <QTemporaryDir>
@@ -26,12 +27,6 @@ using assay::testing::writeFile;
 namespace fs = std::filesystem;
 
 namespace {
-
-#define CHECK_OK(expr)                                                                             \
-    do {                                                                                           \
-        const auto &checked = (expr);                                                              \
-        QVERIFY2(checked.ok(), checked.ok() ? "" : checked.error().message.c_str());               \
-    } while (false)
 
 // Rows whose target follows x1 and x2; `drifted` moves x1 and x2 and brings a new colour.
 std::string creditLikeCsv(bool drifted)

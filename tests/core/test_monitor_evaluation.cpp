@@ -12,6 +12,7 @@
 #include "monitor/monitor_evaluation.h"
 #include "workspace/workspace.h"
 
+#include "support/check_ok.h"
 #include "support/credit_rows.h"
 #include "support/files.h"
 #include "support/python_oracle.h"
@@ -31,12 +32,6 @@ using assay::testing::writeFile;
 namespace fs = std::filesystem;
 
 namespace {
-
-#define CHECK_OK(expr)                                                                             \
-    do {                                                                                           \
-        const auto &checked = (expr);                                                              \
-        QVERIFY2(checked.ok(), checked.ok() ? "" : checked.error().message.c_str());               \
-    } while (false)
 
 constexpr std::int64_t kDayNs = 86'400'000'000'000;
 constexpr std::int64_t kFirstMonday = 19'723 * kDayNs; // 2024-01-01, a Monday

@@ -9,6 +9,7 @@
 #include "version/hash_state.h"
 #include "workspace/workspace.h"
 
+#include "support/check_ok.h"
 #include "support/files.h"
 
 #include <QProcess>
@@ -28,12 +29,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-#define CHECK_OK(expr)                                                                             \
-    do {                                                                                           \
-        const auto &checked = (expr);                                                              \
-        QVERIFY2(checked.ok(), checked.ok() ? "" : checked.error().message.c_str());               \
-    } while (false)
 
 bool sameDouble(double a, double b)
 {

@@ -13,6 +13,8 @@
 #include "track/tracking_store.h"
 #include "workspace/workspace.h"
 
+#include "support/check_ok.h"
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,12 +57,6 @@ std::vector<double> keysOf(const QCPGraphDataContainer &container)
         keys.push_back(point->key);
     return keys;
 }
-
-#define CHECK_OK(expr)                                                                             \
-    do {                                                                                           \
-        const auto &checked = (expr);                                                              \
-        QVERIFY2(checked.ok(), checked.ok() ? "" : checked.error().message.c_str());               \
-    } while (false)
 
 } // namespace
 
